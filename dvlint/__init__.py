@@ -1,0 +1,16 @@
+"""dvlint: a compliance linter for Vietnamese reports on mass-mobilization work.
+
+The public API for rule authors is small and importable from here:
+``rule`` (the decorator that marks a rule), ``Problem`` (what a rule yields),
+``Msg`` (a message in Vietnamese and English) and ``hookimpl`` (for plugins).
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from dvlint.i18n import Msg
+from dvlint.rule import Problem, rule
+from dvlint.hooks import hookimpl
+
+__all__ = ["__version__", "Msg", "Problem", "rule", "hookimpl"]

@@ -1,0 +1,3 @@
+from dvlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""dvlint's own plugin: the built-in rules, fixtures, loader and formats.
+
+It uses the same hooks as any third-party pack (see dvlint.hookspecs).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+from pathlib import Path
+
+from dvlint import formats
+from dvlint.collect import rule_module_files, rules_from_module
+from dvlint.hooks import hookimpl
+
+BUILTIN_RULES_PACKAGE = "dvlint.rules"
+
+
+def builtin_rules_dir() -> Path:
+    return Path(str(importlib.resources.files(BUILTIN_RULES_PACKAGE)))
+
+
+@hookimpl
+def dvlint_collect_rules(config):
+    rules = []
+    for file in rule_module_files(builtin_rules_dir()):
+        module = importlib.import_module(f"{BUILTIN_RULES_PACKAGE}.{file.stem}")
+        rules.extend(rules_from_module(module))
+    return rules
+
+
+def _skip_if_none(value):
+    from dvlint.engine import SKIP
+
+    return SKIP if value is None else value
+
+
+def _as_of(ctx):
+    return ctx.settings.as_of or ctx.loaded.report.document.issue_date or ctx.today
+
+
+@hookimpl
+def dvlint_fixtures():
+    """The built-in fixtures a rule may name as parameters.
+
+    report, document, sections (top-level list), signature and recipients
+    (absent part: rules asking for it do not run), indicators (dict),
+    appendices, footnotes, template (no template: rules asking for it do not
+    run), as_of (the date rules judge by: --as-of, else the issue date, else
+    today), today, config (the settings in force), doc_format ("state" or
+    "party") and format_evidence (where each witness points).
+    """
+    return {
+        "report": lambda ctx: ctx.loaded.report,
+        "document": lambda ctx: ctx.loaded.report.document,
+        "sections": lambda ctx: ctx.loaded.report.sections,
+        "signature": lambda ctx: _skip_if_none(ctx.loaded.report.signature),
+        "recipients": lambda ctx: _skip_if_none(ctx.loaded.report.recipients),
+        "indicators": lambda ctx: ctx.loaded.report.indicators,
+        "appendices": lambda ctx: ctx.loaded.report.appendices,
+        "footnotes": lambda ctx: ctx.loaded.report.footnotes,
+        "template": lambda ctx: _skip_if_none(ctx.template),
+        "as_of": _as_of,
+        "today": lambda ctx: ctx.today,
+        "config": lambda ctx: ctx.settings,
+        "format_evidence": lambda ctx: formats.evidence(ctx.loaded.report),
+        "doc_format": lambda ctx: formats.evidence(ctx.loaded.report).format,
+    }
+
+
+@hookimpl
+def dvlint_loaders():
+    from dvlint.loaders import YAML_LOADER
+
+    return [YAML_LOADER]
+
+
+@hookimpl
+def dvlint_template_paths(config):
+    return [builtin_rules_dir() / "templates", *config.template_dirs]
+
+
+@hookimpl
+def dvlint_formatters():
+    from dvlint.output import json_format, text_format
+
+    return {"text": text_format.render, "json": json_format.render}

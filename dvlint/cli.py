@@ -1,0 +1,217 @@
+"""The ``dvlint`` command line.
+
+Exit codes (stable, for CI): 0 the gate passed; 1 a finding at or above
+``--fail-on`` or a score under ``--fail-under``; 2 a usage or configuration
+error, or a file that could not be loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from dvlint.i18n import LANGUAGES, Msg, language_from_env
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _prescan_language(argv: list[str]) -> str:
+    """The language for help texts, before argparse has run."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    return language_from_env()
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip().upper() for c in text.split(",") if c.strip()]
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    def h(vi: str, en: str) -> str:
+        return Msg(vi, en).text(lang)
+
+    from dvlint import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="dvlint",
+        description=h("Kiểm tra báo cáo công tác dân vận và Quy chế dân chủ ở cơ sở.",
+                      "Lint Vietnamese reports on mass-mobilization work and grassroots democracy."),
+    )
+    parser.add_argument("--version", action="version", version=f"dvlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, help=h("ngôn ngữ thông báo (mặc định: vi)", "message language (default: vi)"))
+    common.add_argument("--rules", action="append", type=Path, metavar="DIR", help=h("thêm thư mục quy tắc", "add a folder of rules"))
+    common.add_argument("--config", type=Path, metavar="FILE", help=h("tệp cấu hình (bỏ qua việc tự tìm)", "configuration file (skips discovery)"))
+    common.add_argument("--select", type=_codes, metavar="CODES", help=h("chỉ chạy các quy tắc có mã bắt đầu như vậy: DV4,DV501", "run only rules whose codes start so: DV4,DV501"))
+    common.add_argument("--ignore", type=_codes, metavar="CODES", help=h("bỏ các quy tắc có mã bắt đầu như vậy", "skip rules whose codes start so"))
+    common.add_argument("-k", dest="keyword", metavar="EXPR", help=h("lọc quy tắc theo tên: 'signature and not name'", "filter rules by name: 'signature and not name'"))
+
+    check = sub.add_parser("check", parents=[common], help=h("kiểm tra báo cáo", "check reports"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help=h("tệp hoặc thư mục báo cáo", "report files or folders"))
+    check.add_argument("--format", default="text", metavar="FORMAT", help=h("định dạng đầu ra: text, json", "output format: text, json"))
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
+    check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
+    check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
+    check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help=h("ngày dùng để đánh giá (mặc định: ngày ban hành)", "the date rules judge by (default: the issue date)"))
+    check.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to check and score against"))
+    check.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    check.add_argument("--explain-score", action="store_true", help=h("liệt kê từng khoản trừ điểm", "list every deduction"))
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
+    check.add_argument("--no-source", action="store_true", help=h("không in dòng nguồn dưới phát hiện", "do not print the source line under findings"))
+
+    rules = sub.add_parser("rules", parents=[common], help=h("liệt kê các quy tắc", "list the rules"))
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    explain = sub.add_parser("explain", parents=[common], help=h("giải thích một quy tắc", "explain a rule"))
+    explain.add_argument("code", metavar="CODE")
+
+    sub.add_parser("schema", help=h("in JSON Schema của định dạng báo cáo", "print the JSON Schema of the report format"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _prescan_language(argv)
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from dvlint.errors import UsageError
+    from dvlint.data import DataFileError
+
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"dvlint: {exc.message.text(args.lang or lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except DataFileError as exc:
+        print(f"dvlint: {exc.path}:{exc.error.line}:{exc.error.column}: {exc.error.message.text(args.lang or lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_FINDINGS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away (``| head``), end quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _overrides(args) -> dict:
+    return {
+        "lang": args.lang or language_from_env(None),
+        "select": tuple(args.select) if args.select else None,
+        "ignore": tuple(args.ignore) if args.ignore else None,
+        "keyword": args.keyword,
+        "rule_dirs": tuple(p.resolve() for p in args.rules) if args.rules else None,
+        "template": getattr(args, "template", None),
+        "template_dirs": tuple(p.resolve() for p in args.templates) if getattr(args, "templates", None) else None,
+        "fail_on": getattr(args, "fail_on", None),
+        "fail_under": getattr(args, "fail_under", None),
+        "final": getattr(args, "final", None),
+        "as_of": getattr(args, "as_of", None),
+    }
+
+
+def cmd_check(args) -> int:
+    from dvlint.engine import gate_failed
+    from dvlint.errors import UsageError
+    from dvlint.output import OutputOptions
+    from dvlint.plugins import plugin_manager
+    from dvlint.runner import Checker
+
+    formatters = {}
+    for found in reversed(plugin_manager().hook.dvlint_formatters()):
+        formatters.update(found or {})
+    if args.format not in formatters:
+        raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
+                             f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
+    checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
+    run = checker.run(args.paths)
+    settings = _run_settings(checker, args)
+    options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
+                            explain_score=args.explain_score)
+    text = formatters[args.format](run, options)
+    if text:
+        sys.stdout.write(text)
+    sys.stdout.flush()
+    if run.load_errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
+
+
+def _run_settings(checker, args):
+    """The settings that decide output and gate: those of the first file's config."""
+    first = Path(args.paths[0])
+    return checker.settings_for(first if first.is_file() else first / "_")
+
+
+def _engine_for_listing(args):
+    from dvlint.config import read_config_file, find_config_file, settings_for
+    from dvlint.engine import Engine
+
+    source = args.config.resolve() if args.config else find_config_file(Path.cwd())
+    file_config = read_config_file(source) if source else None
+    return Engine(settings_for(file_config, source, _overrides(args)))
+
+
+def cmd_rules(args) -> int:
+    from dvlint.docs import rules_markdown, rules_table
+
+    engine = _engine_for_listing(args)
+    lang = engine.settings.lang
+    rows = [
+        {"code": s.code, "name": s.name, "severity": engine.settings.severity_for(s.code, s.severity),
+         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin}
+        for s in engine.rules
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(rules_markdown(engine.rules), end="")
+    else:
+        print(rules_table(rows), end="")
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from dvlint.docs import explain_rule
+    from dvlint.errors import UsageError
+
+    engine = _engine_for_listing(args)
+    code = args.code.strip().upper()
+    for spec in engine.all_rules:
+        if spec.code == code or spec.name == args.code.strip():
+            print(explain_rule(spec, engine.settings.lang, engine.weight_for(spec)), end="")
+            return EXIT_OK
+    raise UsageError(Msg(f"không có quy tắc '{args.code}'", f"no rule '{args.code}'"))
+
+
+def cmd_schema(args) -> int:
+    from dvlint.model import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema}

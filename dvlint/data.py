@@ -1,0 +1,170 @@
+"""Dated and tabulated knowledge, loaded from YAML data files.
+
+Anything that changes with the law or the province (document types, signature
+authorities, grade bands, later place names and superseded documents) is a
+YAML file under ``rules/data/``, validated here by a pydantic model, and loaded
+once per process. A clerk who edits one gets an error with the file's own line
+number if the edit breaks it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import unicodedata
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from dvlint import yamlload
+from dvlint.errors import LoadError
+from dvlint.validation import to_load_error
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataFileError(Exception):
+    """A shipped or user-supplied data file is broken: a bug or a bad edit."""
+
+    def __init__(self, path: str, error: LoadError):
+        super().__init__(f"{path}:{error.line}:{error.column}: {error.message.en}")
+        self.path = path
+        self.error = error
+
+
+class DataModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def builtin_data_dir() -> Path:
+    return Path(str(importlib.resources.files("dvlint.rules") / "data"))
+
+
+def load_model_file(path: Path, model: type[M]) -> M:
+    """Load a YAML file into ``model``, or raise DataFileError with a location."""
+    try:
+        text = yamlload.read_text(path)
+        raw, positions = yamlload.load(text)
+        return model.model_validate(raw)
+    except LoadError as exc:
+        raise DataFileError(str(path), exc) from None
+    except ValidationError as exc:
+        raise DataFileError(str(path), to_load_error(exc, positions, model)) from None
+
+
+def fold(text: str) -> str:
+    """Lower-cased NFC text with single spaces: the form names are compared in.
+
+    Tone-mark placement differs even in official texts ("Hòa" and "Hoà"); the
+    old placement is rewritten to the new one so both compare equal.
+    """
+    text = unicodedata.normalize("NFC", " ".join(text.split())).lower()
+    for old, new in _OLD_TONE_PLACEMENT.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+# "òa" -> "oà" etc.: the two placements of a tone mark on oa, oe, uy.
+_OLD_TONE_PLACEMENT = {
+    unicodedata.normalize("NFC", base[0] + tone + base[1:]): unicodedata.normalize("NFC", base[:-1] + base[-1] + tone)
+    for base in ("oa", "oe", "uy")
+    for tone in ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+}
+
+
+# --- document types ---------------------------------------------------------
+
+
+class DocumentType(DataModel):
+    name: str
+    en: str
+    state: str | None
+    party: str | None
+    may_be_normative: bool = False
+
+    def abbreviation(self, form: str) -> str | None:
+        return self.party if form == "party" else self.state
+
+
+class DocumentTypes(DataModel):
+    source: str
+    types: list[DocumentType]
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, DocumentType]:
+        return {fold(t.name): t for t in self.types}
+
+    def find(self, kind: str) -> DocumentType | None:
+        """The type named ``kind`` ("BÁO CÁO", "báo cáo") or abbreviated ("BC")."""
+        found = self.by_name.get(fold(kind))
+        if found:
+            return found
+        for t in self.types:
+            if kind.strip() in (t.state, t.party):
+                return t
+        return None
+
+    def by_abbreviation(self, abbreviation: str, form: str, ignore_case: bool = False) -> DocumentType | None:
+        wanted = abbreviation.casefold() if ignore_case else abbreviation
+        for t in self.types:
+            written = t.abbreviation(form)
+            if written and (written.casefold() if ignore_case else written) == wanted:
+                return t
+        return None
+
+
+# --- signature authorities --------------------------------------------------
+
+
+class Authority(DataModel):
+    meaning: str
+    state: str | None
+    party: str | None
+    vi: str
+    en: str
+
+
+class Authorities(DataModel):
+    source: str
+    authorities: list[Authority]
+
+    def by_prefix(self, prefix: str) -> tuple[Authority, str] | None:
+        """The authority written as ``prefix``, and the form it belongs to."""
+        for a in self.authorities:
+            if prefix == a.state:
+                return a, "state"
+            if prefix == a.party:
+                return a, "party"
+        return None
+
+
+# --- scoring ----------------------------------------------------------------
+
+
+class GradeBand(DataModel):
+    min: float
+    vi: str
+    en: str
+
+
+class Scoring(DataModel):
+    source: str = ""
+    per_rule_cap: float = 15
+    grades: list[GradeBand]
+
+
+@functools.cache
+def document_types() -> DocumentTypes:
+    return load_model_file(builtin_data_dir() / "document_types.yaml", DocumentTypes)
+
+
+@functools.cache
+def authorities() -> Authorities:
+    return load_model_file(builtin_data_dir() / "authorities.yaml", Authorities)
+
+
+@functools.cache
+def default_scoring() -> Scoring:
+    return load_model_file(builtin_data_dir() / "scoring.yaml", Scoring)

@@ -1,0 +1,231 @@
+"""The engine: collect rules, give them their fixtures, run them, score.
+
+One :class:`Engine` serves one configuration (a run over folders with
+different configuration files has several). It collects the rules from every
+plugin, checks that each rule's parameters name known fixtures (as pytest
+does at collection), applies the selection, and then checks reports one by
+one. A rule that raises does not stop anything: it becomes a DV000 finding
+naming the rule, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dvlint import data, scoring
+from dvlint.collect import rules_from_directory, select_rules
+from dvlint.config import Settings
+from dvlint.errors import LoadError, UsageError
+from dvlint.i18n import Msg
+from dvlint.loaders import LoadedReport
+from dvlint.plugins import plugin_manager, register_module_plugins
+from dvlint.rule import SEVERITY_RANK, Problem, RuleSpec
+
+SKIP = object()  # a fixture's answer meaning "the rules asking for me do not apply"
+INTERNAL_ERROR_CODE = "DV000"
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: Msg
+    line: int
+    column: int
+    field: str | None
+    weight: float
+    fix: str | None = None
+
+    def as_dict(self, lang: str) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message.text(lang),
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "weight": self.weight,
+            "rule": self.name,
+            "fix": self.fix,
+        }
+
+
+@dataclass
+class ReportResult:
+    path: Path
+    loaded: LoadedReport | None = None
+    error: LoadError | None = None
+    findings: list[Finding] = field(default_factory=list)
+    template: str | None = None
+    score: scoring.Score | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass
+class RunResult:
+    reports: list[ReportResult] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(r.count(severity) for r in self.reports)
+
+    @property
+    def load_errors(self) -> int:
+        return sum(1 for r in self.reports if r.error is not None)
+
+
+@dataclass
+class CheckContext:
+    """What fixtures are computed from, for one report."""
+
+    loaded: LoadedReport
+    settings: Settings
+    template: object | None
+    today: dt.date
+    cache: dict = field(default_factory=dict)
+
+
+class Engine:
+    def __init__(self, settings: Settings, today: dt.date | None = None):
+        self.settings = settings
+        self.today = today or dt.date.today()
+        self.pm = plugin_manager()
+        self.all_rules = self._collect_rules()
+        self.fixtures = self._collect_fixtures()
+        self._check_parameters()
+        self.rules = select_rules(self.all_rules, settings.select, settings.ignore, settings.keyword)
+        self.template = self._find_template()
+        base = data.default_scoring()
+        tscore = self.template.scoring if self.template else None
+        self.per_rule_cap = _first(settings.per_rule_cap, tscore and tscore.per_rule_cap, base.per_rule_cap)
+        self.grades = _first(settings.grades, tscore and tscore.grades, base.grades)
+
+    # --- collection --------------------------------------------------------
+
+    def _collect_rules(self) -> list[RuleSpec]:
+        rules: list[RuleSpec] = []
+        for found in self.pm.hook.dvlint_collect_rules(config=self.settings):
+            rules.extend(found or ())
+        for directory in self.settings.rule_dirs:
+            local, modules = rules_from_directory(directory)
+            register_module_plugins(self.pm, modules)
+            rules.extend(local)
+        seen: dict[str, RuleSpec] = {}
+        for spec in rules:
+            if spec.code in seen and seen[spec.code].func is not spec.func:
+                other = seen[spec.code]
+                raise UsageError(Msg(
+                    f"mã quy tắc {spec.code} bị trùng: {other.origin} và {spec.origin}",
+                    f"rule code {spec.code} is defined twice: {other.origin} and {spec.origin}",
+                ))
+            seen[spec.code] = spec
+        return sorted(seen.values(), key=lambda s: s.code)
+
+    def _collect_fixtures(self) -> dict:
+        fixtures: dict = {}
+        for provided in reversed(self.pm.hook.dvlint_fixtures()):
+            for name, func in (provided or {}).items():
+                if name in fixtures:
+                    raise UsageError(Msg(f"fixture '{name}' được định nghĩa hai lần", f"fixture '{name}' is defined twice"))
+                fixtures[name] = func
+        return fixtures
+
+    def _check_parameters(self) -> None:
+        for spec in self.all_rules:
+            for param in spec.params:
+                if param not in self.fixtures:
+                    known = ", ".join(sorted(self.fixtures))
+                    raise UsageError(Msg(
+                        f"{spec.origin}: quy tắc {spec.code} ({spec.name}) cần fixture '{param}' không tồn tại; có: {known}",
+                        f"{spec.origin}: rule {spec.code} ({spec.name}) asks for unknown fixture '{param}'; available: {known}",
+                    ))
+
+    def _find_template(self):
+        if not self.settings.template:
+            return None
+        from dvlint.templates import find_template
+
+        paths = [p for found in self.pm.hook.dvlint_template_paths(config=self.settings) for p in (found or ())]
+        return find_template(self.settings.template, paths)
+
+    # --- checking ------------------------------------------------------------
+
+    def check(self, loaded: LoadedReport) -> ReportResult:
+        result = ReportResult(loaded.path, loaded=loaded, template=self.template.name if self.template else None)
+        context = CheckContext(loaded, self.settings, self.template, self.today)
+        for spec in self.rules:
+            result.findings.extend(self._run_rule(spec, context))
+        self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
+        result.findings.sort(key=lambda f: (f.line, f.column, f.code))
+        result.score = scoring.score(result.findings, self.per_rule_cap, self.grades)
+        return result
+
+    def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:
+        try:
+            args = {}
+            for name in spec.params:
+                value = self._fixture(name, context)
+                if value is SKIP:
+                    return []
+                args[name] = value
+            produced = spec.func(**args)
+            return [self._finding(spec, problem, context.loaded) for problem in (produced or ())]
+        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
+            return [self._internal_error(spec, exc)]
+
+    def _fixture(self, name: str, context: CheckContext):
+        if name not in context.cache:
+            context.cache[name] = self.fixtures[name](context)
+        return context.cache[name]
+
+    def _finding(self, spec: RuleSpec, problem: Problem, loaded: LoadedReport) -> Finding:
+        if not isinstance(problem, Problem):
+            raise TypeError(f"a rule must yield Problem objects, not {type(problem).__name__}")
+        severity = self.settings.severity_for(spec.code, problem.severity or spec.severity)
+        if problem.draft and self.settings.final:
+            severity = "error"
+        line, column = loaded.locate(problem.field, problem.snippet)
+        return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field,
+                       self.weight_for(spec), problem.fix)
+
+    def weight_for(self, spec: RuleSpec) -> float:
+        configured = self.settings.weight_for(spec.code)
+        if configured is not None:
+            return configured
+        if self.template is not None:
+            from_template = self.template.scoring.weight_for(spec.code)
+            if from_template is not None:
+                return from_template
+        return spec.weight
+
+    def _internal_error(self, spec: RuleSpec, exc: Exception) -> Finding:
+        detail = f"{type(exc).__name__}: {exc}"
+        return Finding(
+            INTERNAL_ERROR_CODE, "internal-error", "error",
+            Msg(f"quy tắc {spec.code} ({spec.name}) gặp lỗi nội bộ và đã bị bỏ qua: {detail}",
+                f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
+            1, 1, None, 0.0,
+        )
+
+
+def _first(*values):
+    for value in values:
+        if value is not None:
+            return value
+    return None
+
+
+def gate_failed(run: RunResult, fail_on: str, fail_under: float | None) -> bool:
+    """Whether the findings of a run should fail a CI gate (exit code 1)."""
+    if fail_on != "never":
+        threshold = SEVERITY_RANK[fail_on]
+        for report in run.reports:
+            if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+                return True
+    if fail_under is not None:
+        return any(r.score is not None and r.score.value < fail_under for r in run.reports)
+    return False

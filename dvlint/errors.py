@@ -1,0 +1,118 @@
+"""Load errors: what is wrong with a file dvlint could not read as a report.
+
+A load error is not a finding: the file never became a report, so it has no
+score. It carries a location (1-based line and column) and a message in both
+languages, and the run goes on with the other files. ``kind`` is a stable
+identifier for the documentation (docs/errors.md) and the JSON output.
+"""
+
+from __future__ import annotations
+
+from dvlint.i18n import Msg
+
+
+class LoadError(Exception):
+    """A file could not be turned into a report."""
+
+    def __init__(self, kind: str, message: Msg, line: int = 1, column: int = 1):
+        super().__init__(message.en)
+        self.kind = kind
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def as_dict(self, lang: str) -> dict:
+        return {
+            "kind": self.kind,
+            "message": self.message.text(lang),
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+class UsageError(Exception):
+    """A mistake in how dvlint was called or configured (exit code 2)."""
+
+    def __init__(self, message: Msg):
+        super().__init__(message.en)
+        self.message = message
+
+
+# The catalogue. Each entry is the message of one kind of load error.
+NOT_FOUND = Msg("không tìm thấy tệp", "file not found")
+IS_DIRECTORY_EMPTY = Msg(
+    "thư mục không có báo cáo nào dvlint đọc được ({suffixes})",
+    "the directory holds no report dvlint can read ({suffixes})",
+)
+UNREADABLE = Msg("không đọc được tệp: {reason}", "cannot read the file: {reason}")
+UNSUPPORTED = Msg(
+    "dvlint không đọc được loại tệp '{suffix}' (đọc được: {suffixes})",
+    "dvlint cannot read '{suffix}' files (it reads: {suffixes})",
+)
+TOO_LARGE = Msg(
+    "tệp quá lớn ({size} byte; giới hạn {limit} byte, đổi bằng max-file-size)",
+    "the file is too large ({size} bytes; the limit is {limit}, set by max-file-size)",
+)
+EMPTY = Msg("tệp rỗng: không có nội dung báo cáo", "the file is empty: there is no report in it")
+BINARY = Msg(
+    "tệp chứa byte NUL: đây không phải tệp văn bản YAML",
+    "the file contains NUL bytes: it is not a YAML text file",
+)
+ENCODING = Msg(
+    "tệp không phải UTF-8 (byte 0x{byte:02x} không hợp lệ); hãy lưu lại tệp với mã UTF-8",
+    "the file is not UTF-8 (invalid byte 0x{byte:02x}); save it again as UTF-8",
+)
+YAML_SYNTAX = Msg("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}")
+SEVERAL_DOCUMENTS = Msg(
+    "tệp có nhiều tài liệu YAML (ngăn bởi '---'); mỗi tệp chỉ chứa một báo cáo",
+    "the file holds several YAML documents (separated by '---'); put one report in each file",
+)
+UNSAFE_TAG = Msg(
+    "thẻ YAML '{tag}' không được phép; dvlint chỉ đọc YAML an toàn",
+    "the YAML tag '{tag}' is not allowed; dvlint reads safe YAML only",
+)
+DUPLICATE_KEY = Msg(
+    "khóa '{key}' lặp lại (đã có ở dòng {first_line})",
+    "duplicate key '{key}' (first at line {first_line})",
+)
+NON_STRING_KEY = Msg(
+    "khóa phải là chuỗi ký tự, không phải {kind}",
+    "a key must be a string, not a {kind}",
+)
+TOO_DEEP = Msg("cấu trúc lồng nhau quá sâu", "the structure is nested too deeply")
+TOO_MANY_NODES = Msg(
+    "tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do alias YAML lặp",
+    "the file expands to too many values (over {limit}); probably repeated YAML aliases",
+)
+NOT_A_MAPPING = Msg(
+    "báo cáo phải là một ánh xạ YAML (khóa: giá trị) ở cấp cao nhất",
+    "a report must be a YAML mapping (key: value) at the top level",
+)
+
+# The parser's own problem texts that users meet most, in Vietnamese.
+YAML_PROBLEMS_VI = {
+    "mapping values are not allowed here": "không được đặt giá trị ánh xạ ở đây (thiếu thụt lề hoặc thiếu dấu nháy?)",
+    "could not find expected ':'": "không tìm thấy dấu ':' cần có",
+    "did not find expected key": "không tìm thấy khóa cần có (thụt lề sai?)",
+    "did not find expected '-' indicator": "không tìm thấy dấu '-' của mục danh sách (thụt lề sai?)",
+    "found character that cannot start any token": "gặp ký tự không thể bắt đầu một phần tử (có ký tự tab?)",
+    "found a tab character that violates indentation": "gặp ký tự tab trong thụt lề; hãy dùng dấu cách",
+    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
+    "found undefined alias": "alias chưa được định nghĩa",
+    "did not find expected ',' or ']'": "không tìm thấy dấu ',' hoặc ']' cần có",
+    "did not find expected ',' or '}'": "không tìm thấy dấu ',' hoặc '}' cần có",
+    "found unknown escape character": "gặp ký tự thoát không hợp lệ trong chuỗi",
+    "did not find expected node content": "thiếu nội dung của giá trị",
+    "block sequence entries are not allowed in this context": "không được đặt mục danh sách '-' ở đây (thụt lề sai?)",
+}
+
+
+def yaml_problem_message(problem: str) -> Msg:
+    """A YAML parser problem, with the Vietnamese text where we have one."""
+    problem = (problem or "invalid YAML").strip()
+    vi = problem
+    for english, vietnamese in YAML_PROBLEMS_VI.items():
+        if problem.startswith(english):
+            vi = vietnamese
+            break
+    return Msg(YAML_SYNTAX.vi.format(problem=vi), YAML_SYNTAX.en.format(problem=problem))

@@ -1,0 +1,277 @@
+"""The report model: one administrative document, as written.
+
+This pydantic model is the single source of truth for the report format: the
+YAML a writer types, the JSON Schema for editors (``dvlint schema``) and the
+validation errors are all derived from it. It keeps every part *as written*
+(the number line, the date line, the signature lines) because the rules judge
+the writing; the parsed pieces are properties computed from it.
+
+Every model object knows its own path in the report (``report.signature.path``
+is ``"signature"``), so a rule can point a finding at the object it judged.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from dvlint import data, parsing
+from dvlint.positions import format_path
+from dvlint.validation import custom_error
+
+Scalar = str | int | float | bool | None
+
+
+class Node(BaseModel):
+    """Base of every part: unknown keys are errors, and it knows its path."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    _path: tuple = PrivateAttr(default=())
+
+    @property
+    def path(self) -> str:
+        return format_path(self._path)
+
+    def field_path(self, name: str) -> str:
+        return format_path(self._path + (name,))
+
+
+def _shorthand(value: Any, key: str) -> Any:
+    """Let a writer type ``issuer: SỞ NỘI VỤ`` for ``issuer: {name: SỞ NỘI VỤ}``."""
+    return {key: value} if isinstance(value, (str, int, float, bool)) else value
+
+
+class Issuer(Node):
+    """The issuing body (tên cơ quan ban hành) and the body above it."""
+
+    name: str | None = Field(None, description="Issuing body as written, e.g. SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    parent: str | None = Field(None, description="Parent body as written, e.g. UBND TỈNH ĐỒNG THÁP")
+    abbreviation: str | None = Field(None, description="The issuer's code used in the symbol, e.g. SKHCN")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_only(cls, value: Any) -> Any:
+        return _shorthand(value, "name")
+
+
+class Header(Node):
+    """The header lines opposite the issuer, when the report records them."""
+
+    national_name: str | None = Field(None, description="Quốc hiệu: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    motto: str | None = Field(None, description="Tiêu ngữ: Độc lập - Tự do - Hạnh phúc")
+    party_name: str | None = Field(None, description="ĐẢNG CỘNG SẢN VIỆT NAM (Party documents)")
+
+
+class Period(Node):
+    """The reporting period: written as text, or given by its parts."""
+
+    text: str | None = Field(None, description="As written, e.g. '9 tháng đầu năm 2024'")
+    kind: Literal["month", "quarter", "half_year", "nine_months", "year", "multi_year"] | None = None
+    year: int | None = Field(None, ge=1945, le=2200)
+    quarter: int | None = Field(None, ge=1, le=4)
+    month: int | None = Field(None, ge=1, le=12)
+    start_year: int | None = Field(None, ge=1945, le=2200)
+    end_year: int | None = Field(None, ge=1945, le=2200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_only(cls, value: Any) -> Any:
+        return _shorthand(value, "text")
+
+    def parsed(self) -> parsing.ParsedPeriod | None:
+        """The period from its parts, or read from its text."""
+        if self.kind:
+            return parsing.ParsedPeriod(
+                self.kind, self.year, self.quarter, self.month, self.start_year, self.end_year
+            )
+        return parsing.parse_period(self.text) if self.text else None
+
+
+class Document(Node):
+    """What identifies the document: header, number, place and date, title."""
+
+    kind: str = Field(description="Tên loại văn bản as written: BÁO CÁO, KẾ HOẠCH, ... (ND 30 list)")
+    format: Literal["state", "party"] | None = Field(
+        None, description="state (Nghị định 30) or party (Quy định 66/399); detected when omitted"
+    )
+    issuer: Issuer | None = None
+    header: Header | None = None
+    number: str | None = Field(None, description="Số, ký hiệu as written, e.g. 'Số: 85/BC-SKHCN'")
+    place: str | None = Field(None, description="Địa danh as written, e.g. 'Đồng Tháp'")
+    date: str | None = Field(None, description="Ngày ban hành as written, e.g. 'ngày 05 tháng 3 năm 2020'")
+    title: str | None = Field(None, description="Trích yếu (summary line) as written")
+    period: Period | None = Field(None, description="Reporting period; read from the title when omitted")
+    addressees: list[str] = Field(default_factory=list, description="Kính gửi: the addressees as written")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        types = data.document_types()
+        if types.find(value) is None:
+            import difflib
+
+            names = [t.name for t in types.types]
+            close = difflib.get_close_matches(data.fold(value), names, n=1, cutoff=0.6)
+            hint_vi = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+            hint_en = f"; did you mean '{close[0]}'?" if close else ""
+            raise custom_error(
+                f"'{value}' không phải tên loại văn bản theo Nghị định 30{hint_vi}",
+                f"'{value}' is not a document type of Nghị định 30{hint_en}",
+            )
+        return value
+
+    @field_validator("date", "number", "place", "title", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        # A YAML date (2023-02-16) or a bare number stays text: it is kept as written.
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+    @property
+    def type_info(self) -> data.DocumentType:
+        return data.document_types().find(self.kind)  # validated: never None
+
+    @functools.cached_property
+    def parsed_number(self) -> parsing.DocNumber | None:
+        return parsing.parse_number(self.number) if self.number is not None else None
+
+    @functools.cached_property
+    def parsed_date(self) -> parsing.PartialDate | None:
+        return parsing.parse_date(self.date) if self.date is not None else None
+
+    @property
+    def issue_date(self):
+        """The issue date as a ``datetime.date``, when complete and real."""
+        return self.parsed_date.to_date() if self.parsed_date else None
+
+    def reporting_period(self) -> parsing.ParsedPeriod | None:
+        if self.period is not None:
+            return self.period.parsed()
+        return parsing.parse_period(self.title) if self.title else None
+
+
+class Table(Node):
+    """A table: header cells and rows of cells, as written."""
+
+    caption: str | None = None
+    header: list[Scalar] = Field(default_factory=list)
+    rows: list[list[Scalar]] = Field(default_factory=list)
+
+
+class Section(Node):
+    """A numbered part of the body: its label as written, heading, content."""
+
+    label: str | None = Field(None, description="Numbering as written: 'I.', '2.1.', 'a)', '3-'")
+    heading: str | None = None
+    paragraphs: list[str] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
+
+    def walk(self):
+        """This section and all below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Indicator(Node):
+    """A named figure the template asks for (số liệu, chỉ tiêu)."""
+
+    value: Scalar = None
+    unit: str | None = None
+    label: str | None = Field(None, description="The figure's name as the report words it")
+    source: str | None = Field(None, description="The sentence or table cell it was read from")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value_only(cls, value: Any) -> Any:
+        return value if isinstance(value, dict) else {"value": value}
+
+
+class Appendix(Node):
+    """Phụ lục: repeats the document's number and date, holds tables."""
+
+    label: str | None = Field(None, description="e.g. 'Phụ lục I'")
+    title: str | None = None
+    reference: str | None = Field(None, description="'Kèm theo Báo cáo số ... ngày ...' as written")
+    paragraphs: list[str] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+
+
+class Signature(Node):
+    """Signature block: authority line, the signer's title, the name.
+
+    ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` / ``Huỳnh Văn Quân`` is written as
+    ``authority: KT. GIÁM ĐỐC``, ``title: PHÓ GIÁM ĐỐC``, ``name: ...``.
+    When the head signs, there is no authority line: ``title: GIÁM ĐỐC``.
+    """
+
+    authority: str | None = Field(None, description="Authority prefix and the line it signs for: 'KT. GIÁM ĐỐC'")
+    title: str | None = Field(None, description="The signer's own title: 'PHÓ GIÁM ĐỐC'")
+    name: str | None = None
+
+    @functools.cached_property
+    def parsed_authority(self) -> parsing.AuthorityLine | None:
+        return parsing.parse_authority(self.authority) if self.authority else None
+
+
+class Recipients(Node):
+    """Nơi nhận: the heading and the lines, as written."""
+
+    heading: str | None = Field(None, description="As written: 'Nơi nhận:'")
+    lines: list[str] = Field(default_factory=list, description="Each line as written: '- Sở Nội vụ;'")
+
+
+class Footnote(Node):
+    label: str
+    text: str
+
+    @field_validator("label", mode="before")
+    @classmethod
+    def _label_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Report(Node):
+    """One document: its identification, body, figures, signature and recipients."""
+
+    model_config = ConfigDict(extra="forbid", title="dvlint report")
+
+    document: Document
+    opening: list[str] = Field(default_factory=list, description="Paragraphs before the first section (căn cứ ...)")
+    sections: list[Section] = Field(default_factory=list)
+    closing: list[str] = Field(default_factory=list, description="Paragraphs after the last section ('Trên đây ... ./.')")
+    indicators: dict[str, Indicator] = Field(default_factory=dict)
+    appendices: list[Appendix] = Field(default_factory=list)
+    signature: Signature | None = None
+    recipients: Recipients | None = None
+    footnotes: list[Footnote] = Field(default_factory=list)
+
+    def all_sections(self):
+        for section in self.sections:
+            yield from section.walk()
+
+    def bind_paths(self) -> "Report":
+        """Tell every part of the report its path (done once after loading)."""
+        _bind(self, ())
+        return self
+
+
+def _bind(value: Any, path: tuple) -> None:
+    if isinstance(value, Node):
+        value._path = path
+        for name in type(value).model_fields:
+            _bind(getattr(value, name), path + (name,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _bind(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _bind(item, path + (key,))
+
+
+def json_schema() -> dict:
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

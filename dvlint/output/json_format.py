@@ -1,0 +1,49 @@
+"""``--format json``: the stable machine-readable shape.
+
+Keys may be added in later versions; none is removed or renamed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import dvlint
+
+
+def grade_label(band, lang: str) -> str:
+    return band.en if lang == "en" else band.vi
+
+
+def report_dict(result, lang: str) -> dict:
+    score = result.score
+    return {
+        "path": str(result.path),
+        "template": result.template,
+        "score": score.value if score else None,
+        "grade": grade_label(score.grade, lang) if score and score.grade else None,
+        "error": result.error.as_dict(lang) if result.error else None,
+        "findings": [f.as_dict(lang) for f in result.findings],
+        "deductions": [
+            {"code": d.code, "rule": d.name, "count": d.count, "points": d.points, "capped": d.capped}
+            for d in (score.deductions if score else ())
+        ],
+    }
+
+
+def run_dict(run, lang: str) -> dict:
+    return {
+        "version": 1,
+        "tool": {"name": "dvlint", "version": dvlint.__version__},
+        "reports": [report_dict(r, lang) for r in run.reports],
+        "summary": {
+            "reports": len(run.reports),
+            "errors": run.count("error"),
+            "warnings": run.count("warning"),
+            "infos": run.count("info"),
+            "load_errors": run.load_errors,
+        },
+    }
+
+
+def render(run, options) -> str:
+    return json.dumps(run_dict(run, options.lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,101 @@
+"""Where each value of a loaded file came from.
+
+Loading keeps a map from the *path* of every value (``("signature", "title")``,
+``("sections", 2, "children", 0, "heading")``) to its line and column in the
+file. Rules speak in paths; the engine turns a path into a location here, so a
+rule never has to know about YAML marks, and a loader for another file type
+(.docx, .md) only has to fill the same map.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+Path = tuple  # a tuple of str keys and int indexes
+
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def format_path(path: Path) -> str:
+    """``("sections", 2, "heading")`` -> ``"sections[2].heading"``."""
+    out = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        else:
+            out.append(("." if out else "") + str(part))
+    return "".join(out)
+
+
+def parse_path(text: str) -> Path:
+    """The inverse of :func:`format_path`."""
+    parts: list[str | int] = []
+    for name, index in _SEGMENT.findall(text):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where one value stands: 1-based line and column of its start and end."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    style: str | None = None  # YAML scalar style: None (plain), "'", '"', "|", ">"
+
+
+@dataclass
+class PositionMap:
+    """Spans of values and of mapping keys, by path, plus the source lines."""
+
+    values: dict[Path, Span] = field(default_factory=dict)
+    keys: dict[Path, Span] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def value_span(self, path: Path) -> Span | None:
+        """The span of the value at ``path``, or of its nearest ancestor."""
+        path = tuple(path)
+        while True:
+            span = self.values.get(path)
+            if span is not None or not path:
+                return span
+            path = path[:-1]
+
+    def key_span(self, path: Path) -> Span | None:
+        return self.keys.get(tuple(path)) or self.value_span(path)
+
+    def locate(self, path: Path, snippet: str | None = None) -> tuple[int, int]:
+        """Line and column of ``path``; of ``snippet`` inside it when given.
+
+        A snippet (a piece of the value's text) is searched for in the source
+        lines the value spans, so that a finding about one citation in a long
+        paragraph points at the citation, whatever the scalar style.
+        """
+        span = self.value_span(path)
+        if span is None:
+            return (1, 1)
+        if snippet:
+            found = self._find(span, snippet)
+            if found:
+                return found
+        return (span.line, span.column)
+
+    def _find(self, span: Span, snippet: str) -> tuple[int, int] | None:
+        probe = snippet.strip().split("\n", 1)[0][:40]
+        if not probe:
+            return None
+        last = min(span.end_line, len(self.lines))
+        for line_no in range(span.line, last + 1):
+            start = span.column - 1 if line_no == span.line else 0
+            col = self.lines[line_no - 1].find(probe, start)
+            if col >= 0:
+                return (line_no, col + 1)
+        return None
+
+    def source_line(self, line: int) -> str | None:
+        if 1 <= line <= len(self.lines):
+            return self.lines[line - 1]
+        return None

@@ -1,0 +1,115 @@
+"""What a rule is: a plain function, marked with :func:`rule`, that yields Problems.
+
+A rule asks for what it needs by naming it as a parameter (``document``,
+``signature``, ``as_of``, ...), the way a pytest test names its fixtures. It
+yields a :class:`Problem` for each defect it finds, naming the field it is
+about; the engine turns that into a located finding. The rule's docstring is
+its documentation (``dvlint explain CODE``): what it checks, why, an example
+that fails and one that passes.
+
+    @rule("DV404", "signer-name", severity="error", weight=5,
+          vi="Khối chữ ký phải có họ tên người ký",
+          en="The signature block must give the signer's name")
+    def signer_name(signature):
+        '''...'''
+        if signature and not (signature.name or "").strip():
+            yield Problem(signature.field_path("name"), vi="...", en="...")
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from dvlint.i18n import Msg
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+DEFAULT_WEIGHTS = {"error": 5.0, "warning": 2.0, "info": 0.0}
+CODE_PATTERN = re.compile(r"^DV\d{3}$")
+FAMILIES = {
+    "DV0": Msg("nội bộ dvlint", "dvlint internal"),
+    "DV1": Msg("tiêu đề và số, ký hiệu", "header and number"),
+    "DV2": Msg("ngày tháng, kỳ báo cáo và trích dẫn", "dates, periods and citations"),
+    "DV3": Msg("bố cục và đánh số", "sections and numbering"),
+    "DV4": Msg("chữ ký", "signature"),
+    "DV5": Msg("nơi nhận và kính gửi", "recipients and addressees"),
+    "DV6": Msg("số liệu, chỉ tiêu", "indicators"),
+    "DV7": Msg("chính tả, tên riêng, địa danh", "text hygiene, names and places"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A defect found by a rule.
+
+    ``field`` is the path of the value it is about (``"signature.title"``);
+    ``snippet`` a piece of that value's text to point at inside it. ``draft``
+    marks a draft marker (a number or date left blank to fill in at signing):
+    a warning normally, an error when the gate runs with ``--final``.
+    ``fix`` is the suggested replacement text for the field, when one is sure.
+    """
+
+    field: str | None
+    message: Msg
+    snippet: str | None = None
+    severity: str | None = None
+    fix: str | None = None
+    draft: bool = False
+
+    def __init__(self, field: str | None, vi: str, en: str, *, snippet: str | None = None,
+                 severity: str | None = None, fix: str | None = None, draft: bool = False):
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "message", Msg(vi, en))
+        object.__setattr__(self, "snippet", snippet)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "fix", fix)
+        object.__setattr__(self, "draft", draft)
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A collected rule: its metadata and the function that checks."""
+
+    code: str
+    name: str
+    severity: str
+    weight: float
+    summary: Msg
+    func: Callable = field(repr=False, compare=False)
+    params: tuple[str, ...] = ()
+    origin: str = ""  # the module or file it was collected from
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.func) or ""
+
+
+def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", weight: float | None = None):
+    """Mark a function as a dvlint rule, with its code, name and metadata."""
+    if not CODE_PATTERN.match(code):
+        raise ValueError(f"rule code {code!r} must be 'DV' and three digits")
+    if severity not in SEVERITIES:
+        raise ValueError(f"rule {code}: severity must be one of {SEVERITIES}")
+
+    def mark(func: Callable) -> Callable:
+        params = tuple(inspect.signature(func).parameters)
+        func.__dvlint_rule__ = RuleSpec(
+            code=code,
+            name=name,
+            severity=severity,
+            weight=DEFAULT_WEIGHTS[severity] if weight is None else float(weight),
+            summary=Msg(vi, en),
+            func=func,
+            params=params,
+            origin=getattr(func, "__module__", ""),
+        )
+        return func
+
+    return mark

@@ -1,0 +1,102 @@
+"""Checking a set of paths: the library entry point behind ``dvlint check``.
+
+    from dvlint.runner import check_paths
+    run = check_paths(["reports/"], overrides={"lang": "en"})
+
+Each file is checked with the configuration found for its folder (merged with
+``overrides``); a file that cannot be loaded becomes a result with an
+``error`` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from dvlint import config as config_mod
+from dvlint import errors
+from dvlint.engine import Engine, ReportResult, RunResult
+from dvlint.errors import LoadError
+from dvlint.plugins import plugin_manager
+
+
+def loaders_by_suffix() -> dict:
+    table: dict = {}
+    for found in reversed(plugin_manager().hook.dvlint_loaders()):
+        for loader in found or ():
+            for suffix in loader.suffixes:
+                table[suffix.lower()] = loader
+    return table
+
+
+def expand_paths(paths, suffixes) -> list[tuple[Path, LoadError | None]]:
+    """Files to check, in order; a path that yields nothing comes with its error."""
+    out: list[tuple[Path, LoadError | None]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = _walk(path, suffixes)
+            if not found:
+                listed = ", ".join(sorted(suffixes))
+                out.append((path, LoadError("no-reports", errors.IS_DIRECTORY_EMPTY.format(suffixes=listed))))
+            out.extend((f, None) for f in found)
+        elif path.exists() or path.is_symlink():
+            out.append((path, None))
+        else:
+            out.append((path, LoadError("not-found", errors.NOT_FOUND)))
+    return out
+
+
+def _walk(root: Path, suffixes) -> list[Path]:
+    files = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if Path(name).suffix.lower() in suffixes and not name.startswith("."):
+                files.append(Path(folder) / name)
+    return files
+
+
+class Checker:
+    """Keeps one engine per configuration file for the duration of a run."""
+
+    def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None):
+        self.overrides = overrides or {}
+        self.config_file = config_file
+        self.today = today
+        self.engines: dict = {}
+        self.loaders = loaders_by_suffix()
+
+    def settings_for(self, path: Path) -> config_mod.Settings:
+        source = self.config_file or config_mod.find_config_file(path.resolve().parent)
+        file_config = config_mod.read_config_file(source) if source else None
+        return config_mod.settings_for(file_config, source, self.overrides)
+
+    def engine_for(self, path: Path) -> Engine:
+        source = self.config_file or config_mod.find_config_file(path.resolve().parent)
+        if source not in self.engines:
+            self.engines[source] = Engine(self.settings_for(path), self.today)
+        return self.engines[source]
+
+    def check_file(self, path: Path) -> ReportResult:
+        engine = self.engine_for(path)
+        loader = self.loaders.get(path.suffix.lower())
+        try:
+            if loader is None:
+                listed = ", ".join(sorted(self.loaders))
+                raise LoadError("unsupported", errors.UNSUPPORTED.format(suffix=path.suffix or path.name, suffixes=listed))
+            loaded = loader.load(path, engine.settings)
+        except LoadError as exc:
+            return ReportResult(path, error=exc)
+        return engine.check(loaded)
+
+    def run(self, paths) -> RunResult:
+        run = RunResult()
+        for path, error in expand_paths(paths, set(self.loaders)):
+            run.reports.append(ReportResult(path, error=error) if error else self.check_file(path))
+        return run
+
+
+def check_paths(paths, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None) -> RunResult:
+    return Checker(overrides, config_file, today).run(paths)

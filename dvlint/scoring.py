@@ -1,0 +1,58 @@
+"""The score of a report: 100 points, less what its findings weigh.
+
+Each finding weighs what its rule weighs (from the configuration, else the
+template, else the rule's default). One rule deducts at most ``per_rule_cap``
+points, so one defect repeated fifty times cannot sink a report on its own.
+The score never goes below 0, and the grade is the first band (highest
+minimum first) whose minimum it reaches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_SCORE = 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class Deduction:
+    code: str
+    name: str
+    count: int
+    points: float  # after the cap
+    uncapped: float
+
+    @property
+    def capped(self) -> bool:
+        return self.points < self.uncapped
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    value: float
+    grade: object | None  # a GradeBand
+    deductions: tuple[Deduction, ...]
+
+
+def score(findings, per_rule_cap: float, bands) -> Score:
+    totals: dict[str, list] = {}
+    for finding in findings:
+        entry = totals.setdefault(finding.code, [finding.name, 0, 0.0])
+        entry[1] += 1
+        entry[2] += finding.weight
+    deductions = tuple(
+        sorted(
+            (Deduction(code, name, count, min(total, per_rule_cap), total) for code, (name, count, total) in totals.items() if total > 0),
+            key=lambda d: (-d.points, d.code),
+        )
+    )
+    value = max(0.0, MAX_SCORE - sum(d.points for d in deductions))
+    value = round(value, 2)
+    return Score(value, grade_for(value, bands), deductions)
+
+
+def grade_for(value: float, bands):
+    for band in sorted(bands, key=lambda b: -b.min):
+        if value >= band.min:
+            return band
+    return None

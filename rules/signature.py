@@ -1,0 +1,173 @@
+"""DV4xx: the signature block (quyền hạn, chức vụ, họ tên người ký).
+
+Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.8 (state) and Hướng dẫn 36-HD/VPTW
+(Party): the authority prefix says in whose name the signer signs, and must
+agree with the titles written under it. The prefixes themselves are data
+(rules/data/authorities.yaml).
+"""
+
+from __future__ import annotations
+
+from dvlint import Problem, data, rule
+from dvlint.formats import PARTY, STATE
+
+FORM_NAME_VI = {STATE: "văn bản nhà nước", PARTY: "văn bản của Đảng"}
+FORM_NAME_EN = {STATE: "state documents", PARTY: "Party documents"}
+# Party bodies that sign collectively (T/M), never through a deputy (K/T).
+PARTY_COMMITTEES = ("đảng ủy", "đảng uỷ", "ban thường vụ", "ban chấp hành", "chi bộ", "chi ủy", "chi uỷ", "ban cán sự")
+
+
+@rule("DV401", "signature-present", severity="error", weight=5,
+      vi="Văn bản phải có khối chữ ký (quyền hạn, chức vụ, họ tên người ký)",
+      en="The document must have a signature block (authority, title, name)")
+def signature_present(report):
+    """
+    Tiếng Việt:
+        Văn bản hành chính kết thúc bằng khối chữ ký: quyền hạn (nếu có),
+        chức vụ và họ tên người ký.
+    English:
+        An administrative document ends with a signature block: the
+        authority (when any), the signer's title and name.
+    Ví dụ sai / Fails:
+        # no signature: key
+    Ví dụ đúng / Passes:
+        signature:
+          authority: KT. GIÁM ĐỐC
+          title: PHÓ GIÁM ĐỐC
+          name: Nguyễn Văn A
+    """
+    if report.signature is None:
+        yield Problem(None, vi="Thiếu khối chữ ký của người ký văn bản",
+                      en="The signature block is missing")
+
+
+def _authority_entry(letters: str):
+    for entry in data.authorities().authorities:
+        if letters in (_letters(entry.state), _letters(entry.party)):
+            return entry
+    return None
+
+
+def _letters(prefix: str | None) -> str | None:
+    return prefix.replace(".", "").replace("/", "") if prefix else None
+
+
+@rule("DV402", "authority-prefix-form", severity="error", weight=3,
+      vi="Quyền hạn ký viết đúng thể thức: KT., TM., TL., TUQ., Q. (nhà nước); T/M, K/T, T/L (Đảng)",
+      en="The authority prefix is written for the format: KT., TM., TL., TUQ., Q. (state); T/M, K/T, T/L (Party)")
+def authority_prefix_form(signature, format_evidence):
+    """
+    Tiếng Việt:
+        Văn bản nhà nước viết quyền hạn ký có dấu chấm, không có gạch chéo:
+        KT., TM., TL., TUQ., Q. Văn bản của Đảng viết có gạch chéo, không
+        có dấu chấm: T/M, K/T, T/L; văn bản Đảng không dùng TUQ.
+    English:
+        State documents write the authority with a dot and no slash: KT.,
+        TM., TL., TUQ., Q. Party documents write it with a slash and no
+        dot: T/M, K/T, T/L; Party documents have no TUQ.
+    Ví dụ sai / Fails:
+        authority: K/T GIÁM ĐỐC      # in a state document
+    Ví dụ đúng / Passes:
+        authority: KT. GIÁM ĐỐC
+    """
+    parsed = signature.parsed_authority
+    if parsed is None or parsed.prefix is None:
+        return
+    form = format_evidence.resolved(exclude="signature") or (PARTY if "/" in parsed.prefix else STATE)
+    entry = _authority_entry(parsed.letters)
+    right = (entry.party if form == PARTY else entry.state) if entry else None
+    field = signature.field_path("authority")
+    if right is None:
+        yield Problem(field,
+                      vi=f"{FORM_NAME_VI[form].capitalize()} không dùng quyền hạn ký '{parsed.prefix}'",
+                      en=f"{FORM_NAME_EN[form].capitalize()} have no authority prefix '{parsed.prefix}'")
+    elif parsed.prefix != right:
+        yield Problem(field, fix=f"{right} {parsed.signs_for}",
+                      vi=f"Quyền hạn ký '{parsed.prefix}' không đúng thể thức {FORM_NAME_VI[form]}: viết '{right}'",
+                      en=f"The authority prefix '{parsed.prefix}' is not the form of {FORM_NAME_EN[form]}: write '{right}'")
+
+
+@rule("DV403", "deputy-signs-for-head", severity="error", weight=5,
+      vi="Ký thay (KT., K/T) thì chức vụ người ký phải là cấp phó (PHÓ ...)",
+      en="Signing for the head (KT., K/T) requires a deputy's title (PHÓ ...)")
+def deputy_signs_for_head(signature):
+    """
+    Tiếng Việt:
+        "KT." (ký thay) nghĩa là cấp phó ký thay người đứng đầu: dòng chức
+        vụ ngay dưới phải là chức vụ cấp phó, bắt đầu bằng "PHÓ".
+    English:
+        "KT." (ký thay) means a deputy signs for the head: the title line
+        under it must be a deputy's title, starting with "PHÓ".
+    Ví dụ sai / Fails:
+        authority: KT. GIÁM ĐỐC
+        title: GIÁM ĐỐC
+    Ví dụ đúng / Passes:
+        authority: KT. GIÁM ĐỐC
+        title: PHÓ GIÁM ĐỐC
+    """
+    parsed = signature.parsed_authority
+    if parsed is None or parsed.letters != "KT":
+        return
+    title = (signature.title or "").strip()
+    if not title:
+        yield Problem(signature.path,
+                      vi=f"Dưới dòng '{signature.authority}' thiếu chức vụ của người ký thay (PHÓ ...)",
+                      en=f"Under '{signature.authority}' the deputy's title (PHÓ ...) is missing")
+    elif not data.fold(title).startswith("phó"):
+        yield Problem(signature.field_path("title"),
+                      vi=f"Ký thay ('{signature.authority}') nhưng chức vụ người ký '{title}' không phải cấp phó (PHÓ ...)",
+                      en=f"Signing for the head ('{signature.authority}') but the title '{title}' is not a deputy's (PHÓ ...)")
+
+
+@rule("DV404", "party-committee-signs-on-behalf", severity="error", weight=5,
+      vi="Cấp ủy ký T/M (thay mặt) tập thể, không ký K/T BÍ THƯ",
+      en="A Party committee signs T/M (on behalf of the body), never K/T BÍ THƯ")
+def party_committee_signs_on_behalf(signature, doc_format):
+    """
+    Tiếng Việt:
+        Văn bản của cấp ủy Đảng luôn ký "T/M ĐẢNG ỦY" (hoặc T/M BAN THƯỜNG
+        VỤ, T/M CHI BỘ) với chức vụ BÍ THƯ hoặc PHÓ BÍ THƯ; không có "K/T
+        BÍ THƯ", và tên tập thể cấp ủy chỉ đứng sau T/M.
+    English:
+        A Party committee's document is always signed "T/M ĐẢNG ỦY" (or
+        T/M BAN THƯỜNG VỤ, T/M CHI BỘ) over BÍ THƯ or PHÓ BÍ THƯ; there is
+        no "K/T BÍ THƯ", and a committee's name follows only T/M.
+    Ví dụ sai / Fails:
+        authority: K/T BÍ THƯ
+        title: PHÓ BÍ THƯ
+    Ví dụ đúng / Passes:
+        authority: T/M ĐẢNG ỦY
+        title: PHÓ BÍ THƯ
+    """
+    parsed = signature.parsed_authority
+    if doc_format != PARTY or parsed is None or parsed.prefix is None:
+        return
+    signs_for = data.fold(parsed.signs_for)
+    field = signature.field_path("authority")
+    if parsed.letters == "KT" and signs_for.startswith("bí thư"):
+        yield Problem(field, fix="T/M ĐẢNG ỦY",
+                      vi=f"Cấp ủy không ký '{signature.authority}': ký 'T/M ĐẢNG ỦY' (hoặc T/M BAN THƯỜNG VỤ) với chức vụ BÍ THƯ/PHÓ BÍ THƯ",
+                      en=f"A Party committee does not sign '{signature.authority}': sign 'T/M ĐẢNG ỦY' (or T/M BAN THƯỜNG VỤ) over BÍ THƯ/PHÓ BÍ THƯ")
+    elif parsed.letters != "TM" and signs_for.startswith(PARTY_COMMITTEES):
+        yield Problem(field,
+                      vi=f"Ký thay mặt cấp ủy '{parsed.signs_for}' phải dùng 'T/M', không phải '{parsed.prefix}'",
+                      en=f"Signing for the committee '{parsed.signs_for}' takes 'T/M', not '{parsed.prefix}'")
+
+
+@rule("DV405", "signer-name", severity="error", weight=5,
+      vi="Khối chữ ký phải có họ tên người ký",
+      en="The signature block must give the signer's name")
+def signer_name(signature):
+    """
+    Tiếng Việt:
+        Họ và tên người ký là bắt buộc, ghi dưới chữ ký.
+    English:
+        The signer's full name is required, under the signature.
+    Ví dụ sai / Fails:
+        signature: {authority: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC}
+    Ví dụ đúng / Passes:
+        signature: {authority: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC, name: Nguyễn Văn A}
+    """
+    if not (signature.name or "").strip():
+        yield Problem(signature.path, vi="Khối chữ ký thiếu họ tên người ký",
+                      en="The signature block lacks the signer's name")
