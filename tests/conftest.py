@@ -1,0 +1,51 @@
+"""Shared helpers for dvlint's tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEEDS = ROOT.parent / "shared" / "seeds"
+TODAY = dt.date(2026, 11, 22)
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None):
+    """Run the real ``dvlint`` command in a subprocess, as a user would."""
+    full_env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    full_env.pop("DVLINT_LANG", None)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "dvlint", *args],
+        cwd=cwd or ROOT, env=full_env, capture_output=True, text=True, input=input, timeout=120,
+    )
+
+
+def run_json(*args: str, **kwargs):
+    proc = run_cli(*args, "--format", "json", **kwargs)
+    return proc, json.loads(proc.stdout)
+
+
+def check_text(tmp_path: Path, text: str, name: str = "report.yaml", **overrides):
+    """Check one report given as YAML text, in-process; return its ReportResult."""
+    from dvlint.runner import Checker
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    checker = Checker(overrides, config_file=None, today=TODAY)
+    return checker.check_file(path)
+
+
+@pytest.fixture
+def check(tmp_path):
+    def _check(text: str, **overrides):
+        return check_text(tmp_path, text, **overrides)
+
+    return _check

@@ -1,0 +1,54 @@
+"""Runs every case in tests/rule_cases/*.yaml.
+
+Each case is a small report and the findings expected from the rules it
+selects (code, line and, when given, severity), or none. Adding a regression
+test is adding a case to the YAML file of the rule's family.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import check_text
+
+CASES_DIR = Path(__file__).parent / "rule_cases"
+
+
+def _cases():
+    yaml = YAML(typ="safe")
+    for file in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.load(file.read_text(encoding="utf-8"))["cases"]:
+            yield pytest.param(case, id=f"{file.stem}: {case['name']}")
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_rule_case(case, tmp_path):
+    overrides = {"select": tuple(case["select"].split(","))}
+    if case.get("final"):
+        overrides["final"] = True
+    result = check_text(tmp_path, case["report"], **overrides)
+    assert result.error is None, result.error and result.error.message.en
+    expected = case.get("expect") or []
+    got = [{"code": f.code, "line": f.line, **({"severity": f.severity} if "severity" in e else {})}
+           for f, e in zip(result.findings, expected + [{}] * len(result.findings))]
+    assert got == expected, [f"{f.code}:{f.line} {f.message.en}" for f in result.findings]
+
+
+def test_every_rule_has_a_failing_and_a_passing_case():
+    from dvlint.config import Settings
+    from dvlint.engine import Engine
+
+    yaml = YAML(typ="safe")
+    failing, passing = set(), set()
+    for file in CASES_DIR.glob("*.yaml"):
+        for case in yaml.load(file.read_text(encoding="utf-8"))["cases"]:
+            codes = set(case["select"].split(","))
+            found = {e["code"] for e in case.get("expect") or []}
+            failing |= found
+            passing |= codes - found if not found else set()
+    rules = {spec.code for spec in Engine(Settings()).all_rules}
+    assert rules <= failing, f"rules without a failing case: {sorted(rules - failing)}"
+    assert rules <= passing, f"rules without a passing case: {sorted(rules - passing)}"
