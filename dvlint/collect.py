@@ -101,11 +101,18 @@ def _longest_match(code: str, prefixes) -> int:
 _TOKEN = re.compile(r"\s*(\(|\)|[^\s()]+)")
 
 
+def _keywords(spec: RuleSpec) -> str:
+    module = re.split(r"[./\\]", spec.origin.removesuffix(".py"))[-1]
+    return f"{spec.name} {spec.code} {module}".lower()
+
+
 def compile_keyword(expression: str):
     """A predicate from a pytest-style ``-k`` expression over rule names.
 
-    Words match as case-insensitive substrings of the rule's name or code;
-    ``and``, ``or``, ``not`` and parentheses combine them.
+    Words match as case-insensitive substrings of the rule's name, its code
+    or the name of the module it is written in (``-k signature`` selects the
+    rules of signature.py); ``and``, ``or``, ``not`` and parentheses combine
+    them.
     """
     tokens = [t for t in _TOKEN.findall(expression) if t]
     pos = 0
@@ -156,7 +163,7 @@ def compile_keyword(expression: str):
             take()
             return inner
         word = token.lower()
-        return lambda s: word in s.name.lower() or word in s.code.lower()
+        return lambda s: word in _keywords(s)
 
     predicate = parse_or()
     if pos != len(tokens):

@@ -1,0 +1,90 @@
+"""Configuration discovery and merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TODAY
+from dvlint import config
+from dvlint.errors import UsageError
+from dvlint.runner import Checker
+
+DRAFT = "document:\n  kind: BÁO CÁO\n  number: 'Số: /BC-SKHCN'\n  date: ngày tháng năm 2020\n"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    config.find_config_file.cache_clear()
+    config.read_config_file.cache_clear()
+    yield
+    config.find_config_file.cache_clear()
+    config.read_config_file.cache_clear()
+
+
+def _check(path, **overrides):
+    return Checker(overrides, today=TODAY).check_file(path)
+
+
+def test_pyproject_found_by_walking_up(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.dvlint]\nselect = ["DV201"]\nfinal = true\n')
+    nested = tmp_path / "reports" / "2024"
+    nested.mkdir(parents=True)
+    report = nested / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    result = _check(report)
+    assert [(f.code, f.severity) for f in result.findings] == [("DV201", "error")]
+
+
+def test_dvlint_toml_wins_over_a_pyproject_above(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.dvlint]\nselect = ["DV201"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "dvlint.toml").write_text('select = ["DV101"]\n[severity]\nDV1 = "info"\n')
+    report = tmp_path / "sub" / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    assert [(f.code, f.severity) for f in _check(report).findings] == [("DV101", "info")]
+
+
+def test_a_pyproject_without_dvlint_table_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.dvlint]\nignore = ["DV1"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[project]\nname = "other"\n')
+    report = tmp_path / "sub" / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    assert config.find_config_file(report.parent) == tmp_path / "pyproject.toml"
+
+
+def test_command_line_overrides_config(tmp_path):
+    (tmp_path / "dvlint.toml").write_text('select = ["DV201"]\nfinal = true\n')
+    report = tmp_path / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    result = _check(report, select=("DV101",), final=False)
+    assert [(f.code, f.severity) for f in result.findings] == [("DV101", "warning")]
+
+
+def test_rules_folder_in_config_is_relative_to_the_file(tmp_path):
+    (tmp_path / "local").mkdir()
+    (tmp_path / "local" / "extra.py").write_text(
+        "from dvlint import Problem, rule\n\n"
+        "@rule('DV950', 'always', vi='luôn', en='always', severity='info')\n"
+        "def always(document):\n    yield Problem(document.path, vi='có', en='yes')\n"
+    )
+    (tmp_path / "dvlint.toml").write_text('rules = ["local"]\nselect = ["DV950"]\n')
+    report = tmp_path / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    assert [f.code for f in _check(report).findings] == ["DV950"]
+
+
+@pytest.mark.parametrize("content, needle", [
+    ('selct = ["DV1"]\n', "did you mean 'select'"),
+    ('fail-on = "sometimes"\n', "fail-on"),
+    ('select = [\n', "TOML"),
+    ('[severity]\nX1 = "info"\n', "severity"),
+])
+def test_bad_config_is_a_usage_error(tmp_path, content, needle):
+    (tmp_path / "dvlint.toml").write_text(content)
+    report = tmp_path / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    with pytest.raises(UsageError) as info:
+        _check(report)
+    assert needle in info.value.message.en
+    assert str(tmp_path / "dvlint.toml") in info.value.message.en

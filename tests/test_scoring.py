@@ -1,0 +1,81 @@
+"""Scoring: weights, the per-rule cap, the floor, grade bands, overrides."""
+
+from __future__ import annotations
+
+from conftest import TODAY
+from dvlint import scoring
+from dvlint.data import GradeBand, default_scoring
+from dvlint.engine import Finding
+from dvlint.i18n import Msg
+from dvlint.runner import Checker
+
+
+def finding(code, weight):
+    return Finding(code, "name", "error", Msg("x", "x"), 1, 1, None, weight)
+
+
+BANDS = default_scoring().grades
+
+
+def test_score_is_100_minus_weights():
+    result = scoring.score([finding("DV101", 3), finding("DV201", 5)], 15, BANDS)
+    assert result.value == 92
+    assert [d.code for d in result.deductions] == ["DV201", "DV101"]
+
+
+def test_one_rule_deducts_at_most_the_cap():
+    result = scoring.score([finding("DV502", 5)] * 10, 15, BANDS)
+    assert result.value == 85
+    [deduction] = result.deductions
+    assert deduction.capped and deduction.count == 10 and deduction.uncapped == 50
+
+
+def test_score_never_goes_below_zero():
+    findings = [finding(f"DV{n:03d}", 15) for n in range(100, 110)]
+    assert scoring.score(findings, 15, BANDS).value == 0
+
+
+def test_grade_bands():
+    def grade(value):
+        return scoring.grade_for(value, BANDS).vi
+    assert grade(100) == grade(90) == "Hoàn thành xuất sắc"
+    assert grade(89.5) == "Hoàn thành tốt"
+    assert grade(50) == "Hoàn thành"
+    assert grade(0) == "Không hoàn thành"
+
+
+def test_zero_weight_findings_deduct_nothing():
+    assert scoring.score([finding("DV000", 0)], 15, BANDS).deductions == ()
+
+
+def _score(tmp_path, text, **overrides):
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Checker(overrides, today=TODAY).check_file(path)
+
+
+DRAFT = "document:\n  kind: BÁO CÁO\n  number: 'Số: /BC-SKHCN'\n  date: ngày 05 tháng 3 năm 2020\nsignature: {title: GIÁM ĐỐC, name: A}\nrecipients: {heading: 'Nơi nhận:', lines: ['- Lưu: VT.']}\n"
+
+
+def test_config_weights_override_defaults(tmp_path):
+    assert _score(tmp_path, DRAFT).score.value == 97
+    assert _score(tmp_path, DRAFT, weights=(("DV1", 10.0),)).score.value == 90
+    assert _score(tmp_path, DRAFT, weights=(("DV1", 10.0), ("DV101", 1.0))).score.value == 99
+
+
+def test_template_weights_and_bands_apply(tmp_path):
+    template = tmp_path / "strict.yaml"
+    template.write_text(
+        "name: strict\ntitle: Mẫu nghiêm\nscoring:\n  weights: {DV101: 40}\n  per_rule_cap: 50\n"
+        "  grades:\n    - {min: 80, vi: Đạt, en: Pass}\n    - {min: 0, vi: Không đạt, en: Fail}\n",
+        encoding="utf-8",
+    )
+    result = _score(tmp_path, DRAFT, template=str(template))
+    assert result.template == "strict"
+    assert result.score.value == 60
+    assert result.score.grade.vi == "Không đạt"
+
+
+def test_config_grades_apply(tmp_path):
+    bands = (GradeBand(min=98, vi="A", en="A"), GradeBand(min=0, vi="B", en="B"))
+    assert _score(tmp_path, DRAFT, grades=bands).score.grade.vi == "B"
