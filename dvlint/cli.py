@@ -2,7 +2,8 @@
 
 Exit codes (stable, for CI): 0 the gate passed; 1 a finding at or above
 ``--fail-on`` or a score under ``--fail-under``; 2 a usage or configuration
-error, or a file that could not be loaded.
+error, or a file that could not be loaded; 3 a bug in dvlint itself (set
+``DVLINT_DEBUG=1`` to see its traceback).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _prescan_language(argv: list[str]) -> str:
@@ -109,6 +110,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug in dvlint: say so briefly, not with a traceback
+        if os.environ.get("DVLINT_DEBUG"):
+            raise
+        message = Msg(f"lỗi nội bộ của dvlint: {type(exc).__name__}: {exc} (đặt DVLINT_DEBUG=1 để xem chi tiết)",
+                      f"internal error in dvlint: {type(exc).__name__}: {exc} (set DVLINT_DEBUG=1 for details)")
+        print(f"dvlint: {message.text(args.lang or lang)}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _silence_stdout() -> None:
@@ -138,7 +146,7 @@ def cmd_check(args) -> int:
     from dvlint.errors import UsageError
     from dvlint.output import OutputOptions
     from dvlint.plugins import plugin_manager
-    from dvlint.runner import Checker
+    from dvlint.runner import Checker, tune_gc_for_batch
 
     formatters = {}
     for found in reversed(plugin_manager().hook.dvlint_formatters()):
@@ -147,6 +155,7 @@ def cmd_check(args) -> int:
         raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
                              f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
     checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
+    tune_gc_for_batch()
     run = checker.run(args.paths)
     settings = _run_settings(checker, args)
     options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,

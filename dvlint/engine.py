@@ -55,12 +55,22 @@ class Finding:
 
 @dataclass
 class ReportResult:
+    """The outcome of checking one file.
+
+    ``loaded`` (the report with its positions and source) is there while the
+    report is being checked, for hooks; once checked, only the report model
+    and the source lines the findings point at are kept, so that a run over
+    thousands of files does not hold every file in memory.
+    """
+
     path: Path
     loaded: LoadedReport | None = None
     error: LoadError | None = None
     findings: list[Finding] = field(default_factory=list)
     template: str | None = None
     score: scoring.Score | None = None
+    report: object | None = None  # dvlint.model.Report
+    source_lines: dict[int, str] = field(default_factory=dict)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -162,6 +172,9 @@ class Engine:
         self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.code))
         result.score = scoring.score(result.findings, self.per_rule_cap, self.grades)
+        positions = loaded.positions
+        result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
+        result.report, result.loaded = loaded.report, None
         return result
 
     def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:

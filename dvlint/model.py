@@ -13,7 +13,7 @@ is ``"signature"``), so a rule can point a finding at the object it judged.
 from __future__ import annotations
 
 import functools
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -43,7 +43,22 @@ def _shorthand(value: Any, key: str) -> Any:
     return {key: value} if isinstance(value, (str, int, float, bool)) else value
 
 
-class Issuer(Node):
+class Shorthand(Node):
+    """A part that may also be written as a single scalar (see ``_shorthand``).
+
+    The JSON Schema says so too, so that an editor accepts what dvlint accepts.
+    """
+
+    _scalar_schema: ClassVar[list[dict]] = [{"type": "string"}]
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        full = handler.resolve_ref_schema(handler(core_schema))
+        return {"anyOf": [*cls._scalar_schema, full], "title": full.get("title", cls.__name__),
+                "description": full.get("description", "")}
+
+
+class Issuer(Shorthand):
     """The issuing body (tên cơ quan ban hành) and the body above it."""
 
     name: str | None = Field(None, description="Issuing body as written, e.g. SỞ KHOA HỌC VÀ CÔNG NGHỆ")
@@ -64,7 +79,7 @@ class Header(Node):
     party_name: str | None = Field(None, description="ĐẢNG CỘNG SẢN VIỆT NAM (Party documents)")
 
 
-class Period(Node):
+class Period(Shorthand):
     """The reporting period: written as text, or given by its parts."""
 
     text: str | None = Field(None, description="As written, e.g. '9 tháng đầu năm 2024'")
@@ -175,8 +190,10 @@ class Section(Node):
             yield from child.walk()
 
 
-class Indicator(Node):
+class Indicator(Shorthand):
     """A named figure the template asks for (số liệu, chỉ tiêu)."""
+
+    _scalar_schema: ClassVar[list[dict]] = [{"type": ["string", "number", "boolean", "null"]}]
 
     value: Scalar = None
     unit: str | None = None
@@ -258,17 +275,21 @@ class Report(Node):
         return self
 
 
-def _bind(value: Any, path: tuple) -> None:
-    if isinstance(value, Node):
-        value._path = path
-        for name in type(value).model_fields:
-            _bind(getattr(value, name), path + (name,))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _bind(item, path + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _bind(item, path + (key,))
+def _bind(node: Node, path: tuple) -> None:
+    """Set ``_path`` on ``node`` and on every Node below it (not on plain text)."""
+    node._path = path
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, Node):
+            _bind(value, path + (name,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Node):
+                    _bind(item, path + (name, i))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, Node):
+                    _bind(item, path + (name, key))
 
 
 def json_schema() -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Path = tuple  # a tuple of str keys and int indexes
 
@@ -36,9 +37,12 @@ def parse_path(text: str) -> Path:
     return tuple(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Where one value stands: 1-based line and column of its start and end."""
+class Span(NamedTuple):
+    """Where one value stands: 1-based line and column of its start and end.
+
+    A named tuple: a report has thousands of them and they are made on the
+    hot path of loading.
+    """
 
     line: int
     column: int
@@ -49,7 +53,12 @@ class Span:
 
 @dataclass
 class PositionMap:
-    """Spans of values and of mapping keys, by path, plus the source lines."""
+    """Spans of values and of mapping keys, by path, plus the source lines.
+
+    Importers that build a report from another format fill ``values`` and
+    ``keys``; the YAML loader uses :class:`NodePositions`, which finds spans
+    in the composed node tree only when asked.
+    """
 
     values: dict[Path, Span] = field(default_factory=dict)
     keys: dict[Path, Span] = field(default_factory=dict)
@@ -99,3 +108,56 @@ class PositionMap:
         if 1 <= line <= len(self.lines):
             return self.lines[line - 1]
         return None
+
+
+def node_span(node) -> Span:
+    """The span of a composed YAML node (marks are 0-based)."""
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, getattr(node, "style", None))
+
+
+class NodePositions(PositionMap):
+    """Positions read from a composed YAML node tree, on demand.
+
+    Only a few values of a report are ever located (those with findings), so
+    walking the tree for them is far cheaper than recording the span of every
+    value while loading.
+    """
+
+    def __init__(self, root, text: str):
+        self.root = root
+        self._text = text
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The source lines, split only when a finding needs one."""
+        if self._lines is None:
+            self._lines = self._text.splitlines()
+        return self._lines
+
+    def _walk(self, path: Path):
+        """The (key node, value node) at ``path``, or at its nearest ancestor."""
+        key_node, node = None, self.root
+        for part in path:
+            found = None
+            if isinstance(part, str) and isinstance(node.value, list) and node.value and isinstance(node.value[0], tuple):
+                found = next(((k, v) for k, v in node.value if k.value == part), None)
+            elif isinstance(part, int) and isinstance(node.value, list) and 0 <= part < len(node.value) \
+                    and not isinstance(node.value[part], tuple):
+                found = (None, node.value[part])
+            if found is None:
+                return key_node, node, False
+            key_node, node = found
+        return key_node, node, True
+
+    def value_span(self, path: Path) -> Span | None:
+        if self.root is None:
+            return None
+        return node_span(self._walk(tuple(path))[1])
+
+    def key_span(self, path: Path) -> Span | None:
+        if self.root is None:
+            return None
+        key_node, node, exact = self._walk(tuple(path))
+        return node_span(key_node if exact and key_node is not None else node)

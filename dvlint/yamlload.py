@@ -19,7 +19,7 @@ from pathlib import Path as FsPath
 
 from dvlint import errors
 from dvlint.errors import LoadError
-from dvlint.positions import PositionMap, Span
+from dvlint.positions import NodePositions, PositionMap, node_span
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_NODES = 200_000
@@ -113,66 +113,71 @@ def compose(text: str):
 
 
 def load(text: str) -> tuple[object, PositionMap]:
-    """Parse YAML text into plain values and the positions of each of them."""
+    """Parse YAML text into plain values, and the positions to locate them."""
     node = compose(text)
-    positions = PositionMap(lines=text.splitlines())
-    converter = _Converter(positions)
     try:
-        value = converter.convert(node, ())
+        value = _Converter().convert(node)
     except RecursionError:
         raise LoadError("too-deep", errors.TOO_DEEP) from None
-    return value, positions
+    return value, NodePositions(node, text)
 
 
-def _span(node) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1, getattr(node, "style", None))
+def _tag(node) -> str:
+    """The node's resolved tag. ``node.tag`` formats a string on every read."""
+    ctag = node.ctag
+    return ctag.suffix if ctag.handle is None else str(ctag)
 
 
 class _Converter:
-    """Turns composed nodes into dict/list/str/int/float/bool/None values."""
+    """Turns composed nodes into dict/list/str/int/float/bool/None values.
 
-    def __init__(self, positions: PositionMap):
-        self.positions = positions
+    On the hot path of loading: it checks what must be checked (safe tags,
+    duplicate keys, how far aliases expand) and nothing else; positions are
+    looked up later, only for what is reported.
+    """
+
+    def __init__(self):
         self.budget = MAX_NODES
 
-    def convert(self, node, path: tuple):
+    def convert(self, node):
         self.budget -= 1
         if self.budget < 0:
             raise LoadError("too-many-nodes", errors.TOO_MANY_NODES.format(limit=MAX_NODES))
-        self.positions.values[path] = _span(node)
-        tag = node.tag
+        tag = _tag(node)
+        if tag == _STR:
+            return node.value
         if tag == _MAP:
-            return self._mapping(node, path)
+            return self._mapping(node)
         if tag == _SEQ:
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.convert(item) for item in node.value]
         if tag in _SCALAR_TAGS:
             return _scalar(tag, node.value)
-        span = _span(node)
+        span = node_span(node)
         raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag=_short_tag(tag)), span.line, span.column)
 
-    def _mapping(self, node, path: tuple) -> dict:
+    def _mapping(self, node) -> dict:
         result: dict = {}
-        first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key_span = _span(key_node)
-            if key_node.tag not in _SCALAR_TAGS:
-                kind = "mapping" if key_node.tag == _MAP else "sequence"
-                raise LoadError("non-string-key", errors.NON_STRING_KEY.format(kind=kind), key_span.line, key_span.column)
-            if key_node.tag == _STR and key_node.value == "<<":
-                raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag="<< (merge)"), key_span.line, key_span.column)
+            key_tag = _tag(key_node)
+            if key_tag not in _SCALAR_TAGS:
+                span = node_span(key_node)
+                kind = "mapping" if key_tag == _MAP else "sequence"
+                raise LoadError("non-string-key", errors.NON_STRING_KEY.format(kind=kind), span.line, span.column)
             key = str(key_node.value)
-            if key in first_seen:
-                raise LoadError(
-                    "duplicate-key",
-                    errors.DUPLICATE_KEY.format(key=key, first_line=first_seen[key]),
-                    key_span.line,
-                    key_span.column,
-                )
-            first_seen[key] = key_span.line
-            self.positions.keys[path + (key,)] = key_span
-            result[key] = self.convert(value_node, path + (key,))
+            if key == "<<" and key_tag == _STR:
+                span = node_span(key_node)
+                raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag="<< (merge)"), span.line, span.column)
+            if key in result:
+                raise _duplicate(node, key_node, key)
+            result[key] = self.convert(value_node)
         return result
+
+
+def _duplicate(mapping_node, key_node, key: str) -> LoadError:
+    first = next(k for k, _ in mapping_node.value if str(k.value) == key)
+    span = node_span(key_node)
+    return LoadError("duplicate-key", errors.DUPLICATE_KEY.format(key=key, first_line=node_span(first).line),
+                     span.line, span.column)
 
 
 def _short_tag(tag: str) -> str:

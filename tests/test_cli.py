@@ -1,0 +1,226 @@
+"""The command line, end to end, through a subprocess as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import FIXTURES, run_cli, run_json
+
+CLEAN = str(FIXTURES / "clean-state-report.yaml")
+DONG_THAP = str(FIXTURES / "dong-thap-2020-tong-ket-10-nam-290.yaml")
+
+
+def test_check_clean_report_exits_0_with_score():
+    proc = run_cli("check", CLEAN)
+    assert proc.returncode == 0, proc.stderr
+    assert "Điểm: 100/100 — Hoàn thành xuất sắc" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+def test_text_output_shows_location_code_message_and_source_line():
+    proc = run_cli("check", DONG_THAP)
+    lines = proc.stdout.splitlines()
+    first = lines.index(next(l for l in lines if " DV101 " in l))
+    assert lines[first] == (f"{DONG_THAP}:23:11 DV101 [cảnh báo] Số văn bản còn để trống ('Số: /BC-SKHCCN'): "
+                            "bản nháp, cần điền số khi ký ban hành")
+    assert lines[first + 1] == '   23 |   number: "Số: /BC-SKHCCN"'
+    assert lines[first + 2] == " " * 18 + "^"
+    assert "Điểm: 94/100" in proc.stdout
+    assert "\x1b[" not in proc.stdout  # no colour when not a terminal
+
+
+def test_warnings_pass_the_default_gate_but_not_fail_on_warning():
+    assert run_cli("check", DONG_THAP).returncode == 0
+    assert run_cli("check", DONG_THAP, "--fail-on", "warning").returncode == 1
+    assert run_cli("check", DONG_THAP, "--final").returncode == 1
+    assert run_cli("check", DONG_THAP, "--final", "--fail-on", "never").returncode == 0
+
+
+def test_fail_under():
+    assert run_cli("check", DONG_THAP, "--fail-under", "95").returncode == 1
+    assert run_cli("check", DONG_THAP, "--fail-under", "94").returncode == 0
+
+
+def test_english_messages():
+    proc = run_cli("check", DONG_THAP, "--lang", "en")
+    assert "DV101 [warning] The document number is blank ('Số: /BC-SKHCCN')" in proc.stdout
+    assert "Score: 94/100 — Excellent" in proc.stdout
+    env_proc = run_cli("check", DONG_THAP, env={"DVLINT_LANG": "en"})
+    assert "Score: 94/100" in env_proc.stdout
+
+
+def test_json_output_has_the_documented_shape():
+    proc, out = run_json("check", DONG_THAP, CLEAN)
+    assert proc.returncode == 0
+    assert out["version"] == 1 and out["tool"]["name"] == "dvlint"
+    assert set(out) >= {"version", "tool", "reports", "summary"}
+    report = out["reports"][0]
+    assert set(report) >= {"path", "template", "score", "grade", "error", "findings"}
+    assert report["path"] == DONG_THAP and report["template"] is None and report["error"] is None
+    assert report["score"] == 94 and report["grade"] == "Hoàn thành xuất sắc"
+    finding = report["findings"][0]
+    assert {k: finding[k] for k in ("code", "severity", "line", "column", "field", "weight")} == {
+        "code": "DV101", "severity": "warning", "line": 23, "column": 11, "field": "document.number", "weight": 3.0}
+    assert isinstance(finding["message"], str) and finding["message"]
+    assert out["summary"] == {"reports": 2, "errors": 0, "warnings": 2, "infos": 0, "load_errors": 0}
+
+
+def test_a_broken_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "a-good.yaml").write_text(open(CLEAN, encoding="utf-8").read(), encoding="utf-8")
+    (tmp_path / "b-broken.yaml").write_text("document:\n  kind: [BÁO CÁO\n", encoding="utf-8")
+    (tmp_path / "c-empty.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "d-latin.yaml").write_bytes(b"document:\n  kind: B\xc1O C\xc1O\n")
+    (tmp_path / "e-unknown-key.yaml").write_text("document:\n  kind: BÁO CÁO\n  isuer: X\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a report", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stdout + proc.stderr
+    out = proc.stdout
+    assert f"{tmp_path}/b-broken.yaml:3:1: lỗi cú pháp YAML" in out
+    assert f"{tmp_path}/c-empty.yaml:1:1: tệp rỗng" in out
+    assert f"{tmp_path}/d-latin.yaml:2:10: tệp không phải UTF-8" in out
+    assert f"{tmp_path}/e-unknown-key.yaml:3:3: khóa không hợp lệ 'document.isuer'; có phải ý bạn là 'issuer'?" in out
+    assert f"{tmp_path}/a-good.yaml: Điểm: 100/100" in out
+    assert "notes.txt" not in out
+    _, data = run_json("check", str(tmp_path))
+    errors = {r["path"].rsplit("/", 1)[1]: r["error"] for r in data["reports"]}
+    assert errors["a-good.yaml"] is None
+    assert errors["b-broken.yaml"]["line"] == 3 and errors["b-broken.yaml"]["kind"] == "yaml-syntax"
+    assert data["summary"]["load_errors"] == 4
+
+
+def test_load_errors_in_english(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("document:\n  kind: BÁO CÁO\nsignatur: {}\n", encoding="utf-8")
+    proc = run_cli("check", str(bad), "--lang", "en")
+    assert proc.returncode == 2
+    assert f"{bad}:3:1: unknown key 'signatur'; did you mean 'signature'?" in proc.stdout
+
+
+def test_missing_file_and_empty_directory(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = run_cli("check", str(tmp_path / "nope.yaml"), str(empty), CLEAN)
+    assert proc.returncode == 2
+    assert f"{tmp_path}/nope.yaml:1:1: không tìm thấy tệp" in proc.stdout
+    assert f"{empty}:1:1: thư mục không có báo cáo nào" in proc.stdout
+    assert "Điểm: 100/100" in proc.stdout
+
+
+def test_unsupported_file_type_named_explicitly(tmp_path):
+    other = tmp_path / "report.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    proc = run_cli("check", str(other))
+    assert proc.returncode == 2
+    assert "dvlint không đọc được loại tệp '.pdf'" in proc.stdout
+
+
+def test_select_ignore_and_keyword_from_the_command_line():
+    _, out = run_json("check", DONG_THAP, "--select", "DV2")
+    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DV201"]
+    _, out = run_json("check", DONG_THAP, "--ignore", "DV201")
+    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DV101"]
+    _, out = run_json("check", DONG_THAP, "-k", "number")
+    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DV101"]
+
+
+def test_explain_score_lists_deductions():
+    proc = run_cli("check", DONG_THAP, "--explain-score")
+    assert "−3 điểm  DV101 number-present (1 lần)" in proc.stdout
+    assert "−3 điểm  DV201 issue-date-complete (1 lần)" in proc.stdout
+
+
+def test_config_file_option_and_bad_config(tmp_path):
+    cfg = tmp_path / "dvlint.toml"
+    cfg.write_text('final = true\n')
+    assert run_cli("check", DONG_THAP, "--config", str(cfg)).returncode == 1
+    cfg.write_text('finall = true\n')
+    proc = run_cli("check", DONG_THAP, "--config", str(cfg))
+    assert proc.returncode == 2
+    assert f"dvlint: {cfg}:1:1: khóa cấu hình không hợp lệ 'finall'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_local_rules_folder_from_the_command_line(tmp_path):
+    rules = tmp_path / "my_rules"
+    rules.mkdir()
+    (rules / "closing.py").write_text(
+        "from dvlint import Problem, rule\n\n"
+        "@rule('DV990', 'closing-mark', vi='Kết thúc bằng ./.', en='Ends with ./.', severity='warning')\n"
+        "def closing_mark(report):\n"
+        "    '''Checks the closing mark.'''\n"
+        "    last = (report.closing or [''])[-1]\n"
+        "    if not last.rstrip().endswith('./.'):\n"
+        "        yield Problem('closing', vi='thiếu ./.', en='no ./.')\n"
+    )
+    proc, out = run_json("check", CLEAN, "--rules", str(rules), "--select", "DV990")
+    assert out["reports"][0]["findings"] == []
+    proc = run_cli("rules", "--rules", str(rules), "--select", "DV990")
+    assert "DV990  closing-mark" in proc.stdout
+
+
+def test_rules_and_explain():
+    proc = run_cli("rules")
+    assert proc.returncode == 0
+    assert "DV403  deputy-signs-for-head" in proc.stdout
+    rows = json.loads(run_cli("rules", "--format", "json", "--lang", "en").stdout)
+    assert {r["code"] for r in rows} >= {"DV101", "DV201", "DV401", "DV501"}
+    assert next(r for r in rows if r["code"] == "DV101")["summary"].startswith("The document must have a number")
+    explained = run_cli("explain", "DV403")
+    assert explained.returncode == 0
+    assert explained.stdout.startswith("DV403 (deputy-signs-for-head)\nKý thay (KT., K/T)")
+    assert "Ví dụ sai:" in explained.stdout and "title: PHÓ GIÁM ĐỐC" in explained.stdout
+    english = run_cli("explain", "deputy-signs-for-head", "--lang", "en")
+    assert "Signing for the head (KT., K/T) requires" in english.stdout and "Fails:" in english.stdout
+    unknown = run_cli("explain", "DV999")
+    assert unknown.returncode == 2 and "không có quy tắc 'DV999'" in unknown.stderr
+
+
+def test_docs_rules_md_is_generated_and_current():
+    generated = run_cli("rules", "--format", "markdown").stdout
+    committed = (FIXTURES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert generated == committed, "docs/rules.md is stale: run `dvlint rules --format markdown > docs/rules.md`"
+
+
+def test_schema_validates_every_fixture():
+    schema = json.loads(run_cli("schema").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    yaml = YAML(typ="safe")
+    for fixture in sorted(FIXTURES.glob("*.yaml")):
+        data = yaml.load(fixture.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(data, default=str))
+        errors = list(validator.iter_errors(data))
+        assert not errors, (fixture.name, errors[:1])
+    assert list(validator.iter_errors({"document": {"kind": "BÁO CÁO", "isuer": "x"}}))
+
+
+def test_committed_schema_is_current():
+    committed = json.loads((FIXTURES.parent / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    assert committed == json.loads(run_cli("schema").stdout)
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("check").returncode == 2
+    assert run_cli().returncode == 2
+    proc = run_cli("check", CLEAN, "--format", "xml")
+    assert proc.returncode == 2 and "không có định dạng 'xml'" in proc.stderr
+
+
+def test_closed_stdout_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(30):
+        shutil.copy(DONG_THAP, many / f"r{i:02d}.yaml")
+    proc = subprocess.run(f"{sys.executable} -m dvlint check {many} | head -1", shell=True,
+                          capture_output=True, text=True)
+    assert proc.stdout.count("\n") == 1
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
