@@ -13,9 +13,9 @@ is ``"signature"``), so a rule can point a finding at the object it judged.
 from __future__ import annotations
 
 import functools
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from dvlint import data, parsing
 from dvlint.positions import format_path
@@ -259,7 +259,8 @@ class Report(Node):
     opening: list[str] = Field(default_factory=list, description="Paragraphs before the first section (căn cứ ...)")
     sections: list[Section] = Field(default_factory=list)
     closing: list[str] = Field(default_factory=list, description="Paragraphs after the last section ('Trên đây ... ./.')")
-    indicators: dict[str, Indicator] = Field(default_factory=dict)
+    indicators: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Indicator] = Field(
+        default_factory=dict, description="Named figures; keys in lower case with '_' (procedures_received)")
     appendices: list[Appendix] = Field(default_factory=list)
     signature: Signature | None = None
     recipients: Recipients | None = None

@@ -47,7 +47,11 @@ def to_load_error(exc: ValidationError, positions: PositionMap, model: type[Base
     located = []
     for err in exc.errors(include_url=False):
         path = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
-        message, at_key = _describe(err, path, model)
+        if path and path[-1] == "[key]":  # the mapping key itself is invalid
+            message, at_key = _bad_key(err, path[:-1]), True
+            path = path[:-1]
+        else:
+            message, at_key = _describe(err, path, model)
         span = positions.key_span(path) if at_key else positions.value_span(path)
         line, column = (span.line, span.column) if span else (1, 1)
         located.append((line, column, message))
@@ -57,6 +61,13 @@ def to_load_error(exc: ValidationError, positions: PositionMap, model: type[Base
         more = len(located) - 1
         message = Msg(f"{message.vi} (và {more} lỗi khác)", f"{message.en} (and {more} more)")
     return LoadError("schema", message, line, column)
+
+
+def _bad_key(err: dict, path: tuple) -> Msg:
+    where = format_path(path)
+    pattern = (err.get("ctx") or {}).get("pattern", "")
+    return Msg(f"khóa '{where}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và '_' ({pattern})",
+               f"invalid key '{where}': use lower-case ASCII letters, digits and '_' ({pattern})")
 
 
 def _describe(err: dict, path: tuple, model: type[BaseModel]) -> tuple[Msg, bool]:

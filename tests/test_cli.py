@@ -224,3 +224,58 @@ def test_closed_stdout_ends_quietly(tmp_path):
                           capture_output=True, text=True)
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_an_installed_pack_is_loaded_through_the_entry_point_group(tmp_path):
+    site = tmp_path / "site"
+    (site / "demo_pack").mkdir(parents=True)
+    (site / "demo_pack" / "__init__.py").write_text(
+        "from dvlint import Problem, hookimpl, rule\n"
+        "from dvlint.collect import rules_from_module\n"
+        "import sys\n\n"
+        "@rule('DV977', 'pack-rule', vi='luật của gói', en='a pack rule', severity='info')\n"
+        "def pack_rule(document):\n"
+        "    yield Problem(document.path, vi='từ gói', en='from the pack')\n\n"
+        "@hookimpl\n"
+        "def dvlint_collect_rules(config):\n"
+        "    return rules_from_module(sys.modules[__name__])\n"
+    )
+    dist = site / "demo_pack-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-pack\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[dvlint]\ndemo = demo_pack\n")
+    proc, out = run_json("check", CLEAN, "--select", "DV977", env={"PYTHONPATH": str(site)})
+    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DV977"]
+    assert out["reports"][0]["findings"][0]["message"] == "từ gói"
+
+
+def test_a_crashing_rule_is_reported_and_the_run_goes_on(tmp_path):
+    rules = tmp_path / "r"
+    rules.mkdir()
+    (rules / "boom.py").write_text(
+        "from dvlint import rule\n\n"
+        "@rule('DV991', 'boom', vi='nổ', en='boom')\n"
+        "def boom(document):\n    raise KeyError('nope')\n"
+    )
+    proc = run_cli("check", CLEAN, DONG_THAP, "--rules", str(rules))
+    assert proc.returncode == 1
+    assert proc.stdout.count("DV000 [lỗi] quy tắc DV991 (boom) gặp lỗi nội bộ") == 2
+    assert "DV101" in proc.stdout  # the other rules ran
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_colour_only_when_asked_or_on_a_terminal(monkeypatch):
+    coloured = run_cli("check", DONG_THAP, "--color", "always")
+    assert "\x1b[" in coloured.stdout
+    from dvlint.output import OutputOptions
+    from dvlint.output.text_format import use_color
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    assert use_color(OutputOptions(color="auto"), Tty()) is True
+    assert use_color(OutputOptions(color="never"), Tty()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert use_color(OutputOptions(color="auto"), Tty()) is False
+    assert use_color(OutputOptions(color="always"), Tty()) is True

@@ -125,3 +125,9 @@ def test_several_schema_errors_say_how_many_more(tmp_path):
     assert result.error.line == 3
     assert "(and 1 more)" in result.error.message.en
     assert "(và 1 lỗi khác)" in result.error.message.vi
+
+
+def test_an_invalid_indicator_key_points_at_the_key(tmp_path):
+    result = check_text(tmp_path, "document: {kind: BÁO CÁO}\nindicators:\n  Số hồ sơ: 3\n  ok_key: 4\n")
+    assert (result.error.line, result.error.column) == (3, 3)
+    assert "invalid key 'indicators.Số hồ sơ'" in result.error.message.en
