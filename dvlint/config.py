@@ -79,13 +79,17 @@ class Settings(BaseModel):
     grades: tuple[GradeBand, ...] | None = None
 
     def severity_for(self, code: str, default: str) -> str:
-        return _longest_prefix(self.severity, code, default)
+        return by_longest_prefix(self.severity, code, default)
 
     def weight_for(self, code: str) -> float | None:
-        return _longest_prefix(self.weights, code, None)
+        return by_longest_prefix(self.weights, code, None)
 
 
-def _longest_prefix(pairs, code: str, default):
+def by_longest_prefix(pairs, code: str, default):
+    """The value of the longest code prefix in ``pairs`` that ``code`` starts with.
+
+    Settings by code or family (``DV4 = 2``, ``DV401 = 5``): the most specific wins.
+    """
     best, best_len = default, -1
     for prefix, value in pairs:
         if code.startswith(prefix) and len(prefix) > best_len:
@@ -139,13 +143,13 @@ def _toml_error_location(message: str) -> str:
 
 
 def _config_error(path: Path, text: str, exc: ValidationError) -> UsageError:
-    from dvlint.validation import _did_you_mean
+    from dvlint.validation import did_you_mean
 
     err = exc.errors(include_url=False)[0]
     key = ".".join(str(p) for p in err["loc"])
     line = _line_of_key(text, str(err["loc"][0]) if err["loc"] else "")
     if err["type"] == "extra_forbidden":
-        hint = _did_you_mean(key, [f.replace("_", "-") for f in FileConfig.model_fields])
+        hint = did_you_mean(key, [f.replace("_", "-") for f in FileConfig.model_fields])
         hint_vi = f"; có phải ý bạn là '{hint}'?" if hint else ""
         hint_en = f"; did you mean '{hint}'?" if hint else ""
         return UsageError(Msg(f"{path}:{line}:1: khóa cấu hình không hợp lệ '{key}'{hint_vi}",

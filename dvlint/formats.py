@@ -14,8 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dvlint import data
+from dvlint.i18n import Msg
 
 STATE, PARTY = "state", "party"
+FORM_NAMES = {
+    STATE: Msg("văn bản nhà nước", "state document"),
+    PARTY: Msg("văn bản của Đảng", "Party document"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,11 +25,9 @@ class TemplateScoring(BaseModel):
     grades: list[GradeBand] | None = None
 
     def weight_for(self, code: str) -> float | None:
-        best, best_len = None, -1
-        for prefix, value in self.weights.items():
-            if code.startswith(prefix) and len(prefix) > best_len:
-                best, best_len = value, len(prefix)
-        return best
+        from dvlint.config import by_longest_prefix
+
+        return by_longest_prefix(self.weights.items(), code, None)
 
 
 class Template(BaseModel):

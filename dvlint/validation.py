@@ -76,7 +76,7 @@ def _describe(err: dict, path: tuple, model: type[BaseModel]) -> tuple[Msg, bool
     where_en = format_path(path) or "(top level)"
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else ""
-        hint = _did_you_mean(key, _allowed_keys(model, path[:-1]))
+        hint = did_you_mean(key, _allowed_keys(model, path[:-1]))
         hint_vi = f"; có phải ý bạn là '{hint}'?" if hint else ""
         hint_en = f"; did you mean '{hint}'?" if hint else ""
         return Msg(f"khóa không hợp lệ '{where}'{hint_vi}", f"unknown key '{where_en}'{hint_en}"), True
@@ -94,7 +94,7 @@ def _describe(err: dict, path: tuple, model: type[BaseModel]) -> tuple[Msg, bool
     return Msg(f"'{where}': giá trị không hợp lệ ({err['msg']})", f"'{where_en}': {err['msg']}"), False
 
 
-def _did_you_mean(key: str, allowed: list[str]) -> str | None:
+def did_you_mean(key: str, allowed: list[str]) -> str | None:
     matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -9,11 +9,9 @@ number, then the type abbreviation and the issuer's code, joined by ``/`` and
 from __future__ import annotations
 
 from dvlint import Problem, data, rule
-from dvlint.formats import PARTY, STATE
+from dvlint.formats import FORM_NAMES, PARTY, STATE
 
 EXAMPLE = {STATE: "05/BC-SKHCN", PARTY: "12-BC/ĐU"}
-FORM_NAME_VI = {STATE: "văn bản nhà nước", PARTY: "văn bản của Đảng"}
-FORM_NAME_EN = {STATE: "a state document", PARTY: "a Party document"}
 
 
 @rule("DV101", "number-present", severity="warning", weight=3,
@@ -87,8 +85,8 @@ def number_format(document, format_evidence):
     expected = format_evidence.resolved(exclude="number")
     if expected and expected != parsed.form:
         yield Problem(field,
-                      vi=f"Số '{parsed.compact}' viết theo thể thức {FORM_NAME_VI[parsed.form]} nhưng đây là {FORM_NAME_VI[expected]} (viết như '{EXAMPLE[expected]}')",
-                      en=f"The number '{parsed.compact}' is written as in {FORM_NAME_EN[parsed.form]} but this is {FORM_NAME_EN[expected]} (write it as '{EXAMPLE[expected]}')")
+                      vi=f"Số '{parsed.compact}' viết theo thể thức {FORM_NAMES[parsed.form].vi} nhưng đây là {FORM_NAMES[expected].vi} (viết như '{EXAMPLE[expected]}')",
+                      en=f"The number '{parsed.compact}' is written as in a {FORM_NAMES[parsed.form].en} but this is a {FORM_NAMES[expected].en} (write it as '{EXAMPLE[expected]}')")
     yield from _leading_zeros(document, parsed, field)
     yield from _type_abbreviation(document, parsed, field)
     if parsed.year and not document.type_info.may_be_normative:

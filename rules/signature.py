@@ -9,10 +9,8 @@ agree with the titles written under it. The prefixes themselves are data
 from __future__ import annotations
 
 from dvlint import Problem, data, rule
-from dvlint.formats import PARTY, STATE
+from dvlint.formats import FORM_NAMES, PARTY, STATE
 
-FORM_NAME_VI = {STATE: "văn bản nhà nước", PARTY: "văn bản của Đảng"}
-FORM_NAME_EN = {STATE: "state documents", PARTY: "Party documents"}
 # Party bodies that sign collectively (T/M), never through a deputy (K/T).
 PARTY_COMMITTEES = ("đảng ủy", "đảng uỷ", "ban thường vụ", "ban chấp hành", "chi bộ", "chi ủy", "chi uỷ", "ban cán sự")
 
@@ -79,12 +77,12 @@ def authority_prefix_form(signature, format_evidence):
     field = signature.field_path("authority")
     if right is None:
         yield Problem(field,
-                      vi=f"{FORM_NAME_VI[form].capitalize()} không dùng quyền hạn ký '{parsed.prefix}'",
-                      en=f"{FORM_NAME_EN[form].capitalize()} have no authority prefix '{parsed.prefix}'")
+                      vi=f"{FORM_NAMES[form].vi.capitalize()} không dùng quyền hạn ký '{parsed.prefix}'",
+                      en=f"A {FORM_NAMES[form].en} has no authority prefix '{parsed.prefix}'")
     elif parsed.prefix != right:
         yield Problem(field, fix=f"{right} {parsed.signs_for}",
-                      vi=f"Quyền hạn ký '{parsed.prefix}' không đúng thể thức {FORM_NAME_VI[form]}: viết '{right}'",
-                      en=f"The authority prefix '{parsed.prefix}' is not the form of {FORM_NAME_EN[form]}: write '{right}'")
+                      vi=f"Quyền hạn ký '{parsed.prefix}' không đúng thể thức {FORM_NAMES[form].vi}: viết '{right}'",
+                      en=f"The authority prefix '{parsed.prefix}' is not the form of a {FORM_NAMES[form].en}: write '{right}'")
 
 
 @rule("DV403", "deputy-signs-for-head", severity="error", weight=5,
