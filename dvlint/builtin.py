@@ -70,9 +70,9 @@ def dvlint_fixtures():
 
 @hookimpl
 def dvlint_loaders():
-    from dvlint.loaders import YAML_LOADER
+    from dvlint.loaders import DOCX_LOADER, TEXT_LOADER, YAML_LOADER
 
-    return [YAML_LOADER]
+    return [YAML_LOADER, TEXT_LOADER, DOCX_LOADER]
 
 
 @hookimpl

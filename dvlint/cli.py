@@ -83,6 +83,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE")
 
     sub.add_parser("schema", help=h("in JSON Schema của định dạng báo cáo", "print the JSON Schema of the report format"))
+
+    imp = sub.add_parser("import", help=h("chuyển .docx, .md, .txt thành báo cáo YAML", "turn a .docx, .md or .txt into a YAML report"))
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("-o", "--output", type=Path, metavar="OUT", help=h("tệp YAML để ghi (mặc định: in ra màn hình)", "YAML file to write (default: print it)"))
+    imp.add_argument("--force", action="store_true", help=h("ghi đè tệp đã có", "replace an existing file"))
+    imp.add_argument("--explain", action="store_true", help=h("cho biết từng dòng được xếp vào phần nào", "show how each line was classified"))
+    imp.add_argument("--lang", choices=LANGUAGES)
     return parser
 
 
@@ -223,4 +230,34 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema}
+def cmd_import(args) -> int:
+    from dvlint.config import Settings
+    from dvlint.importers.classify import explain_table
+    from dvlint.importers.writer import report_yaml, write_atomic
+    from dvlint.runner import loaders_by_suffix
+
+    lang = args.lang or language_from_env() or "vi"
+    loader = loaders_by_suffix().get(args.file.suffix.lower())
+    if loader is None or loader.name == "yaml":
+        from dvlint.errors import UsageError
+
+        raise UsageError(Msg(f"{args.file}: chỉ nhập được .docx, .md, .txt", f"{args.file}: only .docx, .md and .txt can be imported"))
+    from dvlint.errors import LoadError
+
+    try:
+        loaded = loader.load(args.file, Settings(lang=lang))
+    except LoadError as exc:
+        print(f"{args.file}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.explain:
+        sys.stdout.write(explain_table(loaded.classified, "paragraph" if loaded.source_kind == "docx" else "line"))
+    text = report_yaml(loaded.report, args.file.name)
+    if args.output:
+        write_atomic(args.output, text, force=args.force)
+        print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)
+    elif not args.explain:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}

@@ -66,6 +66,12 @@ def fold(text: str) -> str:
     return text
 
 
+def strip_diacritics(text: str) -> str:
+    """Text without Vietnamese diacritics ("Đắk Nông" -> "Dak Nong"), spaces folded."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
 # "òa" -> "oà" etc.: the two placements of a tone mark on oa, oe, uy.
 _OLD_TONE_PLACEMENT = {
     unicodedata.normalize("NFC", base[0] + tone + base[1:]): unicodedata.normalize("NFC", base[:-1] + base[-1] + tone)

@@ -71,6 +71,7 @@ class ReportResult:
     score: scoring.Score | None = None
     report: object | None = None  # dvlint.model.Report
     source_lines: dict[int, str] = field(default_factory=dict)
+    unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -175,6 +176,7 @@ class Engine:
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
         result.report, result.loaded = loaded.report, None
+        result.unit = "paragraph" if loaded.source_kind == "docx" else "line"
         return result
 
     def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:

@@ -84,6 +84,10 @@ TOO_MANY_NODES = Msg(
     "tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do alias YAML lặp",
     "the file expands to too many values (over {limit}); probably repeated YAML aliases",
 )
+NOT_A_DOCUMENT = Msg(
+    "không nhận ra văn bản hành chính: không thấy tên loại, số hay ngày ban hành",
+    "no administrative document recognised: no type name, number or issue date found",
+)
 NOT_A_MAPPING = Msg(
     "báo cáo phải là một ánh xạ YAML (khóa: giá trị) ở cấp cao nhất",
     "a report must be a YAML mapping (key: value) at the top level",

@@ -22,7 +22,8 @@ class LoadedReport:
     path: Path
     report: object  # dvlint.model.Report
     positions: PositionMap
-    source_kind: str = "yaml"
+    source_kind: str = "yaml"  # yaml, text, docx: the unit of a location is a line, or a paragraph for docx
+    classified: object | None = None  # for imported documents: how each line was classified
 
     def locate(self, field: str | None, snippet: str | None = None) -> tuple[int, int]:
         if not field:
@@ -39,23 +40,54 @@ class Loader:
     load: Callable[[Path, object], LoadedReport]  # (path, settings) -> LoadedReport
 
 
-def load_yaml_report(path: Path, settings) -> LoadedReport:
-    """Read, parse and validate a report written in dvlint's YAML format."""
+def validate_report(raw: object, positions: PositionMap):
+    """The report model from plain data, or a located LoadError."""
     from pydantic import ValidationError
 
     from dvlint.model import Report
     from dvlint.validation import to_load_error
 
-    text = yamlload.read_text(path, settings.max_file_size)
-    raw, positions = yamlload.load(text)
     if not isinstance(raw, dict):
         span = positions.value_span(())
         raise LoadError("not-a-mapping", errors.NOT_A_MAPPING, span.line if span else 1, span.column if span else 1)
     try:
-        report = Report.model_validate(raw)
+        return Report.model_validate(raw).bind_paths()
     except ValidationError as exc:
         raise to_load_error(exc, positions, Report) from None
-    return LoadedReport(path, report.bind_paths(), positions, "yaml")
+
+
+def _imported(path: Path, classified, kind: str) -> LoadedReport:
+    if not classified.recognised:
+        raise LoadError("not-a-document", errors.NOT_A_DOCUMENT)
+    report = validate_report(classified.data, classified.positions)
+    return LoadedReport(path, report, classified.positions, kind, classified)
+
+
+def load_yaml_report(path: Path, settings) -> LoadedReport:
+    """Read, parse and validate a report written in dvlint's YAML format."""
+    text = yamlload.read_text(path, settings.max_file_size)
+    raw, positions = yamlload.load(text)
+    return LoadedReport(path, validate_report(raw, positions), positions, "yaml")
+
+
+def load_text_report(path: Path, settings) -> LoadedReport:
+    """Import a Markdown or plain-text document (converted or crawled)."""
+    from dvlint.importers import text as text_reader
+    from dvlint.importers.classify import classify
+
+    text = yamlload.read_text(path, settings.max_file_size)
+    return _imported(path, classify(text_reader.read_lines(text), text.splitlines()), "text")
+
+
+def load_docx_report(path: Path, settings) -> LoadedReport:
+    """Import a .docx document (python-docx)."""
+    from dvlint.importers import docx as docx_reader
+    from dvlint.importers.classify import classify
+
+    lines, paragraphs = docx_reader.read_lines(path, settings.max_file_size)
+    return _imported(path, classify(lines, paragraphs), "docx")
 
 
 YAML_LOADER = Loader("yaml", (".yaml", ".yml"), load_yaml_report)
+TEXT_LOADER = Loader("text", (".md", ".markdown", ".txt"), load_text_report)
+DOCX_LOADER = Loader("docx", (".docx",), load_docx_report)

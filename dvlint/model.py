@@ -265,6 +265,8 @@ class Report(Node):
     signature: Signature | None = None
     recipients: Recipients | None = None
     footnotes: list[Footnote] = Field(default_factory=list)
+    unclassified: list[str] = Field(
+        default_factory=list, description="Text an importer could not place, kept so that nothing is lost")
 
     def all_sections(self):
         for section in self.sections:

@@ -76,7 +76,7 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path):
     (tmp_path / "c-empty.yaml").write_text("", encoding="utf-8")
     (tmp_path / "d-latin.yaml").write_bytes(b"document:\n  kind: B\xc1O C\xc1O\n")
     (tmp_path / "e-unknown-key.yaml").write_text("document:\n  kind: BÁO CÁO\n  isuer: X\n", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("not a report", encoding="utf-8")
+    (tmp_path / "notes.odt").write_text("not a report", encoding="utf-8")
     proc = run_cli("check", str(tmp_path))
     assert proc.returncode == 2
     assert "Traceback" not in proc.stdout + proc.stderr
@@ -86,7 +86,7 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path):
     assert f"{tmp_path}/d-latin.yaml:2:10: tệp không phải UTF-8" in out
     assert f"{tmp_path}/e-unknown-key.yaml:3:3: khóa không hợp lệ 'document.isuer'; có phải ý bạn là 'issuer'?" in out
     assert f"{tmp_path}/a-good.yaml: Điểm: 100/100" in out
-    assert "notes.txt" not in out
+    assert "notes.odt" not in out
     _, data = run_json("check", str(tmp_path))
     errors = {r["path"].rsplit("/", 1)[1]: r["error"] for r in data["reports"]}
     assert errors["a-good.yaml"] is None

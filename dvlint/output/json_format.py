@@ -18,6 +18,7 @@ def report_dict(result, lang: str) -> dict:
     score = result.score
     return {
         "path": str(result.path),
+        "unit": result.unit,
         "template": result.template,
         "score": score.value if score else None,
         "grade": grade_label(score.grade, lang) if score and score.grade else None,

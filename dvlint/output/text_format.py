@@ -24,6 +24,7 @@ NO_FINDINGS = Msg("không có phát hiện nào", "no findings")
 DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})",
                 "  −{points:g} points  {code} {name} ({count}×{capped})")
 CAPPED = Msg(", đã áp trần", ", capped")
+PARAGRAPH = Msg("đoạn", "paragraph")
 
 
 def use_color(options, file) -> bool:
@@ -70,15 +71,19 @@ def _report_segments(result, options) -> list[tuple[str, str | None]]:
         err = result.error
         return [(f"{path}:{err.line}:{err.column}: ", "bold"), (err.message.text(lang) + "\n", "red")]
     out: list[tuple[str, str | None]] = []
+    by_paragraph = result.unit == "paragraph"
     for finding in result.findings:
         style = _STYLES.get(finding.severity)
+        where = f"{finding.line}" if by_paragraph else f"{finding.line}:{finding.column}"
         out += [
-            (f"{path}:{finding.line}:{finding.column} ", "bold"),
+            (f"{path}:{where} ", "bold"),
             (finding.code, style),
             (f" [{SEVERITY_LABELS[finding.severity].text(lang)}] {finding.message.text(lang)}\n", None),
         ]
         line = result.source_lines.get(finding.line)
-        if options.show_source and line is not None:
+        if options.show_source and line is not None and by_paragraph:
+            out += [(f"  {PARAGRAPH.text(lang)} {finding.line} | ", "dim"), (line + "\n", None)]
+        elif options.show_source and line is not None:
             gutter = f"{finding.line:>5} | "
             out += [(gutter, "dim"), (line.expandtabs(4) + "\n", None),
                     (" " * (len(gutter) + finding.column - 1) + "^\n", style)]

@@ -1,0 +1,37 @@
+"""Importers: from the documents people have (.md, .txt, .docx) to the report model.
+
+Each reader turns its file into a list of :class:`SourceLine` (the text of a
+line or paragraph, where it stands, and what the layout says about it); the
+shared :mod:`dvlint.importers.classify` turns those into the report model's
+data, the position of every value, and an explanation of how each line was
+classified (``dvlint import --explain``). Nothing is dropped: what cannot be
+placed goes to the report's ``unclassified`` list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SourceLine:
+    """One line of text (a .md line, a .docx paragraph or table cell).
+
+    ``line`` is the 1-based line number (text files) or paragraph number
+    (.docx); ``column`` the 1-based column where ``text`` starts in the source.
+    ``heading`` is set when the layout marks the line as a heading (``#``, a
+    wholly bold line, a Heading style); ``cell`` is ``(table, row, column)``
+    for a table cell; ``row`` holds all cells of a table row (tables only).
+    """
+
+    text: str
+    line: int
+    column: int = 1
+    heading: bool = False
+    cell: tuple[int, int, int] | None = None
+    row: list[str] | None = field(default=None, repr=False)
+    separator: bool = False  # a table's |---| line
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() and self.row is None

@@ -1,0 +1,260 @@
+""".docx documents, read with python-docx.
+
+The body is walked in document order, paragraphs and tables alike. Every
+paragraph, in the body or in a table cell, gets a number in that order: a
+finding on a .docx points at "paragraph 37". Headings are known by their
+style (Heading 1..9, Title) or by being wholly bold. Footnote references in
+the text become ``[n]``, and the footnotes themselves, read from the
+package's footnotes part (python-docx has no footnote API), follow the body.
+
+Tables that lay out the header (issuer | Quốc hiệu, number | place and date)
+or the foot (Nơi nhận | signature) are read column by column; other tables
+stay tables. Images and embedded objects carry no text and are ignored.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from dvlint import errors
+from dvlint.errors import LoadError
+from dvlint.i18n import Msg
+from dvlint.importers import SourceLine
+
+NOT_A_DOCX = Msg("tệp không phải .docx hợp lệ: {reason}", "not a valid .docx file: {reason}")
+NO_TEXT = Msg("tệp .docx không có chữ nào", "the .docx file has no text")
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def paragraph_text(p_element) -> str:
+    """A paragraph's text: footnote references as ``[n]``, line breaks as newlines."""
+    parts = []
+    t, tab, br, ref = _qn("w:t"), _qn("w:tab"), _qn("w:br"), _qn("w:footnoteReference")
+    for node in p_element.iter(t, tab, br, ref):
+        if node.tag == t:
+            parts.append(node.text or "")
+        elif node.tag == ref:
+            parts.append(f"[{node.get(_qn('w:id'))}]")
+        elif node.tag == br and node.get(_qn("w:type")) in (None, "textWrapping"):
+            parts.append("\n")
+        else:
+            parts.append(" ")
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip("\n")
+
+
+_ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN_DIGITS:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    return str(n)
+
+
+class Numbering:
+    """Computes the label Word shows before a numbered or bulleted paragraph.
+
+    The label is not in the paragraph's text but in the numbering part:
+    each list (numId) points at an abstract definition whose levels give a
+    format (decimal, upperRoman, lowerLetter, bullet) and a pattern such as
+    "%1." or "%1.%2."; counters run in document order.
+    """
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in root.iter(_qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.iter(_qn("w:lvl")):
+                fmt = lvl.find(_qn("w:numFmt"))
+                text = lvl.find(_qn("w:lvlText"))
+                start = lvl.find(_qn("w:start"))
+                levels[int(lvl.get(_qn("w:ilvl")))] = (
+                    fmt.get(_qn("w:val")) if fmt is not None else "decimal",
+                    text.get(_qn("w:val")) if text is not None else "",
+                    int(start.get(_qn("w:val"))) if start is not None else 1,
+                )
+            abstract[node.get(_qn("w:abstractNumId"))] = levels
+        for num in root.iter(_qn("w:num")):
+            ref = num.find(_qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(_qn("w:numId"))] = abstract.get(ref.get(_qn("w:val")), {})
+
+    def label(self, paragraph) -> str | None:
+        ppr = paragraph._p.pPr
+        num_pr = ppr.numPr if ppr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return None
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return None
+        fmt, pattern, _ = levels[level]
+        if fmt == "bullet":
+            return "-" if pattern in ("", "\uf0b7", "\uf02d", "–", "—", "-") else pattern
+        counters = self.counters.setdefault(num_id, {})
+        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        label = pattern
+        for k in range(level, -1, -1):
+            if k in levels:
+                value = counters.get(k, levels[k][2])
+                label = label.replace(f"%{k + 1}", _format_number(value, levels[k][0]))
+        return label or None
+
+
+def _is_heading(paragraph) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    if style.lower().startswith(("heading", "title")):
+        return True
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
+
+
+class _Reader:
+    def __init__(self, document):
+        self.document = document
+        self.numbering = Numbering(document)
+        self.lines: list[SourceLine] = []
+        self.paragraphs: list[str] = []  # text by paragraph number - 1
+        self.tables = 0
+
+    def number(self, text: str) -> int:
+        self.paragraphs.append(text)
+        return len(self.paragraphs)
+
+    def paragraph(self, element) -> None:
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(element, self.document)
+        text = paragraph_text(element)
+        label = self.numbering.label(paragraph)
+        if label and text:
+            text = f"{label} {text}"
+        line = self.number(text.replace("\n", " / "))
+        heading = _is_heading(paragraph)
+        for piece in text.split("\n"):
+            if piece:
+                self.lines.append(SourceLine(piece, line, 1, heading=heading))
+        if text:
+            self.lines.append(SourceLine("", line, 1))
+
+    def table(self, element) -> None:
+        from docx.table import Table
+
+        from dvlint.importers.classify import is_layout_table
+
+        table = Table(element, self.document)
+        self.tables += 1
+        grid = []
+        for row in table.rows:
+            seen, cells = set(), []
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell repeats
+                    continue
+                seen.add(id(cell._tc))
+                cells.append([paragraph_text(p) for p in cell._tc.iter(_qn("w:p"))])
+            grid.append(cells)
+        if is_layout_table(text for row in grid for cell in row for text in cell):
+            self.layout(grid)
+        else:
+            self.data_table(grid)
+
+    def layout(self, grid) -> None:
+        """Column by column: the left column's lines, then the right's."""
+        columns = max((len(row) for row in grid), default=0)
+        numbered = [[[(self.number(text.replace("\n", " / ")), text) for text in cell] for cell in row] for row in grid]
+        for col in range(columns):
+            for r, row in enumerate(numbered):
+                if col >= len(row):
+                    continue
+                for line, text in row[col]:
+                    for piece in text.split("\n"):
+                        if piece:
+                            self.lines.append(SourceLine(piece, line, 1, cell=(self.tables, r + 1, col)))
+            self.lines.append(SourceLine("", self.lines[-1].line if self.lines else 1, 1))
+
+    def data_table(self, grid) -> None:
+        for r, row in enumerate(grid):
+            texts = [" ".join(t.replace("\n", " ") for t in cell if t) for cell in row]
+            line = self.number(" | ".join(t for t in texts if t))
+            self.lines.append(SourceLine(" | ".join(t for t in texts if t), line, 1, row=texts,
+                                         cell=(self.tables, r + 1, 0)))
+        self.lines.append(SourceLine("", len(self.paragraphs), 1))
+
+    def footnotes(self) -> None:
+        part = next((p for p in self.document.part.package.iter_parts()
+                     if str(p.partname).endswith("/footnotes.xml")), None)
+        if part is None:
+            return
+        from docx.oxml import parse_xml
+
+        root = parse_xml(part.blob)
+        for note in root.iter(_qn("w:footnote")):
+            ident = note.get(_qn("w:id"))
+            if ident is None or int(ident) <= 0:  # separators
+                continue
+            text = " ".join(paragraph_text(p) for p in note.iter(_qn("w:p"))).strip()
+            if text:
+                line = self.number(f"[{ident}] {text}")
+                self.lines.append(SourceLine(f"[{ident}] {text}", line, 1))
+                self.lines.append(SourceLine("", line, 1))
+
+
+def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
+    """The located lines of a .docx, and its paragraphs' text by number."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LoadError("not-found", errors.NOT_FOUND) from None
+    except OSError as exc:
+        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
+    if size > max_size:
+        raise LoadError("too-large", errors.TOO_LARGE.format(size=size, limit=max_size))
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError("not-a-docx", NOT_A_DOCX.format(reason=str(exc) or type(exc).__name__)) from None
+    except OSError as exc:
+        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
+    reader = _Reader(document)
+    for element in document.element.body.iterchildren():
+        if element.tag == _qn("w:p"):
+            reader.paragraph(element)
+        elif element.tag == _qn("w:tbl"):
+            reader.table(element)
+    reader.footnotes()
+    if not any(line.text for line in reader.lines):
+        raise LoadError("empty", NO_TEXT)
+    return reader.lines, reader.paragraphs

@@ -1,0 +1,83 @@
+"""Markdown and plain text, as PDF/DOCX converters and web crawlers produce them.
+
+Converters mark headings with ``#`` or ``**bold**``, footnote marks with
+``<sup>1</sup>``, tables with ``|`` rows; crawled web text is hard-wrapped
+at about 80 characters and lays out the two-column header and the
+signature/recipients block as ``|`` pseudo-tables, with stray ``**`` and
+``* *`` left over. This module cleans each line of that markup, keeping the
+column where the text starts, and splits ``|`` rows into cells. Deciding what
+each line is belongs to :mod:`dvlint.importers.classify`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dvlint.importers import SourceLine
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
+_SUP_SUB = re.compile(r"<(sup|sub)>(.*?)</\1>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_STRONG = re.compile(r"\*\*|__")
+_EMPHASIS = re.compile(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_STRAY_STARS = re.compile(r"(?:^|\s)\*\s+\*(?=\s|$)")
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _sup_sub(match: re.Match) -> str:
+    inner = match.group(2).strip()
+    if match.group(1).lower() == "sup" and inner.isdigit():
+        return f"[{inner}]"  # a footnote mark
+    return inner if inner.startswith("(") else f"({inner})"  # drafter's initials: VP(Tr)
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """Text without markup, and whether the whole line was bold."""
+    stripped = text.strip()
+    bold = stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4
+    text = _SUP_SUB.sub(_sup_sub, text)
+    text = _TAG.sub("", text)
+    text = _STRAY_STARS.sub(" ", text)
+    text = _STRONG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.replace("\\", "")
+    return " ".join(text.split()), bold
+
+
+def read_lines(text: str) -> list[SourceLine]:
+    """The cleaned, located lines of a Markdown or plain-text document."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[SourceLine] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        if raw.lstrip().startswith("|"):
+            out.append(_table_row(raw, number))
+            continue
+        heading = bool(_HEADING.match(raw))
+        body = _HEADING.sub("", raw, count=1) if heading else raw
+        cleaned, bold = clean(body)
+        column = _column_of(raw, cleaned)
+        out.append(SourceLine(cleaned, number, column, heading=heading or bold))
+    return out
+
+
+def _column_of(raw: str, cleaned: str) -> int:
+    """Where the cleaned text starts in the raw line (1-based)."""
+    if not cleaned:
+        return 1
+    probe = cleaned[:12]
+    index = raw.find(probe)
+    if index < 0:
+        index = len(raw) - len(raw.lstrip(" #*_>"))
+    return index + 1
+
+
+def _table_row(raw: str, number: int) -> SourceLine:
+    if _SEPARATOR_ROW.match(raw):
+        return SourceLine("", number, 1, row=[], separator=True)
+    inner = raw.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    cells = [clean(cell)[0] for cell in inner.split("|")]
+    text = " | ".join(c for c in cells if c)
+    return SourceLine(text, number, raw.find("|") + 2, row=cells)
