@@ -225,12 +225,19 @@ class Signature(Node):
     """
 
     authority: str | None = Field(None, description="Authority prefix and the line it signs for: 'KT. GIÁM ĐỐC'")
+    second_authority: str | None = Field(
+        None, description="A second authority line: 'TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'")
     title: str | None = Field(None, description="The signer's own title: 'PHÓ GIÁM ĐỐC'")
     name: str | None = None
 
     @functools.cached_property
     def parsed_authority(self) -> parsing.AuthorityLine | None:
         return parsing.parse_authority(self.authority) if self.authority else None
+
+    def authority_lines(self) -> list[tuple[str, parsing.AuthorityLine]]:
+        """(field name, parsed line) of each authority line written."""
+        return [(name, parsing.parse_authority(text))
+                for name, text in (("authority", self.authority), ("second_authority", self.second_authority)) if text]
 
 
 class Recipients(Node):

@@ -68,13 +68,16 @@ def authority_prefix_form(signature, format_evidence):
     Ví dụ đúng / Passes:
         authority: KT. GIÁM ĐỐC
     """
-    parsed = signature.parsed_authority
-    if parsed is None or parsed.prefix is None:
-        return
+    for name, parsed in signature.authority_lines():
+        if parsed.prefix is not None:
+            yield from _prefix_form(signature, name, parsed, format_evidence)
+
+
+def _prefix_form(signature, name, parsed, format_evidence):
     form = format_evidence.resolved(exclude="signature") or (PARTY if "/" in parsed.prefix else STATE)
     entry = _authority_entry(parsed.letters)
     right = (entry.party if form == PARTY else entry.state) if entry else None
-    field = signature.field_path("authority")
+    field = signature.field_path(name)
     if right is None:
         yield Problem(field,
                       vi=f"{FORM_NAMES[form].vi.capitalize()} không dùng quyền hạn ký '{parsed.prefix}'",
@@ -103,18 +106,19 @@ def deputy_signs_for_head(signature):
         authority: KT. GIÁM ĐỐC
         title: PHÓ GIÁM ĐỐC
     """
-    parsed = signature.parsed_authority
-    if parsed is None or parsed.letters != "KT":
+    signing_for = next((name for name, parsed in signature.authority_lines() if parsed.letters == "KT"), None)
+    if signing_for is None:
         return
+    line = getattr(signature, signing_for)
     title = (signature.title or "").strip()
     if not title:
         yield Problem(signature.path,
-                      vi=f"Dưới dòng '{signature.authority}' thiếu chức vụ của người ký thay (PHÓ ...)",
-                      en=f"Under '{signature.authority}' the deputy's title (PHÓ ...) is missing")
+                      vi=f"Dưới dòng '{line}' thiếu chức vụ của người ký thay (PHÓ ...)",
+                      en=f"Under '{line}' the deputy's title (PHÓ ...) is missing")
     elif not data.fold(title).startswith("phó"):
         yield Problem(signature.field_path("title"),
-                      vi=f"Ký thay ('{signature.authority}') nhưng chức vụ người ký '{title}' không phải cấp phó (PHÓ ...)",
-                      en=f"Signing for the head ('{signature.authority}') but the title '{title}' is not a deputy's (PHÓ ...)")
+                      vi=f"Ký thay ('{line}') nhưng chức vụ người ký '{title}' không phải cấp phó (PHÓ ...)",
+                      en=f"Signing for the head ('{line}') but the title '{title}' is not a deputy's (PHÓ ...)")
 
 
 @rule("DV404", "party-committee-signs-on-behalf", severity="error", weight=5,

@@ -31,6 +31,8 @@ class SourceLine:
     cell: tuple[int, int, int] | None = None
     row: list[str] | None = field(default=None, repr=False)
     separator: bool = False  # a table's |---| line
+    end_line: int | None = None  # when hard-wrapped lines were joined into this one
+    end_column: int | None = None
 
     @property
     def blank(self) -> bool:

@@ -30,7 +30,7 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^,0-9]{2,60}?),\s*(?P<date>ngày\b.*)$", 
 _DATE_ONLY = re.compile(r"^ngày\b.*\bnăm\b", re.IGNORECASE)
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
 _LABEL = re.compile(
-    rf"^(?P<label>{_ROMAN}\s*[.\-–]|\d+(?:\.\d+)+\.?|\d+\s*[.\-–)]|[a-zđ]\s*[).])\s+(?P<rest>\S.*)$"
+    rf"^(?P<label>{_ROMAN}\s*[.\-–]|\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\s*[.\-–)]|[a-zđ]\s*[).])\s+(?P<rest>\S.*)$"
 )
 _FOOTNOTE = re.compile(r"^\[(?P<label>\d+)\]\s*(?P<text>.*)$")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", '"', "./.")
@@ -39,6 +39,8 @@ _SIGNER_WORDS = (
     "cuc truong", "vien truong", "hieu truong", "ban ", "thu ky", "uy ban", "dang uy", "ban thuong vu",
 )
 _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo", "bo ", "hdnd", "so ", "ban chap hanh")
+# A second issuer line starting so continues the first: "ỦY BAN NHÂN DÂN" / "HUYỆN TIÊN LỮ".
+_PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")
 _SIGNED = re.compile(r"^\(?\s*(đã ký|ký|signed|ký tên, đóng dấu|đã ký và đóng dấu)\s*\)?$", re.IGNORECASE)
 
 
@@ -153,6 +155,12 @@ class Classified:
     recognised: bool = True  # a type name, number or issue date was found
 
 
+def _end(line: SourceLine) -> tuple[int, int]:
+    if line.end_line is not None:
+        return line.end_line, line.end_column or 1
+    return line.line, line.column + len(line.text)
+
+
 class Classifier:
     """Walks the lines through the anatomy of a document."""
 
@@ -177,13 +185,12 @@ class Classifier:
         self.explain[id(line)] = (line, category)
 
     def place(self, path: tuple, first: SourceLine, last: SourceLine | None = None) -> None:
-        last = last or first
-        self.values[path] = Span(first.line, first.column, last.line, last.column + len(last.text))
+        self.values[path] = Span(first.line, first.column, *_end(last or first))
 
     def extend_span(self, path: tuple, last: SourceLine) -> None:
         span = self.values.get(path)
         if span:
-            self.values[path] = Span(span.line, span.column, last.line, last.column + len(last.text))
+            self.values[path] = Span(span.line, span.column, *_end(last))
 
     # driving -------------------------------------------------------------------
 
@@ -259,7 +266,9 @@ class Classifier:
             return
         issuer: dict = {}
         first = lines[0]
-        if len(lines) >= 2 and ascii_fold(first.text).startswith(_PARENT_WORDS):
+        if len(lines) == 2 and ascii_fold(lines[1].text).startswith(_PLACE_UNITS):
+            pass  # one name over two lines
+        elif len(lines) >= 2 and ascii_fold(first.text).startswith(_PARENT_WORDS):
             issuer["parent"] = first.text
             self.place(("document", "issuer", "parent"), first)
             self.note(first, "issuer.parent")
@@ -345,6 +354,9 @@ class Classifier:
         if line.separator:
             self.note(line, "table")
             return
+        if text.strip(" *-_=") == "":
+            self.note(line, "decoration")
+            return
         if line.row is not None:
             self.table_row(line)
             return
@@ -415,6 +427,8 @@ class Classifier:
         text = line.text
         if text.lstrip().startswith(("-", "+", "•")) or split_label(text)[0]:
             return False
+        if self.last.category == "heading":  # a heading goes on only with a lower-case word
+            return starts_lower(text)
         if after_blank:
             return not ends_sentence(previous) and starts_lower(text)
         return True  # hard-wrapped lines of one paragraph
@@ -512,6 +526,8 @@ class Classifier:
             return "signed"
         if authority.prefix and is_upper(authority.signs_for) and not signature.keys() & {"authority", "title"}:
             return "authority"
+        if authority.prefix and is_upper(authority.signs_for) and not signature.keys() & {"second_authority", "title"}:
+            return "second_authority"
         if is_signer_title(text) and not signature.keys() & {"title", "name"}:
             return "title"
         if signature and "name" not in signature and is_person_name(text):

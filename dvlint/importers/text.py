@@ -47,6 +47,10 @@ def clean(text: str) -> tuple[str, bool]:
 
 def read_lines(text: str) -> list[SourceLine]:
     """The cleaned, located lines of a Markdown or plain-text document."""
+    return join_wrapped(_clean_lines(text))
+
+
+def _clean_lines(text: str) -> list[SourceLine]:
     text = unicodedata.normalize("NFC", text)
     out: list[SourceLine] = []
     for number, raw in enumerate(text.splitlines(), 1):
@@ -59,6 +63,49 @@ def read_lines(text: str) -> list[SourceLine]:
         column = _column_of(raw, cleaned)
         out.append(SourceLine(cleaned, number, column, heading=heading or bold))
     return out
+
+
+_LIST_START = re.compile(r"^(?:[-+•]\s|\[\d+\]|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]\s)")
+_SENTENCE_END = (".", ";", ":", "!", "?", "…")
+WRAP_WIDTH = 60  # a line at least this long that stops mid-sentence was probably wrapped
+
+
+def join_wrapped(lines: list[SourceLine]) -> list[SourceLine]:
+    """Join the lines of a hard-wrapped paragraph, heading or title into one.
+
+    Crawled text breaks lines at about 80 characters, so a heading or a date
+    can be split over two lines. A line continues the one before it (in the
+    same block, with no blank line between) when it starts in lower case, or
+    when the one before is long and stops mid-sentence; never when it starts
+    a list item, a numbered item or a footnote.
+    """
+    out: list[SourceLine] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (previous is not None and line.text and previous.text and line.row is None and previous.row is None
+                and not line.separator and not _LIST_START.match(line.text) and _wrapped(previous, line)):
+            previous.text = f"{previous.text} {line.text}"
+            previous.end_line, previous.end_column = line.line, line.column + len(line.text)
+            previous.heading = previous.heading or line.heading
+            continue
+        out.append(line)
+    return out
+
+
+_OWN_LINE = ("(kem theo", "kinh gui", "noi nhan", "tren day", "phu luc")
+
+
+def _wrapped(previous: SourceLine, line: SourceLine) -> bool:
+    from dvlint.importers.classify import ascii_fold, is_kind_line, is_upper
+
+    if is_kind_line(previous.text) or ascii_fold(line.text).startswith(_OWN_LINE):
+        return False  # "BÁO CÁO" stands alone even when the summary under it starts in lower case
+    first = line.text[:1]
+    if first.isalpha() and first.islower():
+        return True
+    if is_upper(previous.text) and not is_upper(line.text):
+        return False
+    return len(previous.text) >= WRAP_WIDTH and not previous.text.rstrip().endswith(_SENTENCE_END)
 
 
 def _column_of(raw: str, cleaned: str) -> int:
