@@ -106,12 +106,27 @@ class Numbering:
             if ref is not None:
                 self.levels[num.get(_qn("w:numId"))] = abstract.get(ref.get(_qn("w:val")), {})
 
-    def label(self, paragraph) -> str | None:
+    @staticmethod
+    def _num_pr(paragraph):
+        """The paragraph's numbering: its own, or its style's (List Number, List Bullet)."""
         ppr = paragraph._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
+        if ppr is not None and ppr.numPr is not None:
+            return ppr.numPr
+        style = paragraph.style
+        while style is not None:
+            ppr = style.element.pPr
+            if ppr is not None and ppr.numPr is not None:
+                return ppr.numPr
+            style = style.base_style
+        return None
+
+    def label(self, paragraph) -> str | None:
+        num_pr = self._num_pr(paragraph)
         if num_pr is None or num_pr.numId is None:
             return None
         num_id = str(num_pr.numId.val)
+        if num_id == "0":  # numbering switched off
+            return None
         level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
         levels = self.levels.get(num_id)
         if not levels or level not in levels:
@@ -151,14 +166,17 @@ class _Reader:
         self.paragraphs.append(text)
         return len(self.paragraphs)
 
-    def paragraph(self, element) -> None:
+    def text_of(self, element) -> tuple[str, object]:
+        """A paragraph's text with its list label ("1.", "-") in front, and the paragraph."""
         from docx.text.paragraph import Paragraph
 
         paragraph = Paragraph(element, self.document)
         text = paragraph_text(element)
         label = self.numbering.label(paragraph)
-        if label and text:
-            text = f"{label} {text}"
+        return (f"{label} {text}" if label and text else text), paragraph
+
+    def paragraph(self, element) -> None:
+        text, paragraph = self.text_of(element)
         line = self.number(text.replace("\n", " / "))
         heading = _is_heading(paragraph)
         for piece in text.split("\n"):
@@ -181,7 +199,7 @@ class _Reader:
                 if id(cell._tc) in seen:  # a merged cell repeats
                     continue
                 seen.add(id(cell._tc))
-                cells.append([paragraph_text(p) for p in cell._tc.iter(_qn("w:p"))])
+                cells.append([self.text_of(p)[0] for p in cell._tc.iter(_qn("w:p"))])
             grid.append(cells)
         if is_layout_table(text for row in grid for cell in row for text in cell):
             self.layout(grid)

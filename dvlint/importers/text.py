@@ -98,6 +98,8 @@ _OWN_LINE = ("(kem theo", "kinh gui", "noi nhan", "tren day", "phu luc")
 def _wrapped(previous: SourceLine, line: SourceLine) -> bool:
     from dvlint.importers.classify import ascii_fold, is_kind_line, is_upper
 
+    if line.text.strip(" *-_=") == "" or previous.text.strip(" *-_=") == "":
+        return False  # a decoration line (-----) stands alone
     if is_kind_line(previous.text) or ascii_fold(line.text).startswith(_OWN_LINE):
         return False  # "BÁO CÁO" stands alone even when the summary under it starts in lower case
     first = line.text[:1]

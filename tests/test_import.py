@@ -1,0 +1,265 @@
+"""Importing the documents people have: Markdown and text (seeds, crawled), .docx."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import FIXTURES, SEEDS, TODAY, run_cli, run_json
+from docx_corpus import state_report
+from dvlint.runner import Checker
+
+CASES = Path(__file__).parent / "import_cases"
+SEED_NAMES = ["dong-thap-2020-tong-ket-10-nam-290", "hung-yen-2024-qcdc-9-thang", "dak-nong-2023-ke-hoach-dvcq"]
+HEADER_FIELDS = ("kind", "number", "place", "date", "title", "addressees")
+
+
+def load(path: Path):
+    result = Checker({}, today=TODAY).check_file(path)
+    assert result.error is None, result.error and result.error.message.en
+    return result
+
+
+def fixture_report(name: str):
+    return load(FIXTURES / f"{name}.yaml").report
+
+
+# --- the seeds --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_seed_markdown_imports_like_the_hand_written_fixture(name):
+    imported = load(SEEDS / f"{name}.md").report
+    expected = fixture_report(name)
+    for field in HEADER_FIELDS:
+        assert getattr(imported.document, field) == getattr(expected.document, field), field
+    assert imported.signature == expected.signature
+    assert imported.recipients == expected.recipients
+    assert [(s.label, s.heading) for s in imported.sections] == [(s.label, s.heading) for s in expected.sections]
+    assert imported.closing == expected.closing
+    assert imported.unclassified == []
+
+
+def test_seed_footnotes_and_appendix_import():
+    imported = load(SEEDS / "dong-thap-2020-tong-ket-10-nam-290.md").report
+    expected = fixture_report("dong-thap-2020-tong-ket-10-nam-290")
+    assert [(f.label, f.text) for f in imported.footnotes] == [(f.label, f.text) for f in expected.footnotes]
+    appendix, wanted = imported.appendices[0], expected.appendices[0]
+    assert (appendix.label, appendix.title, appendix.reference) == (wanted.label, wanted.title, wanted.reference)
+    rows = [row for table in appendix.tables for row in table.rows]
+    assert ["4", "Kế hoạch số 153/KH-SKHCN triển khai thực hiện “Năm dân vận chính quyền”.", "29/3/2020",
+            "Sở Khoa học và Công nghệ"] in rows
+
+
+def test_a_heading_and_a_paragraph_split_by_page_breaks_are_joined():
+    imported = load(SEEDS / "dong-thap-2020-tong-ket-10-nam-290.md").report
+    heading = imported.sections[1].children[0].children[1].heading
+    assert heading.endswith("kinh tế-xã hội; cải cách thủ tục hành chính; đổi mới phương pháp làm việc "
+                            "của công chức, viên chức")
+    paragraphs = imported.sections[2].children[0].paragraphs
+    assert "về toàn bộ hoạt động của cơ quan đối với các cán bộ" in paragraphs[2]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_check_on_the_markdown_gives_the_fixtures_findings(name):
+    from_md = load(SEEDS / f"{name}.md")
+    from_yaml = load(FIXTURES / f"{name}.yaml")
+    assert [f.code for f in from_md.findings] == [f.code for f in from_yaml.findings]
+    source = (SEEDS / f"{name}.md").read_text(encoding="utf-8").splitlines()
+    for finding in from_md.findings:  # each finding points at the .md line holding its value
+        line = source[finding.line - 1]
+        assert {"DV101": "Số:", "DV201": "ngày"}[finding.code] in line
+
+
+def test_check_markdown_from_the_command_line():
+    proc = run_cli("check", str(SEEDS / "dak-nong-2023-ke-hoach-dvcq.md"))
+    assert proc.returncode == 0
+    assert f"{SEEDS / 'dak-nong-2023-ke-hoach-dvcq.md'}:3:1 DV101 [cảnh báo]" in proc.stdout
+    assert "    3 | Số: /KH-SKHCN" in proc.stdout
+
+
+# --- crawled-style text -----------------------------------------------------------
+
+EXPECTED = YAML(typ="safe").load((CASES / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_crawled_text_imports(name):
+    expected = EXPECTED[name]
+    report = load(CASES / name).report
+    dumped = report.model_dump(exclude_none=True)
+    for key, value in expected["document"].items():
+        assert dumped["document"][key] == value, key
+    assert [[s.label, s.heading] for s in report.sections] == expected["sections"]
+    if "children_of_first" in expected:
+        assert [[c.label, c.heading] for c in report.sections[0].children] == expected["children_of_first"]
+    if "paragraphs_of_first_child" in expected:
+        assert report.sections[0].children[0].paragraphs == expected["paragraphs_of_first_child"]
+    if "paragraphs_of_second" in expected:
+        assert report.sections[1].paragraphs == expected["paragraphs_of_second"]
+    for key in ("opening", "closing"):
+        if key in expected:
+            assert getattr(report, key) == expected[key]
+    assert dumped["signature"] == expected["signature"]
+    assert dumped["recipients"] == expected["recipients"]
+    if "appendix" in expected:
+        appendix = report.appendices[0]
+        wanted = expected["appendix"]
+        assert (appendix.label, appendix.title, appendix.reference) == (wanted["label"], wanted["title"], wanted["reference"])
+        assert appendix.tables[0].rows == wanted["rows"]
+    assert report.unclassified == []
+
+
+def test_crawled_documents_are_judged_by_their_own_format():
+    """A Party document imported from text is judged by Party rules: no false format findings."""
+    for name in EXPECTED:
+        result = load(CASES / name)
+        assert [f.code for f in result.findings] == [], (name, [f.message.en for f in result.findings])
+
+
+# --- .docx --------------------------------------------------------------------------
+
+
+def test_generated_docx_imports(tmp_path):
+    report = load(state_report(tmp_path / "report.docx")).report
+    document = report.document
+    assert (document.issuer.parent, document.issuer.name) == ("UBND TỈNH QUẢNG NGÃI", "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    assert document.header.national_name == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert (document.number, document.place, document.date) == ("Số: 85/BC-SKHCN", "Quảng Ngãi", "ngày 15 tháng 12 năm 2022")
+    assert document.kind == "BÁO CÁO" and document.title == "Kết quả thực hiện công tác dân vận chính quyền năm 2022"
+    assert document.addressees == ["Ban Dân vận Tỉnh ủy Quảng Ngãi."]
+    assert [(s.label, s.heading) for s in report.sections] == [
+        ("I.", "KẾT QUẢ THỰC HIỆN"), ("II.", "ĐÁNH GIÁ CHUNG"), ("III.", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023")]
+    # auto-numbered list items get the label Word shows
+    assert [(c.label, c.heading) for c in report.sections[0].children] == [
+        ("1.", "Công tác lãnh đạo, chỉ đạo"), ("2.", "Cải cách hành chính, tiếp công dân")]
+    assert report.opening[0].endswith("như sau:[1]")
+    assert [(f.label, f.text) for f in report.footnotes] == [
+        ("1", "Kế hoạch số 14/KH-UBND ngày 18/02/2022 về công tác dân vận chính quyền.")]
+    assert report.signature.model_dump() == {"authority": "KT. GIÁM ĐỐC", "second_authority": None,
+                                             "title": "PHÓ GIÁM ĐỐC", "name": "Nguyễn Văn An"}
+    assert report.recipients.lines == ["- Như trên;", "- Giám đốc, các Phó Giám đốc Sở;", "- Lưu: VT, VP."]
+    appendix = report.appendices[0]
+    assert appendix.reference.startswith("(Kèm theo Báo cáo số 85/BC-SKHCN")
+    assert appendix.tables[0].rows[1] == ["1", "Hồ sơ tiếp nhận", "120"]
+    assert report.unclassified == []
+
+
+def test_docx_findings_point_at_paragraphs(tmp_path):
+    path = state_report(tmp_path / "draft.docx", number="Số: /BC-SKHCN", date="Quảng Ngãi, ngày tháng 12 năm 2022")
+    proc, out = run_json("check", str(path))
+    report = out["reports"][0]
+    assert report["unit"] == "paragraph"
+    assert [(f["code"], f["line"]) for f in report["findings"]] == [("DV101", 4), ("DV201", 8)]
+    text = run_cli("check", str(path)).stdout
+    assert f"{path}:4 DV101 [cảnh báo]" in text
+    assert "  đoạn 4 | Số: /BC-SKHCN" in text
+
+
+def test_broken_docx_files_are_load_errors(tmp_path):
+    (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04 this is not really a zip")
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "not-word.docx", "w") as archive:
+        archive.writestr("hello.txt", "xin chào")
+    import docx
+    docx.Document().save(str(tmp_path / "empty.docx"))
+    proc, out = run_json("check", str(tmp_path))
+    assert proc.returncode == 2
+    errors = {Path(r["path"]).name: r["error"]["kind"] for r in out["reports"]}
+    assert errors == {"corrupt.docx": "not-a-docx", "empty.docx": "empty", "not-word.docx": "not-a-docx"}
+    assert "Traceback" not in proc.stderr
+
+
+def _libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(_libreoffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+@pytest.mark.parametrize("name", ["hung-yen-2024-qcdc-9-thang", "dak-nong-2023-ke-hoach-dvcq"])
+def test_docx_made_by_libreoffice_from_a_seed(tmp_path, name):
+    """The seed as Word would hold it: Markdown to HTML, then LibreOffice to .docx."""
+    import markdown
+
+    html = markdown.markdown((SEEDS / f"{name}.md").read_text(encoding="utf-8"), extensions=["tables"])
+    source = tmp_path / f"{name}.html"
+    source.write_text(f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>', encoding="utf-8")
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    subprocess.run([_libreoffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    report = load(tmp_path / f"{name}.docx").report
+    expected = fixture_report(name)
+    for field in ("kind", "number", "place", "date", "title"):
+        assert getattr(report.document, field) == getattr(expected.document, field), field
+    assert (report.signature.authority, report.signature.title, report.signature.name) == (
+        expected.signature.authority, expected.signature.title, expected.signature.name)
+    assert report.recipients.heading == expected.recipients.heading
+    # the recipients' text survives; HTML lists drop the drafter's superscript initials' brackets
+    assert [line[:12] for line in report.recipients.lines] == [line[:12] for line in expected.recipients.lines]
+    assert [(s.label, s.heading) for s in report.sections] == [(s.label, s.heading) for s in expected.sections]
+
+
+# --- dvlint import ------------------------------------------------------------------
+
+
+def test_import_writes_yaml_that_checks_the_same(tmp_path):
+    out = tmp_path / "hung-yen.yaml"
+    proc = run_cli("import", str(SEEDS / "hung-yen-2024-qcdc-9-thang.md"), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "đã ghi" in proc.stderr
+    written = out.read_text(encoding="utf-8")
+    assert written.startswith("# Imported by dvlint from hung-yen-2024-qcdc-9-thang.md.")
+    _, data = run_json("check", str(out))
+    assert data["reports"][0]["error"] is None
+    assert [f["code"] for f in data["reports"][0]["findings"]] == ["DV101", "DV201"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_import_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "report.yaml"
+    out.write_text("# my own edits\n", encoding="utf-8")
+    proc = run_cli("import", str(CASES / "crawled-party-report.txt"), "-o", str(out))
+    assert proc.returncode == 2
+    assert "tệp đã có; dùng --force để ghi đè" in proc.stderr
+    assert out.read_text(encoding="utf-8") == "# my own edits\n"
+    proc = run_cli("import", str(CASES / "crawled-party-report.txt"), "-o", str(out), "--force")
+    assert proc.returncode == 0
+    assert "Số 45-BC/ĐU" in out.read_text(encoding="utf-8")
+
+
+def test_import_to_stdout_and_explain():
+    proc = run_cli("import", str(CASES / "crawled-district-report.txt"))
+    assert proc.returncode == 0 and "number: \"Số: 120/BC-UBND\"" in proc.stdout
+    explained = run_cli("import", str(CASES / "crawled-district-report.txt"), "--explain").stdout
+    assert "30:16        signature.second_authority KT. CHỦ TỊCH" in explained
+    assert "36:1         appendix.reference       (Kèm theo Báo cáo số 120/BC-UBND" in explained
+
+
+def test_import_refuses_yaml_and_reports_unreadable_input(tmp_path):
+    assert run_cli("import", str(FIXTURES / "clean-state-report.yaml")).returncode == 2
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    proc = run_cli("import", str(empty))
+    assert proc.returncode == 2 and f"{empty}:1:1: tệp rỗng" in proc.stderr
+
+
+def test_text_that_is_no_document_is_a_load_error(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("some notes\nnothing official here\n", encoding="utf-8")
+    proc = run_cli("check", str(notes))
+    assert proc.returncode == 2
+    assert "không nhận ra văn bản hành chính" in proc.stdout
+
+
+def test_unplaceable_text_is_kept_as_unclassified(tmp_path):
+    text = (CASES / "crawled-state-report.txt").read_text(encoding="utf-8") + "\nGhi chú của văn thư: đã vào sổ.\n"
+    path = tmp_path / "with-note.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load(path).report
+    assert report.unclassified == ["Ghi chú của văn thư: đã vào sổ."]
