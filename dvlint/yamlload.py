@@ -47,15 +47,23 @@ def _composer():
     return _yaml
 
 
-def read_text(path: FsPath, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
-    """Read a text file as UTF-8 (with or without BOM), or raise a LoadError."""
+def check_readable(path: FsPath, max_size: int) -> None:
+    """Raise a LoadError when ``path`` is missing, unreadable or over ``max_size`` bytes."""
     try:
         size = path.stat().st_size
-        if size > max_size:
-            raise LoadError("too-large", errors.TOO_LARGE.format(size=size, limit=max_size))
-        data = path.read_bytes()
     except FileNotFoundError:
         raise LoadError("not-found", errors.NOT_FOUND) from None
+    except OSError as exc:
+        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
+    if size > max_size:
+        raise LoadError("too-large", errors.TOO_LARGE.format(size=size, limit=max_size))
+
+
+def read_text(path: FsPath, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read a text file as UTF-8 (with or without BOM), or raise a LoadError."""
+    check_readable(path, max_size)
+    try:
+        data = path.read_bytes()
     except OSError as exc:
         raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
     return decode_text(data)

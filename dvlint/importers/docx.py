@@ -21,6 +21,7 @@ from dvlint import errors
 from dvlint.errors import LoadError
 from dvlint.i18n import Msg
 from dvlint.importers import SourceLine
+from dvlint.yamlload import check_readable
 
 NOT_A_DOCX = Msg("tệp không phải .docx hợp lệ: {reason}", "not a valid .docx file: {reason}")
 NO_TEXT = Msg("tệp .docx không có chữ nào", "the .docx file has no text")
@@ -272,14 +273,7 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise LoadError("not-found", errors.NOT_FOUND) from None
-    except OSError as exc:
-        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
-    if size > max_size:
-        raise LoadError("too-large", errors.TOO_LARGE.format(size=size, limit=max_size))
+    check_readable(path, max_size)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
