@@ -36,7 +36,11 @@ def _skip_if_none(value):
 
 
 def _as_of(ctx):
-    return ctx.settings.as_of or ctx.loaded.report.document.issue_date or ctx.today
+    """--as-of, else the issue date; a draft's partial date gives the end of its month or year."""
+    if ctx.settings.as_of:
+        return ctx.settings.as_of
+    latest = ctx.loaded.report.document.latest_issue_date
+    return min(latest, ctx.today) if latest else ctx.today
 
 
 @hookimpl
@@ -46,8 +50,8 @@ def dvlint_fixtures():
     report, document, sections (top-level list), signature and recipients
     (absent part: rules asking for it do not run), indicators (dict),
     appendices, footnotes, template (no template: rules asking for it do not
-    run), as_of (the date rules judge by: --as-of, else the issue date, else
-    today), today, config (the settings in force), doc_format ("state" or
+    run), as_of (the date rules judge by: --as-of, else the issue date, or
+    for a draft the last day of the month or year it gives, else today), today, config (the settings in force), doc_format ("state" or
     "party") and format_evidence (where each witness points).
     """
     return {

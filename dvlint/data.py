@@ -9,6 +9,7 @@ number if the edit breaks it.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib.resources
 import unicodedata
@@ -135,6 +136,8 @@ class Authority(DataModel):
 class Authorities(DataModel):
     source: str
     authorities: list[Authority]
+    collective_bodies: list[str]
+    academic_titles: list[str]
 
     def by_prefix(self, prefix: str) -> tuple[Authority, str] | None:
         """The authority written as ``prefix``, and the form it belongs to."""
@@ -144,6 +147,74 @@ class Authorities(DataModel):
             if prefix == a.party:
                 return a, "party"
         return None
+
+
+# --- places and bodies, with dates -------------------------------------------
+
+
+class Province(DataModel):
+    name: str
+    aliases: list[str] = []
+    misspellings: list[str] = []
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    merged_into: str | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or day >= self.valid_from) and (self.valid_to is None or day <= self.valid_to)
+
+
+class Provinces(DataModel):
+    source: str
+    provinces: list[Province]
+
+    @functools.cached_property
+    def _exact(self) -> dict[str, Province]:
+        return {fold(written): p for p in self.provinces for written in (p.name, *p.aliases)}
+
+    @functools.cached_property
+    def _loose(self) -> dict[str, Province]:
+        loose = {strip_diacritics(written).lower(): p for p in self.provinces for written in (p.name, *p.aliases)}
+        loose.update({fold(m): p for p in self.provinces for m in p.misspellings})
+        return loose
+
+    def find(self, place: str) -> tuple[Province | None, bool]:
+        """The province ``place`` names and whether it is written officially.
+
+        Exact after NFC and tone-placement folding; otherwise, a match without
+        diacritics or a known misspelling ("Hung Yên", "Đăk Nông") is the
+        province written unofficially. (None, False) when it names none.
+        """
+        key = fold(place.strip().rstrip(","))
+        if key in self._exact:
+            return self._exact[key], True
+        loose = self._loose.get(key) or self._loose.get(strip_diacritics(place.strip()).lower())
+        return loose, False
+
+
+class Body(DataModel):
+    patterns: list[str]
+    unless: list[str] = []
+    valid_to: dt.date
+    replaced_by: str
+    note: str = ""
+
+    def matches(self, text: str) -> bool:
+        folded = fold(text)
+        return any(fold(p) in folded for p in self.patterns) and not any(fold(u) in folded for u in self.unless)
+
+
+class Bodies(DataModel):
+    source: str
+    bodies: list[Body]
+
+
+class TextData(DataModel):
+    source: str
+    reduplications: list[str]
+    known_abbreviations: list[str]
 
 
 # --- scoring ----------------------------------------------------------------
@@ -169,6 +240,21 @@ def document_types() -> DocumentTypes:
 @functools.cache
 def authorities() -> Authorities:
     return load_model_file(builtin_data_dir() / "authorities.yaml", Authorities)
+
+
+@functools.cache
+def provinces() -> Provinces:
+    return load_model_file(builtin_data_dir() / "provinces.yaml", Provinces)
+
+
+@functools.cache
+def bodies() -> Bodies:
+    return load_model_file(builtin_data_dir() / "bodies.yaml", Bodies)
+
+
+@functools.cache
+def text_data() -> TextData:
+    return load_model_file(builtin_data_dir() / "text.yaml", TextData)
 
 
 @functools.cache

@@ -160,6 +160,25 @@ class Document(Node):
         """The issue date as a ``datetime.date``, when complete and real."""
         return self.parsed_date.to_date() if self.parsed_date else None
 
+    @property
+    def latest_issue_date(self):
+        """The last day the issue date can be: exact when complete, else the end of
+        the month or year a draft's date gives ("ngày tháng 02 năm 2023" -> 28/02/2023)."""
+        parsed = self.parsed_date
+        if parsed is None or parsed.year is None:
+            return None
+        import calendar
+        import datetime as dt
+
+        exact = parsed.to_date()
+        if exact is not None:
+            return exact
+        month = parsed.month if parsed.month and 1 <= parsed.month <= 12 else 12
+        try:
+            return dt.date(parsed.year, month, calendar.monthrange(parsed.year, month)[1])
+        except ValueError:
+            return None
+
     def reporting_period(self) -> parsing.ParsedPeriod | None:
         if self.period is not None:
             return self.period.parsed()
@@ -279,10 +298,59 @@ class Report(Node):
         for section in self.sections:
             yield from section.walk()
 
+    def body_texts(self):
+        """(path, text) of the running text: opening, headings, paragraphs, closing."""
+        for i, text in enumerate(self.opening):
+            yield self.field_path("opening") + f"[{i}]", text
+        for section in self.all_sections():
+            if section.heading:
+                yield section.field_path("heading"), section.heading
+            for i, text in enumerate(section.paragraphs):
+                yield section.field_path("paragraphs") + f"[{i}]", text
+        for i, text in enumerate(self.closing):
+            yield self.field_path("closing") + f"[{i}]", text
+
+    def texts(self):
+        """(path, text) of every piece of text in the report, in reading order."""
+        doc = self.document
+        for name in ("number", "place", "date", "title"):
+            if getattr(doc, name):
+                yield doc.field_path(name), getattr(doc, name)
+        for i, text in enumerate(doc.addressees):
+            yield doc.field_path("addressees") + f"[{i}]", text
+        yield from self.body_texts()
+        for section in self.all_sections():
+            yield from _table_texts(section)
+        for note in self.footnotes:
+            yield note.field_path("text"), note.text
+        for appendix in self.appendices:
+            for name in ("title", "reference"):
+                if getattr(appendix, name):
+                    yield appendix.field_path(name), getattr(appendix, name)
+            for i, text in enumerate(appendix.paragraphs):
+                yield appendix.field_path("paragraphs") + f"[{i}]", text
+            yield from _table_texts(appendix)
+        if self.signature:
+            for name in ("authority", "second_authority", "title", "name"):
+                if getattr(self.signature, name):
+                    yield self.signature.field_path(name), getattr(self.signature, name)
+        if self.recipients:
+            for i, text in enumerate(self.recipients.lines):
+                yield self.recipients.field_path("lines") + f"[{i}]", text
+
     def bind_paths(self) -> "Report":
         """Tell every part of the report its path (done once after loading)."""
         _bind(self, ())
         return self
+
+
+def _table_texts(holder):
+    for t, table in enumerate(holder.tables):
+        base = holder.field_path("tables") + f"[{t}]"
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str) and cell:
+                    yield f"{base}.rows[{r}][{c}]", cell
 
 
 def _bind(node: Node, path: tuple) -> None:

@@ -7,7 +7,7 @@ draft; a date that does not exist, or lies in the future, is an error.
 
 from __future__ import annotations
 
-from dvlint import Problem, rule
+from dvlint import Problem, data, rule
 
 PART_NAMES_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
 
@@ -95,3 +95,90 @@ def issue_date_not_future(document, today):
         yield Problem(document.field_path("date"),
                       vi=f"Ngày ban hành {issued:%d/%m/%Y} ở sau ngày kiểm tra {today:%d/%m/%Y}",
                       en=f"The issue date {issued:%d/%m/%Y} is after the day of the check, {today:%d/%m/%Y}")
+
+
+@rule("DV204", "place-official", severity="error", weight=3,
+      vi="Địa danh là tên chính thức của tỉnh, thành phố, còn hiệu lực vào ngày ban hành",
+      en="The place is the official name of a province valid on the issue date")
+def place_official(document, as_of):
+    """
+    Tiếng Việt:
+        Địa danh ở dòng ngày tháng là tên chính thức của đơn vị hành chính nơi
+        cơ quan đóng trụ sở, viết đúng chính tả ("Hưng Yên", không phải "Hung
+        Yên"; "Đắk Nông", không phải "Đăk Nông") và còn tồn tại vào ngày ban
+        hành: từ 01/7/2025 cả nước còn 34 tỉnh, thành phố (Nghị quyết
+        202/2025/QH15), nên "Đắk Nông" sau ngày đó là sai. Dấu thanh đặt kiểu
+        cũ hay mới ("Hòa"/"Hoà") đều được. Địa danh cấp huyện, xã không có
+        trong danh mục thì không bị đánh giá. Danh mục: rules/data/provinces.yaml.
+    English:
+        The place in the date line is the official name of the administrative
+        unit where the issuer sits, spelt right ("Hưng Yên", not "Hung Yên";
+        "Đắk Nông", not "Đăk Nông") and in existence on the issue date: from
+        01/7/2025 Vietnam has 34 provinces (Nghị quyết 202/2025/QH15), so
+        "Đắk Nông" after that day is wrong. Either tone-mark placement
+        ("Hòa"/"Hoà") is accepted. District and commune names, which the list
+        does not hold, are not judged. The list: rules/data/provinces.yaml.
+    Ví dụ sai / Fails:
+        place: Hung Yên
+    Ví dụ đúng / Passes:
+        place: Hưng Yên
+    """
+    place = (document.place or "").strip()
+    if not place:
+        yield Problem(document.path, vi="Thiếu địa danh ở dòng ngày tháng ('<Tỉnh>, ngày ... tháng ... năm ...')",
+                      en="The place is missing from the date line ('<Province>, ngày ... tháng ... năm ...')")
+        return
+    province, official = data.provinces().find(place)
+    if province is None:
+        return
+    field = document.field_path("place")
+    if not official:
+        yield Problem(field, fix=province.name,
+                      vi=f"Địa danh '{place}' viết chưa đúng tên chính thức: '{province.name}'",
+                      en=f"The place '{place}' is not the official spelling: '{province.name}'")
+    if not province.valid_on(as_of):
+        if province.valid_to and as_of > province.valid_to:
+            successor = f": nay là '{province.merged_into}'" if province.merged_into else ""
+            successor_en = f": now '{province.merged_into}'" if province.merged_into else ""
+            yield Problem(field, fix=province.merged_into,
+                          vi=f"Tỉnh '{province.name}' không còn tồn tại sau ngày {province.valid_to:%d/%m/%Y}{successor}",
+                          en=f"The province '{province.name}' ceased to exist after {province.valid_to:%d/%m/%Y}{successor_en}")
+        else:
+            yield Problem(field,
+                          vi=f"'{province.name}' chỉ có từ ngày {province.valid_from:%d/%m/%Y}, sau ngày ban hành",
+                          en=f"'{province.name}' only exists from {province.valid_from:%d/%m/%Y}, after the issue date")
+
+
+@rule("DV205", "date-line-zeros", severity="warning", weight=1,
+      vi="Ngày dưới 10 và tháng 1, 2 ở dòng ngày tháng có số 0 phía trước; tháng 3 trở đi thì không",
+      en="Days under 10 and months 1 and 2 in the date line take a leading zero; months 3 to 12 do not")
+def date_line_zeros(document):
+    """
+    Tiếng Việt:
+        Nghị định 30/2020/NĐ-CP, Phụ lục I: ngày dưới 10 và tháng 1, 2 phải
+        ghi thêm số 0 phía trước: "ngày 05 tháng 02 năm 2023", nhưng "tháng
+        3", "tháng 12".
+    English:
+        Nghị định 30/2020/NĐ-CP, Phụ lục I: days under 10 and the months 1 and
+        2 take a leading zero: "ngày 05 tháng 02 năm 2023", but "tháng 3",
+        "tháng 12".
+    Ví dụ sai / Fails:
+        date: ngày 5 tháng 2 năm 2023
+    Ví dụ đúng / Passes:
+        date: ngày 05 tháng 02 năm 2023
+    """
+    parsed = document.parsed_date
+    if parsed is None or not parsed.recognised or "ngày" not in (document.date or "").lower():
+        return  # only the written form "ngày ... tháng ... năm ..." has this rule
+    field = document.field_path("date")
+    day, month = parsed.day_text, parsed.month_text
+    if day and int(day) < 10 and len(day) != 2:
+        yield Problem(field, snippet=f"ngày {day}",
+                      vi=f"Ngày dưới 10 ghi số 0 phía trước: 'ngày {int(day):02d}'",
+                      en=f"A day under 10 takes a leading zero: 'ngày {int(day):02d}'")
+    if month:
+        right = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
+        if month != right:
+            yield Problem(field, snippet=f"tháng {month}",
+                          vi=f"Tháng viết '{month}': ghi 'tháng {right}' (chỉ tháng 1, 2 có số 0 phía trước)",
+                          en=f"The month is written '{month}': write 'tháng {right}' (only months 1 and 2 take a leading zero)")

@@ -8,6 +8,8 @@ number, then the type abbreviation and the issuer's code, joined by ``/`` and
 
 from __future__ import annotations
 
+import re
+
 from dvlint import Problem, data, rule
 from dvlint.formats import FORM_NAMES, PARTY, STATE
 
@@ -82,7 +84,7 @@ def number_format(document, format_evidence):
         yield Problem(field, fix=f"Số: {parsed.compact}" if parsed.has_colon else parsed.compact,
                       vi=f"Số, ký hiệu không được có dấu cách: '{parsed.body}' phải viết '{parsed.compact}'",
                       en=f"No spaces inside the number and symbol: '{parsed.body}' should be '{parsed.compact}'")
-    expected = format_evidence.resolved(exclude="number")
+    expected = format_evidence.declared or format_evidence.header  # number vs signature alone: DV107
     if expected and expected != parsed.form:
         yield Problem(field,
                       vi=f"Số '{parsed.compact}' viết theo thể thức {FORM_NAMES[parsed.form].vi} nhưng đây là {FORM_NAMES[expected].vi} (viết như '{EXAMPLE[expected]}')",
@@ -169,3 +171,174 @@ def number_type_matches_kind(document):
     yield Problem(document.field_path("number"),
                   vi=f"Văn bản là {kind.name.upper()} nhưng số mang ký hiệu '{parsed.type_abbr}' ({written.name}){vi_hint}",
                   en=f"The document is a {kind.name.upper()} ({kind.en}) but its number says '{parsed.type_abbr}' ({written.en}){en_hint}")
+
+
+# Issuing bodies whose name calls for the parent body above it in the header
+# (a Sở under UBND tỉnh; a Party committee of a department under its Đảng bộ).
+NEEDS_PARENT = ("sở ", "phòng ", "chi cục", "trung tâm", "ban quản lý", "văn phòng", "thanh tra", "đảng ủy", "đảng uỷ",
+                "chi bộ", "ban chỉ đạo", "bệnh viện", "trường ")
+
+
+@rule("DV104", "issuer-present", severity="warning", weight=3,
+      vi="Văn bản ghi tên cơ quan ban hành, và tên cơ quan chủ quản khi có",
+      en="The document names its issuing body, and the parent body where there is one")
+def issuer_present(document):
+    """
+    Tiếng Việt:
+        Góc trái tiêu đề ghi tên cơ quan ban hành (SỞ KHOA HỌC VÀ CÔNG NGHỆ)
+        và, với cơ quan trực thuộc, tên cơ quan chủ quản trực tiếp ở dòng
+        trên (UBND TỈNH QUẢNG NGÃI) (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        Văn bản chuyển từ PDF hay bị mất phần này: cảnh báo.
+    English:
+        The header's left side names the issuing body (SỞ KHOA HỌC VÀ CÔNG
+        NGHỆ) and, for a subordinate body, its direct parent on the line
+        above (UBND TỈNH QUẢNG NGÃI) (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        Conversion from PDF often loses it: a warning.
+    Ví dụ sai / Fails:
+        issuer: {name: SỞ KHOA HỌC VÀ CÔNG NGHỆ}
+    Ví dụ đúng / Passes:
+        issuer: {name: SỞ KHOA HỌC VÀ CÔNG NGHỆ, parent: UBND TỈNH QUẢNG NGÃI}
+    """
+    issuer = document.issuer
+    if issuer is None or not (issuer.name or "").strip():
+        yield Problem(document.path, vi="Thiếu tên cơ quan ban hành ở góc trái tiêu đề",
+                      en="The issuing body's name (top left of the header) is missing")
+    elif not (issuer.parent or "").strip() and data.fold(issuer.name).startswith(NEEDS_PARENT):
+        yield Problem(issuer.field_path("name"),
+                      vi=f"'{issuer.name}' là cơ quan trực thuộc: ghi tên cơ quan chủ quản ở dòng trên",
+                      en=f"'{issuer.name}' is a subordinate body: give its parent body on the line above")
+
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+
+
+@rule("DV105", "national-header", severity="error", weight=3,
+      vi="Quốc hiệu, tiêu ngữ (văn bản nhà nước) hoặc 'ĐẢNG CỘNG SẢN VIỆT NAM' (văn bản Đảng) viết đúng",
+      en="The national name and motto (state) or 'ĐẢNG CỘNG SẢN VIỆT NAM' (Party) are written right")
+def national_header(document, doc_format):
+    """
+    Tiếng Việt:
+        Khi báo cáo có ghi phần tiêu đề bên phải: văn bản nhà nước ghi Quốc
+        hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" và tiêu ngữ "Độc lập - Tự do
+        - Hạnh phúc"; văn bản của Đảng ghi "ĐẢNG CỘNG SẢN VIỆT NAM" và không
+        ghi Quốc hiệu.
+    English:
+        When the report records the header's right side: a state document
+        has the national name "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and the
+        motto "Độc lập - Tự do - Hạnh phúc"; a Party document has "ĐẢNG CỘNG
+        SẢN VIỆT NAM" and no national name.
+    Ví dụ sai / Fails:
+        header: {national_name: CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM}
+    Ví dụ đúng / Passes:
+        header: {national_name: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, motto: Độc lập - Tự do - Hạnh phúc}
+    """
+    header = document.header
+    if header is None:
+        return
+    if doc_format == PARTY:
+        if header.national_name or header.motto:
+            yield Problem(header.path, vi="Văn bản của Đảng không ghi Quốc hiệu, tiêu ngữ",
+                          en="A Party document carries no national name or motto")
+        if not header.party_name or " ".join(header.party_name.split()) != PARTY_NAME:
+            yield Problem(header.field_path("party_name") if header.party_name else header.path,
+                          fix=PARTY_NAME, vi=f"Văn bản của Đảng ghi '{PARTY_NAME}'",
+                          en=f"A Party document is headed '{PARTY_NAME}'")
+        return
+    for name, right, vi, en in (("national_name", NATIONAL_NAME, "Quốc hiệu", "The national name"),
+                                ("motto", MOTTO, "Tiêu ngữ", "The motto")):
+        written = getattr(header, name)
+        if not written:
+            yield Problem(header.path, fix=right, vi=f"{vi} còn thiếu: '{right}'", en=f"{en} is missing: '{right}'")
+        elif " ".join(written.split()) != right:
+            yield Problem(header.field_path(name), fix=right,
+                          vi=f"{vi} viết chưa đúng: '{written}'; viết '{right}'",
+                          en=f"{en} is not written right: '{written}'; write '{right}'")
+
+
+_SYMBOL = re.compile(r"\b\d*\s*(?:/\s*(?:\d{4}/)?[^\s/\-]+-|-[^\s/\-]+/)(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
+
+
+def _issuer_codes(report):
+    """(path, code, snippet) of every issuer code in the document's symbols."""
+    for path, text in report.texts():
+        for m in _SYMBOL.finditer(text):
+            yield path, m["code"], m.group(0)
+
+
+def _close_variant(code: str, own: str) -> bool:
+    import difflib
+
+    return code != own and difflib.SequenceMatcher(None, code, own).ratio() >= 0.8
+
+
+@rule("DV106", "issuer-code-consistent", severity="warning", weight=2,
+      vi="Chữ viết tắt của cơ quan ban hành được viết một cách thống nhất trong văn bản",
+      en="The issuer's abbreviation is written the same way throughout the document")
+def issuer_code_consistent(report):
+    """
+    Tiếng Việt:
+        Một cơ quan có một chữ viết tắt trong ký hiệu văn bản (SKHCN). Văn
+        bản viết lẫn SKHCN, SKHHCN, SKHCCN cho cùng một Sở là gõ nhầm, làm
+        sai ký hiệu các văn bản được dẫn. Mỗi cách viết khác (gần giống chữ
+        viết tắt trong số của văn bản) được báo ở lần đầu xuất hiện.
+    English:
+        A body has one abbreviation in its symbols (SKHCN). Writing SKHCN,
+        SKHHCN and SKHCCN for the same department in one document is a typo
+        that makes the cited symbols wrong. Each variant (close to the code in
+        the document's own number) is reported where it first appears.
+    Ví dụ sai / Fails:
+        number: "Số: /BC-SKHCCN"
+        # ... Kế hoạch số 153/KH-SKHHCN ...
+    Ví dụ đúng / Passes:
+        number: "Số: 05/BC-SKHCN"
+        # ... Kế hoạch số 153/KH-SKHCN ...
+    """
+    doc = report.document
+    own = (doc.issuer.abbreviation if doc.issuer and doc.issuer.abbreviation else None) or (
+        doc.parsed_number.issuer_code if doc.parsed_number else None)
+    if not own:
+        return
+    own = own.split("-")[0]
+    seen = set()
+    for path, code, snippet in _issuer_codes(report):
+        if _close_variant(code, own) and code not in seen:
+            seen.add(code)
+            yield Problem(path, snippet=snippet,
+                          vi=f"Chữ viết tắt cơ quan '{code}' khác với '{own}' trong số của văn bản: viết thống nhất một cách",
+                          en=f"The issuer code '{code}' differs from '{own}' in the document's number: write it one way")
+
+
+@rule("DV107", "mixed-format", severity="error", weight=5,
+      vi="Số, ký hiệu và quyền hạn ký cùng theo một thể thức (nhà nước hoặc Đảng)",
+      en="The number and the authority prefix follow one format (state or Party)")
+def mixed_format(format_evidence, document, report):
+    """
+    Tiếng Việt:
+        Văn bản nhà nước (Nghị định 30) và văn bản của Đảng (Quy định 66) có
+        thể thức khác nhau. Khi văn bản không tự ghi rõ thể thức (không có
+        phần tiêu đề), số "12-BC/ĐU" (Đảng) đi với chữ ký "KT." (nhà nước) là
+        trộn hai thể thức: một trong hai chỗ viết sai.
+    English:
+        State documents (Nghị định 30) and Party documents (Quy định 66)
+        differ in form. When nothing else settles the format (no header
+        recorded), a Party number "12-BC/ĐU" with a state "KT." signature
+        mixes the two: one of them is wrong.
+    Ví dụ sai / Fails:
+        number: "Số 12-BC/ĐU"
+        signature: {authority: KT. BÍ THƯ, title: PHÓ BÍ THƯ, name: A}
+    Ví dụ đúng / Passes:
+        number: "Số 12-BC/ĐU"
+        signature: {authority: T/M ĐẢNG ỦY, title: PHÓ BÍ THƯ, name: A}
+    """
+    evidence = format_evidence
+    if evidence.declared or evidence.header:
+        return  # the number and the signature are judged against it (DV102, DV402)
+    if evidence.number and evidence.signature and evidence.number != evidence.signature:
+        names = {STATE: ("nhà nước", "state"), PARTY: ("Đảng", "Party")}
+        yield Problem(report.signature.field_path("authority"),
+                      vi=f"Số '{document.number}' theo thể thức {names[evidence.number][0]} nhưng quyền hạn ký "
+                         f"'{report.signature.authority}' theo thể thức {names[evidence.signature][0]}",
+                      en=f"The number '{document.number}' is in the {names[evidence.number][1]} form but the authority "
+                         f"'{report.signature.authority}' is in the {names[evidence.signature][1]} form")

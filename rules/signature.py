@@ -68,13 +68,19 @@ def authority_prefix_form(signature, format_evidence):
     Ví dụ đúng / Passes:
         authority: KT. GIÁM ĐỐC
     """
+    first_family = None
     for name, parsed in signature.authority_lines():
-        if parsed.prefix is not None:
-            yield from _prefix_form(signature, name, parsed, format_evidence)
+        if parsed.prefix is None:
+            continue
+        family = PARTY if "/" in parsed.prefix else STATE
+        # Judged against what settles the format (declared, header); else a second line against
+        # the first, and the first against its own family (a number in the other format is DV107's).
+        form = format_evidence.declared or format_evidence.header or first_family or family
+        first_family = first_family or family
+        yield from _prefix_form(signature, name, parsed, form)
 
 
-def _prefix_form(signature, name, parsed, format_evidence):
-    form = format_evidence.resolved(exclude="signature") or (PARTY if "/" in parsed.prefix else STATE)
+def _prefix_form(signature, name, parsed, form):
     entry = _authority_entry(parsed.letters)
     right = (entry.party if form == PARTY else entry.state) if entry else None
     field = signature.field_path(name)

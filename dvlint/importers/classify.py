@@ -419,7 +419,16 @@ class Classifier:
             return True
         if label_rank(label) == 0:
             return len(rest) < 250
+        if self.continued_below():
+            return False  # "b) ... công tác đánh" / page break / "giá, quy hoạch ...": a paragraph
         return len(rest) <= 220 and not ends_sentence(rest) and not rest.rstrip().endswith(",")
+
+    def continued_below(self) -> bool:
+        """Whether the next non-blank line goes on in lower case (text split by a page break)."""
+        for following in self.lines[self.i:]:
+            if not following.blank:
+                return following.row is None and not following.heading and starts_lower(following.text)
+        return False
 
     def continues(self, line: SourceLine, after_blank: bool) -> bool:
         """Whether ``line`` goes on from the last text (wrapped, or across a page break)."""
