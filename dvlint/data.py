@@ -214,6 +214,7 @@ class Bodies(DataModel):
 class TextData(DataModel):
     source: str
     reduplications: list[str]
+    single_word_typos: list[str]
     known_abbreviations: list[str]
 
 

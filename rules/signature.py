@@ -8,6 +8,8 @@ agree with the titles written under it. The prefixes themselves are data
 
 from __future__ import annotations
 
+import re
+
 from dvlint import Problem, data, rule
 from dvlint.formats import FORM_NAMES, PARTY, STATE
 
@@ -179,3 +181,138 @@ def signer_name(signature):
     if not (signature.name or "").strip():
         yield Problem(signature.path, vi="Khối chữ ký thiếu họ tên người ký",
                       en="The signature block lacks the signer's name")
+
+
+@rule("DV406", "on-behalf-of-body", severity="error", weight=3,
+      vi="TM., T/M (thay mặt) đứng trước tên một tập thể, không trước chức vụ một người",
+      en="TM., T/M (on behalf of) stands before a collective body's name, not a person's title")
+def on_behalf_of_body(signature):
+    """
+    Tiếng Việt:
+        "TM." (thay mặt) dùng khi người đứng đầu ký thay mặt một tập thể:
+        "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ". "TM. GIÁM ĐỐC" là sai: giám
+        đốc là một người, cấp phó ký thay thì dùng "KT. GIÁM ĐỐC".
+    English:
+        "TM." (on behalf of) is used when the head signs for a collective
+        body: "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ". "TM. GIÁM ĐỐC" is
+        wrong: a director is a person; a deputy signs "KT. GIÁM ĐỐC".
+    Ví dụ sai / Fails:
+        authority: TM. GIÁM ĐỐC
+    Ví dụ đúng / Passes:
+        authority: TM. ỦY BAN NHÂN DÂN
+    """
+    bodies = tuple(data.fold(b) for b in data.authorities().collective_bodies)
+    for name, parsed in signature.authority_lines():
+        if parsed.letters == "TM" and not data.fold(parsed.signs_for).startswith(bodies):
+            yield Problem(signature.field_path(name),
+                          vi=f"'{parsed.prefix} {parsed.signs_for}': thay mặt (TM.) phải đứng trước tên một tập thể "
+                             f"(ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ ...); cấp phó ký thay người đứng đầu dùng KT.",
+                          en=f"'{parsed.prefix} {parsed.signs_for}': TM. (on behalf of) stands before a collective body "
+                             f"(ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ ...); a deputy signing for the head uses KT.")
+
+
+@rule("DV407", "by-order-subordinate", severity="error", weight=3,
+      vi="TL., TUQ., T/L: người ký là cấp dưới (trưởng đơn vị, chánh văn phòng), không phải người đứng đầu hay cấp phó",
+      en="TL., TUQ., T/L: the signer is a subordinate (head of a unit, chief of office), not the head or a deputy")
+def by_order_subordinate(signature):
+    """
+    Tiếng Việt:
+        "TL." (thừa lệnh) và "TUQ." (thừa ủy quyền) là người đứng đầu giao cho
+        cấp dưới ký: "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG". Chức vụ người ký
+        không thể là chính chức vụ người đứng đầu, cũng không phải cấp phó
+        (cấp phó ký "KT.").
+    English:
+        "TL." (by order) and "TUQ." (by authorisation) mean the head lets a
+        subordinate sign: "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG". The signer's
+        title cannot be the head's own, nor a deputy's (a deputy signs "KT.").
+    Ví dụ sai / Fails:
+        authority: TL. GIÁM ĐỐC
+        title: PHÓ GIÁM ĐỐC
+    Ví dụ đúng / Passes:
+        authority: TL. GIÁM ĐỐC
+        title: CHÁNH VĂN PHÒNG
+    """
+    title = data.fold(signature.title or "")
+    if not title:
+        return
+    for name, parsed in signature.authority_lines():
+        if parsed.letters not in ("TL", "TUQ"):
+            continue
+        head = data.fold(parsed.signs_for)
+        if title == head or title.startswith("phó "):
+            yield Problem(signature.field_path("title"),
+                          vi=f"'{parsed.prefix} {parsed.signs_for}' là cấp dưới ký thay: chức vụ '{signature.title}' "
+                             f"không phải cấp dưới (cấp phó ký 'KT.', người đứng đầu ký trực tiếp)",
+                          en=f"'{parsed.prefix} {parsed.signs_for}' is a subordinate signing: '{signature.title}' is not a "
+                             f"subordinate's title (a deputy signs 'KT.', the head signs directly)")
+
+
+@rule("DV408", "signer-academic-title", severity="warning", weight=1,
+      vi="Họ tên người ký không kèm học hàm, học vị (TS., ThS., PGS. ...)",
+      en="The signer's name carries no academic title (TS., ThS., PGS. ...)")
+def signer_academic_title(signature):
+    """
+    Tiếng Việt:
+        Nghị định 30/2020/NĐ-CP, Phụ lục I: họ tên người ký ghi đầy đủ, không
+        ghi học hàm, học vị ("TS. Nguyễn Văn A" là sai). Danh sách học hàm,
+        học vị: rules/data/authorities.yaml.
+    English:
+        Nghị định 30/2020/NĐ-CP, Phụ lục I: the signer's full name is written
+        without academic titles ("TS. Nguyễn Văn A" is wrong). The list:
+        rules/data/authorities.yaml.
+    Ví dụ sai / Fails:
+        name: TS. Nguyễn Văn An
+    Ví dụ đúng / Passes:
+        name: Nguyễn Văn An
+    """
+    name = (signature.name or "").strip()
+    for title in sorted(data.authorities().academic_titles, key=len, reverse=True):
+        if name.startswith(title) or f" {title} " in f" {name} ":
+            yield Problem(signature.field_path("name"), fix=" ".join(name.replace(title, "", 1).split()),
+                          vi=f"Họ tên người ký không ghi học hàm, học vị: bỏ '{title}' trong '{name}'",
+                          en=f"The signer's name carries no academic title: remove '{title}' from '{name}'")
+            return
+
+
+@rule("DV409", "signer-name-consistent", severity="warning", weight=2,
+      vi="Họ tên người ký được viết giống nhau ở mọi chỗ trong văn bản",
+      en="The signer's name is spelt the same everywhere in the document")
+def signer_name_consistent(signature, report):
+    """
+    Tiếng Việt:
+        Khi văn bản nhắc lại tên người ký (trong phụ lục, nội dung), tên phải
+        viết giống hệt: "Huỳnh Văn Quân" ở chữ ký mà "Huỳnh Văn Quán" ở phụ lục
+        là sai một trong hai chỗ. So sánh bỏ dấu để tìm, rồi so đủ dấu.
+    English:
+        When the document names the signer again (in an appendix, the body),
+        the name must be spelt identically: "Huỳnh Văn Quân" in the signature
+        and "Huỳnh Văn Quán" in the appendix means one of them is wrong. Names
+        are found without diacritics, then compared with them.
+    Ví dụ sai / Fails:
+        signature: {name: Huỳnh Văn Quân}
+        # appendix: "Ông Huỳnh Văn Quán, Bí thư Đảng ủy"
+    Ví dụ đúng / Passes:
+        signature: {name: Huỳnh Văn Quân}
+        # appendix: "Ông Huỳnh Văn Quân, Bí thư Đảng ủy"
+    """
+    name = " ".join((signature.name or "").split())
+    words = name.split()
+    if len(words) < 2:
+        return
+    bare = data.strip_diacritics(name).lower()
+    signature_path = signature.field_path("name")
+    for path, text in report.texts():
+        if path == signature_path:
+            continue
+        tokens = list(_WORD.finditer(text))
+        for i in range(len(tokens) - len(words) + 1):  # every window of as many words as the name
+            start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
+            found = " ".join(text[start:end].split())
+            if data.strip_diacritics(found).lower() == bare and data.fold(found) != data.fold(name):
+                yield Problem(path, snippet=text[start:end],
+                              vi=f"Tên '{found}' khác với tên người ký '{name}': viết thống nhất",
+                              en=f"'{found}' differs from the signer's name '{name}': spell it one way")
+                return
+
+
+_WORD = re.compile(r"\w+")

@@ -1,0 +1,207 @@
+"""DV7xx: text hygiene that commission staff notice.
+
+Words typed twice, text not in Unicode NFC, legacy Vietnamese encodings read
+as Unicode (mojibake), and abbreviations used before they are spelled out.
+The allow-lists (legitimate reduplications, abbreviations everyone knows) are
+data: rules/data/text.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dvlint import Problem, data, rule
+
+_WORD = re.compile(r"\w+")
+
+
+def _repeats(text: str, single: set[str], allowed: set[str]):
+    """(phrase, start of its second copy) of each phrase of 1-3 words typed twice.
+
+    The copies must be identical (case included: "cơ sở Sở" is two words) and
+    free of punctuation inside; a comma may stand between two copies of a
+    phrase ("Theo đó, Theo đó,"). A single repeated syllable is reported only
+    for the function words in ``single``: other syllables repeat across
+    compound words ("ý kiến kiến nghị").
+    """
+    tokens = list(_WORD.finditer(text))
+    i = 0
+    while i < len(tokens):
+        found = None
+        for n in (3, 2, 1):
+            if i + 2 * n > len(tokens):
+                continue
+            first = text[tokens[i].start():tokens[i + n - 1].end()]
+            second = text[tokens[i + n].start():tokens[i + 2 * n - 1].end()]
+            between = text[tokens[i + n - 1].end():tokens[i + n].start()]
+            if first != second or first.isdigit() or not _plain(first):
+                continue
+            if between.strip() not in ("", ",") or (between.strip() == "," and n == 1):
+                continue
+            if n == 1 and (first.lower() in allowed or first.lower() not in single):
+                continue
+            found = (first, tokens[i + n].start(), n)
+            break
+        if found:
+            yield found[0], found[1]
+            i += 2 * found[2]
+        else:
+            i += 1
+
+
+def _plain(phrase: str) -> bool:
+    """Words separated by spaces only, no punctuation inside."""
+    return all(part.isalnum() for part in phrase.split())
+
+
+@rule("DV701", "repeated-words", severity="warning", weight=1,
+      vi="Không gõ lặp một từ, một cụm từ liền nhau ('Căn cứ Căn cứ')",
+      en="No word or phrase typed twice in a row ('Căn cứ Căn cứ')")
+def repeated_words(report):
+    """
+    Tiếng Việt:
+        Một từ hay cụm từ lặp lại liền nhau ("Căn cứ Căn cứ Nghị định ...",
+        "Theo đó, Theo đó, Sở ...") là lỗi gõ mà người đọc thấy ngay. Từ láy
+        toàn bộ hợp lệ ("người người", "nhà nhà", "dần dần") không bị báo;
+        danh sách ở rules/data/text.yaml.
+    English:
+        A word or phrase repeated back to back ("Căn cứ Căn cứ Nghị định ...",
+        "Theo đó, Theo đó, Sở ...") is a typo every reader sees. Legitimate
+        Vietnamese reduplication ("người người", "nhà nhà", "dần dần") is not
+        reported; the list is in rules/data/text.yaml.
+    Ví dụ sai / Fails:
+        paragraphs: ["Căn cứ Căn cứ Nghị định số 30/2020/NĐ-CP ..."]
+    Ví dụ đúng / Passes:
+        paragraphs: ["Căn cứ Nghị định số 30/2020/NĐ-CP, người người thi đua ..."]
+    """
+    words = data.text_data()
+    allowed = {w.lower() for w in words.reduplications}
+    single = {w.lower() for w in words.single_word_typos}
+    for path, text in report.texts():
+        for phrase, start in _repeats(text, single, allowed):
+            yield Problem(path, snippet=text[start:start + 30],
+                          vi=f"'{phrase}' bị gõ lặp hai lần liền nhau", en=f"'{phrase}' is typed twice in a row")
+
+
+@rule("DV702", "unicode-nfc", severity="warning", weight=1,
+      vi="Văn bản dùng Unicode dựng sẵn (NFC), không dùng Unicode tổ hợp",
+      en="Text is in precomposed Unicode (NFC), not decomposed")
+def unicode_nfc(report):
+    """
+    Tiếng Việt:
+        Chữ có dấu phải ở dạng Unicode dựng sẵn (NFC). Văn bản chuyển từ công
+        cụ cũ hay từ macOS có thể ở dạng tổ hợp (NFD): trông giống hệt nhưng
+        tìm kiếm, sắp xếp, so sánh tên đều sai. Sửa: lưu lại văn bản ở dạng
+        Unicode dựng sẵn.
+    English:
+        Accented letters must be precomposed Unicode (NFC). Text from old
+        tools or macOS may be decomposed (NFD): it looks the same, but search,
+        sorting and name comparison all go wrong. Fix: save it as NFC.
+    Ví dụ sai / Fails:
+        place: "Đồng Tháp"   # written with combining marks
+    Ví dụ đúng / Passes:
+        place: Đồng Tháp
+    """
+    for path, text in report.texts():
+        if not unicodedata.is_normalized("NFC", text):
+            index = next(i for i, ch in enumerate(text) if unicodedata.combining(ch))
+            yield Problem(path, snippet=text[max(0, index - 8):index], fix=unicodedata.normalize("NFC", text),
+                          vi="Chữ có dấu ở dạng Unicode tổ hợp (NFD): chuyển sang Unicode dựng sẵn (NFC)",
+                          en="Accented letters are decomposed Unicode (NFD): convert to precomposed (NFC)")
+
+
+# Signs of a legacy encoding read as Unicode. Each is a character pattern that
+# Vietnamese Unicode text does not produce.
+_MOJIBAKE = (
+    ("UTF-8 đọc như Windows-1252", "UTF-8 read as Windows-1252",
+     re.compile(r"Ã[\u0080-\u00bf¡-¿]|áº[¡-¿]|á»[\u0080-\u00bf]|Ä‘|Æ°|Æ¡")),
+    ("VNI", "VNI", re.compile(r"[aeiouyAEIOUY][øùúûüõöôòóïñäå](?=[a-zA-Z\s])|[ñõ]\w")),
+    ("TCVN3 (ABC)", "TCVN3 (ABC)", re.compile(r"[µ¸¶·¹¨»¾¼½©ª«¬®§¦]")),
+)
+
+
+@rule("DV703", "legacy-encoding", severity="warning", weight=2,
+      vi="Văn bản không có chữ lỗi phông do mã cũ (TCVN3, VNI, Windows-1258)",
+      en="The text has no garbled letters from legacy encodings (TCVN3, VNI, Windows-1258)")
+def legacy_encoding(report):
+    """
+    Tiếng Việt:
+        Văn bản gõ bằng phông TCVN3 (ABC), VNI hay bị đọc sai mã hiện ra thành
+        chữ lỗi ("Céng hoµ", "Coäng hoøa", "Cá»™ng hÃ²a"). Báo trường nào bị
+        lỗi và có lẽ là mã gì; sửa bằng công cụ chuyển mã (Unikey) sang
+        Unicode.
+    English:
+        Text typed in TCVN3 (ABC) or VNI fonts, or read with the wrong code
+        page, shows as garbled letters ("Céng hoµ", "Coäng hoøa", "Cá»™ng
+        hÃ²a"). The rule says which field and which encoding it probably is;
+        fix it with a converter (Unikey) to Unicode.
+    Ví dụ sai / Fails:
+        title: "B¸o c¸o kÕt qu¶ c«ng t¸c d©n vËn"
+    Ví dụ đúng / Passes:
+        title: Báo cáo kết quả công tác dân vận
+    """
+    for path, text in report.texts():
+        for name_vi, name_en, pattern in _MOJIBAKE:
+            found = pattern.findall(text)
+            if len(found) >= 2 or (found and len(text) < 40):
+                m = pattern.search(text)
+                yield Problem(path, snippet=text[max(0, m.start() - 4):m.start() + 8],
+                              vi=f"Có chữ lỗi phông, có lẽ mã {name_vi}: chuyển văn bản sang Unicode",
+                              en=f"Garbled letters, probably {name_en}: convert the text to Unicode")
+                break
+
+
+_ABBREVIATION = re.compile(r"(?<![\w/\-&])([A-ZĐ]{2,}(?:&[A-ZĐ]{1,})?)(?![\w/\-&])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _is_upper_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+@rule("DV704", "abbreviation-defined", severity="info", weight=0,
+      vi="Chữ viết tắt được viết đầy đủ, kèm chữ viết tắt trong ngoặc, ở lần dùng đầu tiên",
+      en="An abbreviation is spelled out, with the abbreviation in brackets, where first used")
+def abbreviation_defined(report):
+    """
+    Tiếng Việt:
+        Chữ viết tắt (KH&CN, CCHC, TTHC, QCDC) phải được viết đầy đủ ở lần
+        dùng đầu tiên, kèm chữ viết tắt trong ngoặc: "khoa học và công nghệ
+        (KH&CN)". Các chữ viết tắt ai cũng biết (UBND, HĐND, MTTQ ...) không
+        cần; danh sách ở rules/data/text.yaml. Chỉ xét phần nội dung.
+    English:
+        An abbreviation (KH&CN, CCHC, TTHC, QCDC) is spelled out where first
+        used, with the abbreviation in brackets: "khoa học và công nghệ
+        (KH&CN)". Those everyone knows (UBND, HĐND, MTTQ ...) need not be; the
+        list is in rules/data/text.yaml. Only the body text is read.
+    Ví dụ sai / Fails:
+        paragraphs: ["Đẩy mạnh CCHC trong năm.", "Công tác cải cách hành chính (CCHC) ..."]
+    Ví dụ đúng / Passes:
+        paragraphs: ["Công tác cải cách hành chính (CCHC) ...", "Đẩy mạnh CCHC trong năm."]
+    """
+    known = set(data.text_data().known_abbreviations)
+    first_use: dict[str, tuple[str, int]] = {}
+    defined: set[str] = set()
+    for path, text in report.body_texts():
+        if _is_upper_text(text):
+            continue  # an all-capitals heading is not running text
+        brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+        for m in _ABBREVIATION.finditer(text):
+            word = m.group(1)
+            if word in known or _ROMAN.match(word) or word in defined:
+                continue
+            if any(start < m.start() < end for start, end in brackets):
+                defined.add(word)
+                if word in first_use:
+                    where, position = first_use.pop(word)
+                    yield Problem(where, snippet=word,
+                                  vi=f"'{word}' được dùng trước khi được viết đầy đủ",
+                                  en=f"'{word}' is used before it is spelled out")
+                continue
+            first_use.setdefault(word, (path, m.start()))
+    for word, (where, _) in first_use.items():
+        yield Problem(where, snippet=word,
+                      vi=f"'{word}' là chữ viết tắt chưa được viết đầy đủ ở lần dùng đầu tiên",
+                      en=f"'{word}' is an abbreviation never spelled out at its first use")
