@@ -157,14 +157,15 @@ def _specs():
 
 
 @pytest.mark.parametrize("select, ignore, keyword, expected", [
-    (("DV4",), (), None, ["DV401", "DV402", "DV403", "DV404", "DV405"]),
+    (("DV4",), (), None, ["DV401", "DV402", "DV403", "DV404", "DV405", "DV406", "DV407", "DV408", "DV409"]),
     (("DV4", "DV501"), ("DV40",), None, ["DV501"]),
     (("DV401",), ("DV4",), None, ["DV401"]),
-    (None, ("DV1", "DV2", "DV4"), None, ["DV501", "DV502"]),
-    (None, (), "signature and not present", ["DV402", "DV403", "DV404", "DV405"]),
-    (None, (), "name", ["DV405"]),
-    (None, (), "(archive or signer) and not date", ["DV405", "DV502"]),
-    (None, (), "DV20", ["DV201", "DV202", "DV203"]),
+    (None, ("DV1", "DV2", "DV3", "DV4", "DV7"), None, ["DV501", "DV502", "DV503", "DV504", "DV505", "DV506",
+                                                      "DV507", "DV508"]),
+    (None, (), "signature and not (present or signer)", ["DV402", "DV403", "DV404", "DV406", "DV407"]),
+    (None, (), "name", ["DV405", "DV409"]),
+    (None, (), "archive and not date", ["DV502", "DV505"]),
+    (None, (), "DV20", ["DV201", "DV202", "DV203", "DV204", "DV205"]),
 ])
 def test_selection(select, ignore, keyword, expected):
     chosen = select_rules(_specs(), select, ignore, keyword)

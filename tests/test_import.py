@@ -68,18 +68,22 @@ def test_a_heading_and_a_paragraph_split_by_page_breaks_are_joined():
 
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_check_on_the_markdown_gives_the_fixtures_findings(name):
+    """Same codes as the hand-written fixture, but DV104: the .md lost the issuer block
+    in conversion (the rule rightly reports it there), and the fixture restores it."""
     from_md = load(SEEDS / f"{name}.md")
     from_yaml = load(FIXTURES / f"{name}.yaml")
-    assert [f.code for f in from_md.findings] == [f.code for f in from_yaml.findings]
+    assert sorted(f.code for f in from_md.findings if f.code != "DV104") == sorted(f.code for f in from_yaml.findings)
     source = (SEEDS / f"{name}.md").read_text(encoding="utf-8").splitlines()
+    where = {"DV101": "Số:", "DV201": "ngày", "DV204": "ngày", "DV503": "N", "DV504": "- ", "DV505": "Lưu",
+             "DV106": "-SKH", "DV409": "Quán", "DV301": "6.", "DV704": "TNCS"}
     for finding in from_md.findings:  # each finding points at the .md line holding its value
-        line = source[finding.line - 1]
-        assert {"DV101": "Số:", "DV201": "ngày"}[finding.code] in line
+        if finding.code != "DV104":
+            assert where[finding.code] in source[finding.line - 1], finding
 
 
 def test_check_markdown_from_the_command_line():
     proc = run_cli("check", str(SEEDS / "dak-nong-2023-ke-hoach-dvcq.md"))
-    assert proc.returncode == 0
+    assert proc.returncode == 1  # "Noi nhậm:" and "Đăk Nông" are errors
     assert f"{SEEDS / 'dak-nong-2023-ke-hoach-dvcq.md'}:3:1 DV101 [cảnh báo]" in proc.stdout
     assert "    3 | Số: /KH-SKHCN" in proc.stdout
 
@@ -216,8 +220,9 @@ def test_import_writes_yaml_that_checks_the_same(tmp_path):
     written = out.read_text(encoding="utf-8")
     assert written.startswith("# Imported by dvlint from hung-yen-2024-qcdc-9-thang.md.")
     _, data = run_json("check", str(out))
+    _, direct = run_json("check", str(SEEDS / "hung-yen-2024-qcdc-9-thang.md"))
     assert data["reports"][0]["error"] is None
-    assert [f["code"] for f in data["reports"][0]["findings"]] == ["DV101", "DV201"]
+    assert [f["code"] for f in data["reports"][0]["findings"]] == [f["code"] for f in direct["reports"][0]["findings"]]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -58,9 +58,10 @@ DRAFT = "document:\n  kind: BÁO CÁO\n  number: 'Số: /BC-SKHCN'\n  date: ngà
 
 
 def test_config_weights_override_defaults(tmp_path):
-    assert _score(tmp_path, DRAFT).score.value == 97
-    assert _score(tmp_path, DRAFT, weights=(("DV1", 10.0),)).score.value == 90
-    assert _score(tmp_path, DRAFT, weights=(("DV1", 10.0), ("DV101", 1.0))).score.value == 99
+    only = {"select": ("DV101",)}
+    assert _score(tmp_path, DRAFT, **only).score.value == 97
+    assert _score(tmp_path, DRAFT, weights=(("DV1", 10.0),), **only).score.value == 90
+    assert _score(tmp_path, DRAFT, weights=(("DV1", 10.0), ("DV101", 1.0)), **only).score.value == 99
 
 
 def test_template_weights_and_bands_apply(tmp_path):
@@ -70,7 +71,7 @@ def test_template_weights_and_bands_apply(tmp_path):
         "  grades:\n    - {min: 80, vi: Đạt, en: Pass}\n    - {min: 0, vi: Không đạt, en: Fail}\n",
         encoding="utf-8",
     )
-    result = _score(tmp_path, DRAFT, template=str(template))
+    result = _score(tmp_path, DRAFT, template=str(template), select=("DV101",))
     assert result.template == "strict"
     assert result.score.value == 60
     assert result.score.grade.vi == "Không đạt"
@@ -78,4 +79,4 @@ def test_template_weights_and_bands_apply(tmp_path):
 
 def test_config_grades_apply(tmp_path):
     bands = (GradeBand(min=98, vi="A", en="A"), GradeBand(min=0, vi="B", en="B"))
-    assert _score(tmp_path, DRAFT, grades=bands).score.grade.vi == "B"
+    assert _score(tmp_path, DRAFT, grades=bands, select=("DV101",)).score.grade.vi == "B"
