@@ -73,6 +73,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to check and score against"))
     check.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     check.add_argument("--explain-score", action="store_true", help=h("liệt kê từng khoản trừ điểm", "list every deduction"))
+    check.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình kiểm tra song song (mặc định: số lõi CPU; 1: không song song)", "parallel processes (default: the number of CPUs; 1: none)"))
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
     check.add_argument("--no-source", action="store_true", help=h("không in dòng nguồn dưới phát hiện", "do not print the source line under findings"))
 
@@ -153,7 +154,7 @@ def cmd_check(args) -> int:
     from dvlint.errors import UsageError
     from dvlint.output import OutputOptions
     from dvlint.plugins import plugin_manager
-    from dvlint.runner import Checker, tune_gc_for_batch
+    from dvlint.runner import Checker, default_jobs, tune_gc_for_batch
 
     formatters = {}
     for found in reversed(plugin_manager().hook.dvlint_formatters()):
@@ -163,7 +164,7 @@ def cmd_check(args) -> int:
                              f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
     checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
     tune_gc_for_batch()
-    run = checker.run(args.paths)
+    run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
     settings = _run_settings(checker, args)
     options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
                             explain_score=args.explain_score)

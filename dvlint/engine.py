@@ -69,7 +69,7 @@ class ReportResult:
     findings: list[Finding] = field(default_factory=list)
     template: str | None = None
     score: scoring.Score | None = None
-    report: object | None = None  # dvlint.model.Report
+    report: object | None = None  # dvlint.model.Report; None when checked in a worker process (-j)
     source_lines: dict[int, str] = field(default_factory=dict)
     unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
 

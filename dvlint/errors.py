@@ -21,6 +21,9 @@ class LoadError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # picklable, to cross from a worker process
+        return (LoadError, (self.kind, self.message, self.line, self.column))
+
     def as_dict(self, lang: str) -> dict:
         return {
             "kind": self.kind,
@@ -36,6 +39,9 @@ class UsageError(Exception):
     def __init__(self, message: Msg):
         super().__init__(message.en)
         self.message = message
+
+    def __reduce__(self):
+        return (UsageError, (self.message,))
 
 
 # The catalogue. Each entry is the message of one kind of load error.

@@ -298,8 +298,15 @@ class Report(Node):
         for section in self.sections:
             yield from section.walk()
 
-    def body_texts(self):
+    def body_texts(self) -> list[tuple[str, str]]:
         """(path, text) of the running text: opening, headings, paragraphs, closing."""
+        return self._body_texts
+
+    @functools.cached_property
+    def _body_texts(self) -> list[tuple[str, str]]:
+        return list(self._walk_body_texts())
+
+    def _walk_body_texts(self):
         for i, text in enumerate(self.opening):
             yield self.field_path("opening") + f"[{i}]", text
         for section in self.all_sections():
@@ -310,15 +317,50 @@ class Report(Node):
         for i, text in enumerate(self.closing):
             yield self.field_path("closing") + f"[{i}]", text
 
-    def texts(self):
-        """(path, text) of every piece of text in the report, in reading order."""
+    def texts(self) -> list[tuple[str, str]]:
+        """(path, text) of every piece of text in the report, in reading order.
+
+        Made once per report: several rules read all of it.
+        """
+        return self._texts
+
+    @functools.cached_property
+    def _texts(self) -> list[tuple[str, str]]:
+        return list(self._walk_texts())
+
+    @functools.cached_property
+    def joined_text(self) -> str:
+        """All the report's text in one string, for a quick search before a closer look."""
+        return "\n".join(text for _, text in self._texts)
+
+    @functools.cached_property
+    def _text_starts(self) -> list[int]:
+        starts, position = [], 0
+        for _, text in self._texts:
+            starts.append(position)
+            position += len(text) + 1
+        return starts
+
+    def search_all(self, pattern):
+        """(path, match) for each match of ``pattern`` in any of the report's texts.
+
+        One regular-expression pass over the joined text instead of one per
+        field; a pattern must not match across a line break to stay in a field.
+        """
+        import bisect
+
+        for match in pattern.finditer(self.joined_text):
+            index = bisect.bisect_right(self._text_starts, match.start()) - 1
+            yield self._texts[index][0], match
+
+    def _walk_texts(self):
         doc = self.document
         for name in ("number", "place", "date", "title"):
             if getattr(doc, name):
                 yield doc.field_path(name), getattr(doc, name)
         for i, text in enumerate(doc.addressees):
             yield doc.field_path("addressees") + f"[{i}]", text
-        yield from self.body_texts()
+        yield from self._body_texts
         for section in self.all_sections():
             yield from _table_texts(section)
         for note in self.footnotes:

@@ -8,6 +8,7 @@ number, then the type abbreviation and the issuer's code, joined by ``/`` and
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dvlint import Problem, data, rule
@@ -257,16 +258,19 @@ def national_header(document, doc_format):
                           en=f"{en} is not written right: '{written}'; write '{right}'")
 
 
-_SYMBOL = re.compile(r"\b\d*\s*(?:/\s*(?:\d{4}/)?[^\s/\-]+-|-[^\s/\-]+/)(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
+# The issuer code in a symbol: "/KH-SKHCN", "/2016/QĐ-UBND" (state), "12-KH/ĐU" (Party).
+_STATE_SYMBOL = re.compile(r"/(?:\d{4}/)?[A-ZĐa-zđ]{1,5}-(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
+_PARTY_SYMBOL = re.compile(r"\d\s*-\s*[A-ZĐa-zđ]{1,5}/(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
 
 
 def _issuer_codes(report):
-    """(path, code, snippet) of every issuer code in the document's symbols."""
-    for path, text in report.texts():
-        for m in _SYMBOL.finditer(text):
-            yield path, m["code"], m.group(0)
+    """(path, code, snippet) of every issuer code in the document's symbols, in reading order."""
+    found = [(path, m) for pattern in (_STATE_SYMBOL, _PARTY_SYMBOL) for path, m in report.search_all(pattern)]
+    for path, m in sorted(found, key=lambda item: item[1].start()):
+        yield path, m["code"], m.group(0)
 
 
+@functools.lru_cache(maxsize=4096)
 def _close_variant(code: str, own: str) -> bool:
     import difflib
 

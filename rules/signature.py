@@ -299,20 +299,40 @@ def signer_name_consistent(signature, report):
     words = name.split()
     if len(words) < 2:
         return
-    bare = data.strip_diacritics(name).lower()
+    pattern = _any_diacritics(name)
+    if len(pattern.findall(report.joined_text)) < 2:
+        return  # the name stands only in the signature
     signature_path = signature.field_path("name")
     for path, text in report.texts():
         if path == signature_path:
             continue
-        tokens = list(_WORD.finditer(text))
-        for i in range(len(tokens) - len(words) + 1):  # every window of as many words as the name
-            start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
-            found = " ".join(text[start:end].split())
-            if data.strip_diacritics(found).lower() == bare and data.fold(found) != data.fold(name):
-                yield Problem(path, snippet=text[start:end],
+        for m in pattern.finditer(text):
+            found = " ".join(m.group(0).split())
+            if data.fold(found) != data.fold(name):
+                yield Problem(path, snippet=m.group(0),
                               vi=f"Tên '{found}' khác với tên người ký '{name}': viết thống nhất",
                               en=f"'{found}' differs from the signer's name '{name}': spell it one way")
                 return
 
 
-_WORD = re.compile(r"\w+")
+def _any_diacritics(name: str) -> re.Pattern:
+    """A pattern matching ``name`` written with any diacritics, any case, any spacing."""
+    parts = []
+    for char in data.strip_diacritics(name).lower():
+        parts.append(r"\s+" if char == " " else _LETTER_CLASSES.get(char, re.escape(char)))
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _letter_classes() -> dict[str, str]:
+    """For each base letter, a character class of every accented form of it."""
+    groups: dict[str, set[str]] = {}
+    for code in list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        if char.isalpha():
+            base = data.strip_diacritics(char).lower()
+            if len(base) == 1:
+                groups.setdefault(base, set()).update({char, char.lower(), char.upper()})
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in groups.items()}
+
+
+_LETTER_CLASSES = _letter_classes()

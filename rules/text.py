@@ -13,7 +13,8 @@ import unicodedata
 
 from dvlint import Problem, data, rule
 
-_WORD = re.compile(r"\w+")
+# A phrase of one to three words, then (after an optional comma) the same again.
+_REPEAT = re.compile(r"(?<!\w)(?P<phrase>\w++(?: \w++){0,2})(?P<comma>,)? (?P<again>(?P=phrase))(?!\w)")
 
 
 def _repeats(text: str, single: set[str], allowed: set[str]):
@@ -25,34 +26,17 @@ def _repeats(text: str, single: set[str], allowed: set[str]):
     for the function words in ``single``: other syllables repeat across
     compound words ("ý kiến kiến nghị").
     """
-    tokens = list(_WORD.finditer(text))
-    i = 0
-    while i < len(tokens):
-        found = None
-        for n in (3, 2, 1):
-            if i + 2 * n > len(tokens):
-                continue
-            first = text[tokens[i].start():tokens[i + n - 1].end()]
-            second = text[tokens[i + n].start():tokens[i + 2 * n - 1].end()]
-            between = text[tokens[i + n - 1].end():tokens[i + n].start()]
-            if first != second or first.isdigit() or not _plain(first):
-                continue
-            if between.strip() not in ("", ",") or (between.strip() == "," and n == 1):
-                continue
-            if n == 1 and (first.lower() in allowed or first.lower() not in single):
-                continue
-            found = (first, tokens[i + n].start(), n)
-            break
-        if found:
-            yield found[0], found[1]
-            i += 2 * found[2]
-        else:
-            i += 1
+    for m in _REPEAT.finditer(text):
+        if _reported(m, single, allowed):
+            yield m.group("phrase"), m.start("again")
 
 
-def _plain(phrase: str) -> bool:
-    """Words separated by spaces only, no punctuation inside."""
-    return all(part.isalnum() for part in phrase.split())
+def _reported(match, single: set[str], allowed: set[str]) -> bool:
+    phrase, comma = match.group("phrase"), match.group("comma")
+    words = phrase.split()
+    if phrase.isdigit() or (comma and len(words) == 1):
+        return False
+    return len(words) > 1 or (phrase.lower() in single and phrase.lower() not in allowed)
 
 
 @rule("DV701", "repeated-words", severity="warning", weight=1,
@@ -78,10 +62,11 @@ def repeated_words(report):
     words = data.text_data()
     allowed = {w.lower() for w in words.reduplications}
     single = {w.lower() for w in words.single_word_typos}
-    for path, text in report.texts():
-        for phrase, start in _repeats(text, single, allowed):
-            yield Problem(path, snippet=text[start:start + 30],
-                          vi=f"'{phrase}' bị gõ lặp hai lần liền nhau", en=f"'{phrase}' is typed twice in a row")
+    for path, match in report.search_all(_REPEAT):
+        if _reported(match, single, allowed):
+            again = match.group("again")
+            yield Problem(path, snippet=match.string[match.start("again"):match.start("again") + 30],
+                          vi=f"'{again}' bị gõ lặp hai lần liền nhau", en=f"'{again}' is typed twice in a row")
 
 
 @rule("DV702", "unicode-nfc", severity="warning", weight=1,
@@ -103,6 +88,8 @@ def unicode_nfc(report):
     Ví dụ đúng / Passes:
         place: Đồng Tháp
     """
+    if unicodedata.is_normalized("NFC", report.joined_text):
+        return
     for path, text in report.texts():
         if not unicodedata.is_normalized("NFC", text):
             index = next(i for i, ch in enumerate(text) if unicodedata.combining(ch))
@@ -119,6 +106,9 @@ _MOJIBAKE = (
     ("VNI", "VNI", re.compile(r"[aeiouyAEIOUY][øùúûüõöôòóïñäå](?=[a-zA-Z\s])|[ñõ]\w")),
     ("TCVN3 (ABC)", "TCVN3 (ABC)", re.compile(r"[µ¸¶·¹¨»¾¼½©ª«¬®§¦]")),
 )
+
+
+_SUSPECT = re.compile(r"[ÃÄÆµ¸¶·¹¨»¾¼½©ª«¬®§¦øùúûüõöïñäå]")
 
 
 @rule("DV703", "legacy-encoding", severity="warning", weight=2,
@@ -141,7 +131,11 @@ def legacy_encoding(report):
     Ví dụ đúng / Passes:
         title: Báo cáo kết quả công tác dân vận
     """
+    if not _SUSPECT.search(report.joined_text):
+        return
     for path, text in report.texts():
+        if not _SUSPECT.search(text):
+            continue
         for name_vi, name_en, pattern in _MOJIBAKE:
             found = pattern.findall(text)
             if len(found) >= 2 or (found and len(text) < 40):
@@ -154,11 +148,11 @@ def legacy_encoding(report):
 
 _ABBREVIATION = re.compile(r"(?<![\w/\-&])([A-ZĐ]{2,}(?:&[A-ZĐ]{1,})?)(?![\w/\-&])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_TWO_CAPITALS = re.compile(r"[A-ZĐ][A-ZĐ&]")
 
 
 def _is_upper_text(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    return text == text.upper()
 
 
 @rule("DV704", "abbreviation-defined", severity="info", weight=0,
@@ -185,8 +179,8 @@ def abbreviation_defined(report):
     first_use: dict[str, tuple[str, int]] = {}
     defined: set[str] = set()
     for path, text in report.body_texts():
-        if _is_upper_text(text):
-            continue  # an all-capitals heading is not running text
+        if not _TWO_CAPITALS.search(text) or _is_upper_text(text):
+            continue  # no abbreviation, or an all-capitals heading that is not running text
         brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         for m in _ABBREVIATION.finditer(text):
             word = m.group(1)
