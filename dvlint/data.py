@@ -67,10 +67,27 @@ def fold(text: str) -> str:
     return text
 
 
+def _base_letters() -> dict[int, str | None]:
+    """A str.translate table: each accented Latin letter to its base letter."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    for code in range(0x300, 0x370):  # combining marks left by decomposed input
+        table[code] = None
+    return table
+
+
+_BASE_LETTERS = _base_letters()
+
+
 def strip_diacritics(text: str) -> str:
-    """Text without Vietnamese diacritics ("Đắk Nông" -> "Dak Nong"), spaces folded."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    """Text without Vietnamese diacritics ("Đắk Nông" -> "Dak Nong"), spaces folded.
+
+    A translate table (C speed): rules run this over whole reports.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).translate(_BASE_LETTERS).split())
 
 
 # "òa" -> "oà" etc.: the two placements of a tone mark on oa, oe, uy.

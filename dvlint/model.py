@@ -307,15 +307,12 @@ class Report(Node):
         return list(self._walk_body_texts())
 
     def _walk_body_texts(self):
-        for i, text in enumerate(self.opening):
-            yield self.field_path("opening") + f"[{i}]", text
+        yield from _numbered("opening", self.opening)
         for section in self.all_sections():
             if section.heading:
                 yield section.field_path("heading"), section.heading
-            for i, text in enumerate(section.paragraphs):
-                yield section.field_path("paragraphs") + f"[{i}]", text
-        for i, text in enumerate(self.closing):
-            yield self.field_path("closing") + f"[{i}]", text
+            yield from _numbered(section.field_path("paragraphs"), section.paragraphs)
+        yield from _numbered("closing", self.closing)
 
     def texts(self) -> list[tuple[str, str]]:
         """(path, text) of every piece of text in the report, in reading order.
@@ -358,8 +355,7 @@ class Report(Node):
         for name in ("number", "place", "date", "title"):
             if getattr(doc, name):
                 yield doc.field_path(name), getattr(doc, name)
-        for i, text in enumerate(doc.addressees):
-            yield doc.field_path("addressees") + f"[{i}]", text
+        yield from _numbered("document.addressees", doc.addressees)
         yield from self._body_texts
         for section in self.all_sections():
             yield from _table_texts(section)
@@ -369,21 +365,23 @@ class Report(Node):
             for name in ("title", "reference"):
                 if getattr(appendix, name):
                     yield appendix.field_path(name), getattr(appendix, name)
-            for i, text in enumerate(appendix.paragraphs):
-                yield appendix.field_path("paragraphs") + f"[{i}]", text
+            yield from _numbered(appendix.field_path("paragraphs"), appendix.paragraphs)
             yield from _table_texts(appendix)
         if self.signature:
             for name in ("authority", "second_authority", "title", "name"):
                 if getattr(self.signature, name):
                     yield self.signature.field_path(name), getattr(self.signature, name)
         if self.recipients:
-            for i, text in enumerate(self.recipients.lines):
-                yield self.recipients.field_path("lines") + f"[{i}]", text
+            yield from _numbered("recipients.lines", self.recipients.lines)
 
     def bind_paths(self) -> "Report":
         """Tell every part of the report its path (done once after loading)."""
         _bind(self, ())
         return self
+
+
+def _numbered(base: str, texts: list[str]):
+    return ((f"{base}[{i}]", text) for i, text in enumerate(texts))
 
 
 def _table_texts(holder):

@@ -299,9 +299,10 @@ def signer_name_consistent(signature, report):
     words = name.split()
     if len(words) < 2:
         return
+    text = report.joined_text
+    if text.count(words[0]) < 2 and text.count(words[-1]) < 2:
+        return  # neither the family nor the given name is written anywhere but the signature
     pattern = _any_diacritics(name)
-    if len(pattern.findall(report.joined_text)) < 2:
-        return  # the name stands only in the signature
     signature_path = signature.field_path("name")
     for path, text in report.texts():
         if path == signature_path:

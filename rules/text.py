@@ -108,7 +108,8 @@ _MOJIBAKE = (
 )
 
 
-_SUSPECT = re.compile(r"[ÃÄÆµ¸¶·¹¨»¾¼½©ª«¬®§¦øùúûüõöïñäå]")
+_SUSPECT_CHARS = frozenset("ÃÄÆµ¸¶·¹¨»¾¼½©ª«¬®§¦øùúûüõöïñäå")
+_SUSPECT = re.compile("[" + "".join(sorted(_SUSPECT_CHARS)) + "]")
 
 
 @rule("DV703", "legacy-encoding", severity="warning", weight=2,
@@ -131,7 +132,7 @@ def legacy_encoding(report):
     Ví dụ đúng / Passes:
         title: Báo cáo kết quả công tác dân vận
     """
-    if not _SUSPECT.search(report.joined_text):
+    if _SUSPECT_CHARS.isdisjoint(report.joined_text):
         return
     for path, text in report.texts():
         if not _SUSPECT.search(text):

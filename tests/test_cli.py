@@ -279,3 +279,25 @@ def test_colour_only_when_asked_or_on_a_terminal(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert use_color(OutputOptions(color="auto"), Tty()) is False
     assert use_color(OutputOptions(color="always"), Tty()) is True
+
+
+def test_parallel_run_gives_the_serial_results_in_order(tmp_path):
+    from dvlint.runner import PARALLEL_MIN_FILES, check_paths
+    from conftest import TODAY
+
+    sources = [FIXTURES / n for n in ("dong-thap-2020-tong-ket-10-nam-290.yaml", "hung-yen-2024-qcdc-9-thang.yaml",
+                                      "dak-nong-2023-ke-hoach-dvcq.yaml", "clean-state-report.yaml")]
+    for i in range(PARALLEL_MIN_FILES + 4):
+        shutil.copy(sources[i % len(sources)], tmp_path / f"r{i:03d}.yaml")
+    (tmp_path / "r999-broken.yaml").write_text("document: [\n", encoding="utf-8")
+
+    def summary(run):
+        return [(r.path.name, r.error.kind if r.error else None, [(f.code, f.line) for f in r.findings],
+                 r.score.value if r.score else None) for r in run.reports]
+
+    serial = check_paths([tmp_path], today=TODAY, jobs=1)
+    parallel = check_paths([tmp_path], today=TODAY, jobs=2)
+    assert summary(parallel) == summary(serial)
+    assert [r.path.name for r in parallel.reports] == sorted(p.name for p in tmp_path.iterdir())
+    proc, out = run_json("check", str(tmp_path), "-j", "2")
+    assert proc.returncode == 2 and out["summary"]["load_errors"] == 1 and out["summary"]["reports"] == PARALLEL_MIN_FILES + 5
