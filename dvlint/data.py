@@ -235,6 +235,31 @@ class TextData(DataModel):
     known_abbreviations: list[str]
 
 
+class SupersededDocument(DataModel):
+    symbol: str
+    name: str
+    replaced_on: dt.date
+    replaced_by: str
+    note: str = ""
+
+
+class Superseded(DataModel):
+    source: str
+    documents: list[SupersededDocument]
+
+
+class PlanLatest(DataModel):
+    month: int
+    day: int
+
+
+class ReportPeriods(DataModel):
+    source: str
+    cutoff_day: int
+    last_month: dict[str, int | None]
+    plan_latest_issue: PlanLatest
+
+
 # --- scoring ----------------------------------------------------------------
 
 
@@ -273,6 +298,16 @@ def bodies() -> Bodies:
 @functools.cache
 def text_data() -> TextData:
     return load_model_file(builtin_data_dir() / "text.yaml", TextData)
+
+
+@functools.cache
+def superseded() -> Superseded:
+    return load_model_file(builtin_data_dir() / "superseded.yaml", Superseded)
+
+
+@functools.cache
+def report_periods() -> ReportPeriods:
+    return load_model_file(builtin_data_dir() / "report_periods.yaml", ReportPeriods)
 
 
 @functools.cache

@@ -338,6 +338,39 @@ class Report(Node):
             position += len(text) + 1
         return starts
 
+    @functools.cached_property
+    def found_dates(self) -> list[tuple[str, object]]:
+        """(path, FoundDate) of every date written in the report's texts."""
+        from dvlint.extract import find_dates
+
+        return [(path, date) for path, text in self._texts for date in find_dates(text)]
+
+    @functools.cached_property
+    def citations(self) -> list[tuple[str, object]]:
+        """(path, Citation) of every document the report cites, in reading order.
+
+        In a table row ("Kế hoạch số 153/KH-SKHCN ..." | "29/3/2020" | ...) a
+        citation without a date of its own takes the date standing alone in
+        another cell of its row.
+        """
+        import dataclasses
+
+        from dvlint.extract import find_citations, find_dates
+
+        row_dates = {}
+        for path, text in self._texts:
+            if ".rows[" in path:
+                dates = find_dates(text)
+                if len(dates) == 1 and dates[0].text.strip() == text.strip():
+                    row_dates.setdefault(path.rsplit("[", 1)[0], dates[0])
+        out = []
+        for path, text in self._texts:
+            for cite in find_citations(text):
+                if cite.date is None and ".rows[" in path:
+                    cite = dataclasses.replace(cite, date=row_dates.get(path.rsplit("[", 1)[0]))
+                out.append((path, cite))
+        return out
+
     def search_all(self, pattern):
         """(path, match) for each match of ``pattern`` in any of the report's texts.
 

@@ -1,0 +1,315 @@
+"""DV2xx, continued: the dates and cited documents in the text.
+
+The date-line rules are in dates.py; this module reads every date and every
+citation in the report (dvlint.extract) and checks them against the calendar,
+against the document's own date and against each other. The register of
+superseded documents and the reporting cut-offs are data
+(rules/data/superseded.yaml, rules/data/report_periods.yaml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dvlint import Problem, data, parsing, rule
+from dvlint.extract import normalize_symbol
+
+
+@rule("DV206", "date-exists", severity="error", weight=3,
+      vi="Mọi ngày tháng trong văn bản là ngày có thật",
+      en="Every date in the text is a real calendar date")
+def date_exists(report):
+    """
+    Tiếng Việt:
+        Ngày tháng viết trong nội dung, chú thích, phụ lục (25/02/2010, ngày
+        16 tháng 02 năm 2023) phải có thật: không có 31/02/2020 hay
+        29/02/2019. Ngày ban hành do DV202 kiểm tra.
+    English:
+        Dates in the body, footnotes and appendices (25/02/2010, ngày 16 tháng
+        02 năm 2023) must exist: no 31/02/2020, no 29/02/2019. The issue date
+        is DV202's.
+    Ví dụ sai / Fails:
+        paragraphs: ["Kế hoạch số 14/KH-SKHCN ngày 31/02/2020 ..."]
+    Ví dụ đúng / Passes:
+        paragraphs: ["Kế hoạch số 14/KH-SKHCN ngày 28/02/2020 ..."]
+    """
+    for path, date in report.found_dates:
+        if path != "document.date" and not date.exists:
+            yield Problem(path, snippet=date.text,
+                          vi=f"Ngày '{date.text}' không có thật", en=f"The date '{date.text}' does not exist")
+
+
+@rule("DV207", "citation-after-issue", severity="error", weight=5,
+      vi="Văn bản được dẫn không thể có ngày sau ngày ban hành của văn bản dẫn nó",
+      en="A cited document cannot be dated after the citing document's issue date")
+def citation_after_issue(report, today):
+    """
+    Tiếng Việt:
+        Một văn bản chỉ dẫn được văn bản đã có: Kế hoạch ban hành tháng
+        02/2023 mà dẫn "Công văn số 5361/UBND-NC ngày 22/9/2023" là dẫn một văn
+        bản của bảy tháng sau, thường là gõ nhầm ngày hay năm. Khi ngày ban
+        hành còn để trống, dùng ngày cuối của tháng, năm đã ghi; khi không có
+        ngày ban hành, so với ngày kiểm tra (cảnh báo).
+    English:
+        A document can only cite documents that exist: a plan of February
+        2023 citing "Công văn số 5361/UBND-NC ngày 22/9/2023" cites a letter
+        from seven months later, usually a mistyped day or year. With a draft
+        date, the last day of its month or year is used; with no issue date,
+        the day of the check (a warning).
+    Ví dụ sai / Fails:
+        date: ngày 16 tháng 02 năm 2023
+        opening: ["Thực hiện Công văn số 5361/UBND-NC ngày 22/9/2023 ..."]
+    Ví dụ đúng / Passes:
+        date: ngày 16 tháng 02 năm 2023
+        opening: ["Thực hiện Công văn số 5361/UBND-NC ngày 22/9/2022 ..."]
+    """
+    issued = report.document.latest_issue_date
+    for path, cite in report.citations:
+        cited = cite.date.to_date() if cite.date else None
+        if cited is None:
+            continue
+        if issued is not None and cited > issued:
+            yield Problem(path, snippet=cite.date.text,
+                          vi=f"{cite.type_word} số {cite.symbol} ngày {cited:%d/%m/%Y} có sau ngày ban hành ({issued:%d/%m/%Y}): kiểm tra lại ngày, năm",
+                          en=f"{cite.type_word} {cite.symbol} of {cited:%d/%m/%Y} is dated after this document ({issued:%d/%m/%Y}): check the day and year")
+        elif issued is None and cited > today:
+            yield Problem(path, snippet=cite.date.text, severity="warning",
+                          vi=f"{cite.type_word} số {cite.symbol} ngày {cited:%d/%m/%Y} có sau ngày kiểm tra",
+                          en=f"{cite.type_word} {cite.symbol} of {cited:%d/%m/%Y} is dated after the day of the check")
+
+
+def _same_document(a, b) -> bool:
+    """Same number and type, and issuer codes equal or a typo apart (SKHHCN, SKHCN)."""
+    import difflib
+
+    (num_a, type_a, issuer_a, year_a), (num_b, type_b, issuer_b, year_b) = a.key, b.key
+    if (num_a, type_a, year_a) != (num_b, type_b, year_b) or not type_a:
+        return False
+    return issuer_a == issuer_b or difflib.SequenceMatcher(None, issuer_a, issuer_b).ratio() >= 0.8
+
+
+@rule("DV208", "citation-consistent", severity="warning", weight=2,
+      vi="Một văn bản được dẫn nhiều lần thì ghi cùng một số, ký hiệu và cùng một ngày",
+      en="A document cited several times carries the same symbol and date each time")
+def citation_consistent(report):
+    """
+    Tiếng Việt:
+        Cùng một văn bản (cùng số, cùng loại) dẫn ở hai chỗ phải ghi cùng ký
+        hiệu và cùng ngày: "Kế hoạch số 153/KH-SKHHCN ngày 29/3/2019" ở chú
+        thích và "153/KH-SKHCN ... 29/3/2020" ở phụ lục là sai một trong hai.
+        Ký hiệu kiểu Đảng và kiểu nhà nước của cùng văn bản (12-TB/SNV,
+        12/TB-SNV) được coi là một, nhưng nên viết thống nhất.
+    English:
+        The same document (same number and type) cited twice carries the same
+        symbol and date: "Kế hoạch số 153/KH-SKHHCN ngày 29/3/2019" in a
+        footnote and "153/KH-SKHCN ... 29/3/2020" in the appendix means one is
+        wrong. The Party and state forms of one symbol (12-TB/SNV, 12/TB-SNV)
+        are the same document, but should be written one way.
+    Ví dụ sai / Fails:
+        opening: ["Kế hoạch số 153/KH-SKHHCN ngày 29/3/2019", "Kế hoạch số 153/KH-SKHCN ngày 29/3/2020"]
+    Ví dụ đúng / Passes:
+        opening: ["Kế hoạch số 153/KH-SKHCN ngày 29/3/2019", "Kế hoạch số 153/KH-SKHCN"]
+    """
+    first: list[tuple[str, object]] = []
+    for path, cite in report.citations:
+        earlier = next((c for _, c in first if _same_document(c, cite)), None)
+        if earlier is None:
+            first.append((path, cite))
+            continue
+        if cite.symbol != earlier.symbol:
+            yield Problem(path, snippet=cite.symbol,
+                          vi=f"{cite.type_word} số {cite.symbol} đã được dẫn là {earlier.symbol}: ghi ký hiệu thống nhất",
+                          en=f"{cite.type_word} {cite.symbol} was cited before as {earlier.symbol}: write the symbol one way")
+        a, b = (earlier.date.to_date() if earlier.date else None), (cite.date.to_date() if cite.date else None)
+        if a and b and a != b:
+            yield Problem(path, snippet=cite.date.text,
+                          vi=f"{cite.type_word} số {cite.symbol} ghi ngày {b:%d/%m/%Y}, nơi khác ghi ngày {a:%d/%m/%Y}",
+                          en=f"{cite.type_word} {cite.symbol} is dated {b:%d/%m/%Y} here and {a:%d/%m/%Y} elsewhere")
+
+
+_REFERENCE = re.compile(r"số\s*:?\s*(?P<symbol>[^\s,]*)\s*,?\s*(?P<date>ngày.*?năm\s*\d{4}|ngày\s*[\d/ ]+)", re.IGNORECASE)
+
+
+@rule("DV209", "appendix-reference", severity="error", weight=3,
+      vi="Phụ lục ghi đúng số, ký hiệu và ngày của văn bản mà nó kèm theo",
+      en="An appendix gives the number and date of the document it belongs to")
+def appendix_reference(report):
+    """
+    Tiếng Việt:
+        Dòng "(Kèm theo Báo cáo số .../BC-... ngày ...)" của phụ lục phải khớp
+        số, ký hiệu và ngày ở đầu văn bản, kể cả chỗ để trống của bản nháp:
+        đầu văn bản "ngày tháng năm 2020" mà phụ lục "ngày tháng 3 năm 2020"
+        là không khớp.
+    English:
+        The appendix line "(Kèm theo Báo cáo số .../BC-... ngày ...)" matches
+        the number and date in the header, blanks of a draft included: a
+        header "ngày tháng năm 2020" and an appendix "ngày tháng 3 năm 2020"
+        do not match.
+    Ví dụ sai / Fails:
+        date: ngày tháng năm 2020
+        reference: (Kèm theo Báo cáo số /BC-SKHCN ngày tháng 3 năm 2020)
+    Ví dụ đúng / Passes:
+        date: ngày 15 tháng 3 năm 2020
+        reference: (Kèm theo Báo cáo số 05/BC-SKHCN ngày 15/3/2020)
+    """
+    doc = report.document
+    own_number = doc.parsed_number.compact if doc.parsed_number else None
+    own_date = doc.parsed_date
+    for appendix in report.appendices:
+        m = _REFERENCE.search(appendix.reference or "")
+        if not m:
+            continue
+        field = appendix.field_path("reference")
+        symbol = m["symbol"]
+        if own_number is not None and symbol and _number_key(symbol) != _number_key(own_number):
+            yield Problem(field, snippet=symbol,
+                          vi=f"Phụ lục ghi số '{symbol}' nhưng văn bản mang số '{own_number}'",
+                          en=f"The appendix gives the number '{symbol}' but the document is '{own_number}'")
+        written = parsing.parse_date(m["date"])
+        if own_date is not None and written.recognised and _date_parts(written) != _date_parts(own_date):
+            yield Problem(field, snippet=m["date"],
+                          vi=f"Phụ lục ghi '{m['date'].strip()}' nhưng văn bản ghi ngày '{doc.date}'",
+                          en=f"The appendix gives '{m['date'].strip()}' but the document is dated '{doc.date}'")
+
+
+def _number_key(symbol: str):
+    return normalize_symbol(symbol) or symbol
+
+
+def _date_parts(date) -> tuple:
+    return (date.day, date.month, date.year)
+
+
+@rule("DV210", "period-and-issue-date", severity="warning", weight=2,
+      vi="Báo cáo không ban hành trước ngày chốt số liệu của kỳ báo cáo; kế hoạch năm ban hành sớm",
+      en="A report is not issued before its period's data cut-off; an annual plan is issued early")
+def period_and_issue_date(document):
+    """
+    Tiếng Việt:
+        Nghị định 09/2019/NĐ-CP: số liệu báo cáo quý chốt ngày 14 tháng cuối
+        quý, 6 tháng ngày 14/6, năm ngày 14/12 (9 tháng: 14/9 theo cách hiểu
+        thông dụng). Báo cáo ban hành trước ngày chốt là ghi sai kỳ hoặc sai
+        ngày. Kế hoạch năm N thường ban hành cuối năm N-1 hoặc đầu năm N;
+        ban hành sau quý I năm N thì báo để xem lại (mức thông tin). Hạn nộp
+        của từng tỉnh do mẫu báo cáo quy định.
+    English:
+        Nghị định 09/2019/NĐ-CP: quarterly data are cut off on the 14th of the
+        quarter's last month, half-year on 14/6, annual on 14/12 (9 months:
+        14/9, a common reading). A report issued before its cut-off has the
+        wrong period or date. A plan for year N is normally issued late in
+        N-1 or early in N; after the first quarter of N it is noted (info).
+        Provincial deadlines come from templates.
+    Ví dụ sai / Fails:
+        kind: BÁO CÁO
+        date: ngày 05 tháng 9 năm 2024
+        period: 9 tháng đầu năm 2024
+    Ví dụ đúng / Passes:
+        kind: BÁO CÁO
+        date: ngày 20 tháng 9 năm 2024
+        period: 9 tháng đầu năm 2024
+    """
+    issued = document.issue_date
+    period = document.reporting_period()
+    if issued is None or period is None:
+        return
+    settings = data.report_periods()
+    kind = document.type_info.name
+    if kind == "báo cáo" and period.year:
+        month = {"month": period.month, "quarter": (period.quarter or 0) * 3 or None}.get(
+            period.kind, settings.last_month.get(period.kind))
+        if month:
+            cutoff = dt.date(period.year, month, settings.cutoff_day)
+            if issued < cutoff:
+                yield Problem(document.field_path("date"),
+                              vi=f"Báo cáo kỳ này chốt số liệu ngày {cutoff:%d/%m/%Y} nhưng ban hành ngày {issued:%d/%m/%Y}",
+                              en=f"The period's data are cut off on {cutoff:%d/%m/%Y} but the report is dated {issued:%d/%m/%Y}")
+    if kind == "kế hoạch" and period.kind == "year" and period.year:
+        latest = dt.date(period.year, settings.plan_latest_issue.month, settings.plan_latest_issue.day)
+        if issued > latest:
+            yield Problem(document.field_path("date"), severity="info",
+                          vi=f"Kế hoạch năm {period.year} ban hành ngày {issued:%d/%m/%Y}, sau quý I của năm",
+                          en=f"The plan for {period.year} is dated {issued:%d/%m/%Y}, after the year's first quarter")
+
+
+_IMPLEMENTS = re.compile(r"\b(thực hiện|triển khai|căn cứ|quán triệt|theo quy định tại|theo)\b", re.IGNORECASE)
+
+
+@rule("DV211", "superseded-basis", severity="warning", weight=2,
+      vi="Không lấy văn bản đã bị thay thế vào ngày ban hành làm căn cứ thực hiện",
+      en="No document replaced by the issue date is cited as a basis to implement")
+def superseded_basis(report, as_of):
+    """
+    Tiếng Việt:
+        Văn bản bị thay thế thì không còn là căn cứ: sau 30/7/2021 Quyết định
+        290-QĐ/TW đã được thay bằng Quyết định 23-QĐ/TW; từ 01/7/2023 Luật
+        Thực hiện dân chủ ở cơ sở thay các quy định của Nghị định
+        04/2015/NĐ-CP. Văn bản ban hành sau đó mà "thực hiện", "căn cứ" văn bản
+        cũ là dùng căn cứ hết hiệu lực. Văn bản tổng kết, sơ kết chính văn bản
+        cũ ("Tổng kết 10 năm thực hiện Quyết định 290") thì không bị báo. Danh
+        mục: rules/data/superseded.yaml.
+    English:
+        A replaced document is no basis: after 30/7/2021 Quyết định
+        290-QĐ/TW was replaced by Quyết định 23-QĐ/TW; from 01/7/2023 the Luật
+        Thực hiện dân chủ ở cơ sở replaced Nghị định 04/2015/NĐ-CP. A document
+        issued later that "implements" the old one cites a dead basis. A
+        review of the old document itself ("Tổng kết 10 năm thực hiện Quyết
+        định 290") is not reported. The register: rules/data/superseded.yaml.
+    Ví dụ sai / Fails:
+        date: ngày 10 tháng 10 năm 2024
+        paragraphs: ["Tiếp tục thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 ..."]
+    Ví dụ đúng / Passes:
+        date: ngày 10 tháng 10 năm 2022
+        paragraphs: ["Tiếp tục thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 ..."]
+    """
+    register = {normalize_symbol(d.symbol): d for d in data.superseded().documents}
+    title = data.fold(report.document.title or "")
+    reviewing = title.startswith(("tổng kết", "sơ kết")) or " tổng kết " in f" {title} "
+    texts = dict(report.texts())
+    reported = set()
+    for path, cite in report.citations:
+        entry = register.get(cite.key)
+        if entry is None or as_of < entry.replaced_on or cite.key in reported:
+            continue
+        if reviewing and cite.number in title:
+            continue
+        if not _IMPLEMENTS.search(texts.get(path, "")[:cite.start]):
+            continue
+        reported.add(cite.key)
+        yield Problem(path, snippet=cite.symbol,
+                      vi=f"{entry.name} đã được thay thế từ ngày {entry.replaced_on:%d/%m/%Y}: căn cứ {entry.replaced_by}",
+                      en=f"{entry.name} was replaced on {entry.replaced_on:%d/%m/%Y}: cite {entry.replaced_by}")
+
+
+_SLASH_DAY = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}/\d{4}")
+
+
+@rule("DV212", "date-style-consistent", severity="info", weight=0,
+      vi="Ngày tháng viết một kiểu trong toàn văn bản (05/3/2020 hay 5/3/2020)",
+      en="Dates are written one way throughout (05/3/2020 or 5/3/2020)")
+def date_style_consistent(report):
+    """
+    Tiếng Việt:
+        Văn bản viết lẫn "05/3/2020" và "5/3/2020" là không thống nhất. Nghị
+        định 30 ghi ngày dưới 10 có số 0 phía trước; báo ở lần đầu viết khác
+        kiểu đa số.
+    English:
+        Mixing "05/3/2020" and "5/3/2020" in one document is inconsistent.
+        Nghị định 30 writes days under 10 with a leading zero; the first date
+        written against the majority is reported.
+    Ví dụ sai / Fails:
+        opening: ["Kế hoạch ngày 05/3/2020 và Công văn ngày 5/4/2020."]
+    Ví dụ đúng / Passes:
+        opening: ["Kế hoạch ngày 05/3/2020 và Công văn ngày 05/4/2020."]
+    """
+    styles = {"padded": [], "bare": []}
+    for path, match in report.search_all(_SLASH_DAY):
+        day = match.group(1)
+        if int(day) < 10:
+            styles["padded" if len(day) == 2 else "bare"].append((path, match.group(0)))
+    if styles["padded"] and styles["bare"]:
+        minority = "bare" if len(styles["bare"]) <= len(styles["padded"]) else "padded"
+        path, text = styles[minority][0]
+        yield Problem(path, snippet=text,
+                      vi=f"Ngày '{text}' viết khác kiểu với các ngày khác trong văn bản ({len(styles['padded'])} ngày có số 0, {len(styles['bare'])} ngày không)",
+                      en=f"'{text}' is written unlike the other dates ({len(styles['padded'])} with a leading zero, {len(styles['bare'])} without)")
