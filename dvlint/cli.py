@@ -85,6 +85,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help=h("in JSON Schema của định dạng báo cáo", "print the JSON Schema of the report format"))
 
+    cites = sub.add_parser("citations", help=h("liệt kê các văn bản được dẫn", "list the documents a report cites"))
+    cites.add_argument("file", type=Path, metavar="FILE")
+    cites.add_argument("--format", choices=("text", "json"), default="text")
+    cites.add_argument("--lang", choices=LANGUAGES)
+
     imp = sub.add_parser("import", help=h("chuyển .docx, .md, .txt thành báo cáo YAML", "turn a .docx, .md or .txt into a YAML report"))
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("-o", "--output", type=Path, metavar="OUT", help=h("tệp YAML để ghi (mặc định: in ra màn hình)", "YAML file to write (default: print it)"))
@@ -261,4 +266,52 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}
+def cmd_citations(args) -> int:
+    """The documents a report cites: type, symbol, date, issuer, where, how often."""
+    from dvlint.config import Settings
+    from dvlint.errors import LoadError, UsageError
+    from dvlint.runner import loaders_by_suffix
+
+    lang = args.lang or language_from_env() or "vi"
+    loader = loaders_by_suffix().get(args.file.suffix.lower())
+    if loader is None:
+        raise UsageError(Msg(f"{args.file}: không đọc được loại tệp này", f"{args.file}: cannot read this type of file"))
+    try:
+        loaded = loader.load(args.file, Settings(lang=lang))
+    except LoadError as exc:
+        print(f"{args.file}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = citation_rows(loaded)
+    if args.format == "json":
+        print(json.dumps({"path": str(args.file), "citations": rows}, ensure_ascii=False, indent=2))
+    else:
+        head = Msg("loại | số, ký hiệu | ngày | cơ quan ban hành | số lần | dẫn tại (dòng)",
+                   "type | number and symbol | date | issuer | times | cited at (line)").text(lang)
+        print(head)
+        for row in rows:
+            lines = ", ".join(str(w["line"]) for w in row["cited_at"])
+            print(f"{row['type']} | {row['symbol']} | {row['date'] or '-'} | {row['issuer'] or '-'} | {row['count']} | {lines}")
+    return EXIT_OK
+
+
+def citation_rows(loaded) -> list[dict]:
+    """One row per cited document (grouped by its normalized key), in order of first citation."""
+    groups: dict = {}
+    for path, cite in loaded.report.citations:
+        row = groups.setdefault(cite.key, {
+            "type": cite.type_word, "symbol": cite.symbol, "date": None, "issuer": None, "count": 0, "cited_at": [],
+            "symbols": [], "dates": []})
+        line, column = loaded.locate(path, cite.symbol)
+        row["count"] += 1
+        row["cited_at"].append({"field": path, "line": line, "column": column})
+        if cite.symbol not in row["symbols"]:
+            row["symbols"].append(cite.symbol)
+        day = cite.date.to_date() if cite.date else None
+        if day and day.isoformat() not in row["dates"]:
+            row["dates"].append(day.isoformat())
+        row["date"] = row["date"] or (day.strftime("%d/%m/%Y") if day else None)
+        row["issuer"] = row["issuer"] or cite.issuer
+    return list(groups.values())
+
+
+COMMANDS = {"citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}

@@ -150,8 +150,8 @@ _CITATION = re.compile(
     r"(?P<type>\b(?:" + _TYPES + r"))(?:\s+(?:số\s*:?|số))?\s*" + _SYMBOL
     + r"(?P<tail>(?:\s*,)?\s*(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _YEAR
     + r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _YEAR + r"))?"
-    + r"(?P<issuer>\s+của\s+(?P<who>[^,;.()“\"]{3,80}?)(?=\s+(?:về|về việc|thực hiện|ban hành|tiếp tục|"
-      r"triển khai|hướng dẫn|đã|là)\b|[,;.()“\"]|$))?",
+    + r"(?P<issuer>\s+của\s+(?P<who>[^,;.()“\"\d]{3,80}?)(?=\s+(?:về|về việc|thực hiện|ban hành|tiếp tục|"
+      r"triển khai|hướng dẫn|đã|là|phối hợp|tại|số|và\s+(?:" + _TYPES + r"))\b|[,;.()“\"]|$))?",
     re.IGNORECASE,
 )
 

@@ -165,7 +165,7 @@ def _specs():
     (None, (), "signature and not (present or signer)", ["DV402", "DV403", "DV404", "DV406", "DV407"]),
     (None, (), "name", ["DV405", "DV409"]),
     (None, (), "archive and not date", ["DV502", "DV505"]),
-    (None, (), "DV20", ["DV201", "DV202", "DV203", "DV204", "DV205"]),
+    (None, (), "DV20", ["DV201", "DV202", "DV203", "DV204", "DV205", "DV206", "DV207", "DV208", "DV209"]),
 ])
 def test_selection(select, ignore, keyword, expected):
     chosen = select_rules(_specs(), select, ignore, keyword)
