@@ -72,36 +72,53 @@ class FoundDate:
 
 
 _YEAR = r"(?:19|20)\d{2}"
-_DATE_PATTERNS = [
-    ("written", re.compile(
-        r"\bngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>" + _YEAR + r")?", re.IGNORECASE)),
-    ("slash", re.compile(r"(?<![\d/])(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>" + _YEAR + r")(?![\d/])")),
-    ("iso", re.compile(r"(?<![\d-])(?P<year>" + _YEAR + r")-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")),
-    ("quarter", re.compile(r"\bquý\s+(?P<quarter>IV|III|II|I|[1-4])\b(?:\s*(?:năm\s+|/\s*)(?P<year>" + _YEAR + r"))?",
-                           re.IGNORECASE)),
-    ("months", re.compile(r"\b(?P<n>6|9|sáu|chín)\s+tháng\s+(?:đầu\s+năm|cuối\s+năm)(?:\s+(?P<year>" + _YEAR + r"))?",
-                          re.IGNORECASE)),
-    ("month", re.compile(r"\btháng\s+(?P<month>\d{1,2})\s*(?:năm\s+|/\s*)(?P<year>" + _YEAR + r")\b", re.IGNORECASE)),
-    ("range", re.compile(r"(?:\bgiai\s+đoạn\s+)?(?<![\d/])(?P<year>" + _YEAR + r")\s*[-–—]\s*(?P<end>" + _YEAR + r")(?![\d/])",
-                         re.IGNORECASE)),
-    ("year", re.compile(r"\bnăm\s+(?P<year>" + _YEAR + r")\b", re.IGNORECASE)),
+_DATE_FORMS = [
+    ("written", r"\bngày\s*(?P<written_day>\d{1,2})?\s*tháng\s*(?P<written_month>\d{1,2})?\s*năm\s*(?P<written_year>" + _YEAR + r")?"),
+    ("slash", r"(?<![\d/])(?P<slash_day>\d{1,2})\s*/\s*(?P<slash_month>\d{1,2})\s*/\s*(?P<slash_year>" + _YEAR + r")(?![\d/])"),
+    ("iso", r"(?<![\d-])(?P<iso_year>" + _YEAR + r")-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?![\d-])"),
+    ("quarter", r"\bquý\s+(?P<quarter_q>IV|III|II|I|[1-4])\b(?:\s*(?:năm\s+|/\s*)(?P<quarter_year>" + _YEAR + r"))?"),
+    ("months", r"\b(?P<months_n>6|9|sáu|chín)\s+tháng\s+(?:đầu\s+năm|cuối\s+năm)(?:\s+(?P<months_year>" + _YEAR + r"))?"),
+    ("month", r"\btháng\s+(?P<month_month>\d{1,2})\s*(?:năm\s+|/\s*)(?P<month_year>" + _YEAR + r")\b"),
+    ("range", r"(?:\bgiai\s+đoạn\s+)?(?<![\d/])(?P<range_year>" + _YEAR + r")\s*[-–—]\s*(?P<range_end>" + _YEAR + r")(?![\d/])"),
+    ("year", r"\bnăm\s+(?P<year_year>" + _YEAR + r")\b"),
 ]
+# One pass: at each place the first form in this order that matches wins, so
+# "ngày tháng năm 2020" is one blank date, not also "năm 2020".
+_DATES = re.compile(r"(?=[0-9nqtscg])(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _DATE_FORMS) + ")",
+                    re.IGNORECASE)  # every form starts with a digit or one of these letters: most places fail at once
+_MAY_HOLD_DATE = re.compile(r"\d|tháng", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in ``text``, in order; a longer form wins over a part of it."""
+    if not _MAY_HOLD_DATE.search(text):
+        return []
     text = unicodedata.normalize("NFC", text)
-    found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue
-            date = _date_from(kind, m)
-            if date is not None:
-                found.append(date)
-                taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    found = []
+    for m in _DATES.finditer(text):
+        date = _date_from(m.lastgroup, _Groups(m, m.lastgroup))
+        if date is not None:
+            found.append(date)
+    return found
+
+
+class _Groups:
+    """The groups of one alternative of _DATES, by their short names."""
+
+    def __init__(self, match: re.Match, kind: str):
+        self.match, self.kind = match, kind
+
+    def __getitem__(self, name: str):
+        return self.match.group(f"{self.kind}_{name}")
+
+    def start(self) -> int:
+        return self.match.start()
+
+    def end(self) -> int:
+        return self.match.end()
+
+    def group(self, index: int) -> str:
+        return self.match.group(index)
 
 
 def _int(value: str | None) -> int | None:
@@ -111,13 +128,13 @@ def _int(value: str | None) -> int | None:
 def _date_from(kind: str, m: re.Match) -> FoundDate | None:
     text = m.group(0)
     if kind in ("written", "slash", "iso"):
-        blank = tuple(part for part in ("day", "month", "year") if not m.group(part))
+        blank = tuple(part for part in ("day", "month", "year") if not m[part])
         if kind == "written" and len(blank) == 3:
             return None  # "ngày tháng năm" alone says nothing
         return FoundDate(m.start(), m.end(), text, "day", _int(m["day"]), _int(m["month"]), _int(m["year"]),
                          blank=blank, day_text=m["day"], month_text=m["month"])
     if kind == "quarter":
-        q = m["quarter"].upper()
+        q = m["q"].upper()
         quarter = _ROMAN_QUARTER.get(q) or int(q)
         return FoundDate(m.start(), m.end(), text, "quarter", year=_int(m["year"]), quarter=quarter,
                          blank=() if m["year"] else ("year",))
@@ -146,8 +163,8 @@ CITED_TYPES = (
 _TYPES = "|".join(sorted((t.replace(" ", r"\s+") for t in CITED_TYPES), key=len, reverse=True))
 _SYMBOL = (r"(?P<number>\d{1,5})\s*(?:/\s*(?P<year>\d{4})\s*)?(?P<sep>[/\-–])\s*"
            r"(?P<rest>[A-ZĐ][A-Za-zĐđ]*(?:\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*)")
-_CITATION = re.compile(
-    r"(?P<type>\b(?:" + _TYPES + r"))(?:\s+(?:số\s*:?|số))?\s*" + _SYMBOL
+_CITATION = re.compile(  # every type word starts with one of these letters: most places fail at once
+    r"(?=[nqckthđlb])(?P<type>\b(?:" + _TYPES + r"))(?:\s+(?:số\s*:?|số))?\s*" + _SYMBOL
     + r"(?P<tail>(?:\s*,)?\s*(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _YEAR
     + r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _YEAR + r"))?"
     + r"(?P<issuer>\s+của\s+(?P<who>[^,;.()“\"\d]{3,80}?)(?=\s+(?:về|về việc|thực hiện|ban hành|tiếp tục|"
@@ -194,8 +211,10 @@ def normalize_symbol(symbol: str) -> tuple | None:
 
 def find_citations(text: str) -> list[Citation]:
     """Every cited document in ``text``, in order."""
-    text = unicodedata.normalize("NFC", text)
     out: list[Citation] = []
+    if "/" not in text:
+        return out
+    text = unicodedata.normalize("NFC", text)
     for m in _CITATION.finditer(text):
         symbol = re.sub(r"\s+", "", m.group("number") + (f"/{m['year']}" if m["year"] else "") + m["sep"] + m["rest"])
         key = normalize_symbol(symbol)
