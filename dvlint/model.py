@@ -339,13 +339,6 @@ class Report(Node):
         return starts
 
     @functools.cached_property
-    def found_dates(self) -> list[tuple[str, object]]:
-        """(path, FoundDate) of every date written in the report's texts."""
-        from dvlint.extract import find_dates
-
-        return [(path, date) for path, text in self._texts for date in find_dates(text)]
-
-    @functools.cached_property
     def citations(self) -> list[tuple[str, object]]:
         """(path, Citation) of every document the report cites, in reading order.
 

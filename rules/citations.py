@@ -34,10 +34,22 @@ def date_exists(report):
     Ví dụ đúng / Passes:
         paragraphs: ["Kế hoạch số 14/KH-SKHCN ngày 28/02/2020 ..."]
     """
-    for path, date in report.found_dates:
-        if path != "document.date" and not date.exists:
-            yield Problem(path, snippet=date.text,
-                          vi=f"Ngày '{date.text}' không có thật", en=f"The date '{date.text}' does not exist")
+    for path, m in report.search_all(_FULL_DAY):
+        if path == "document.date":
+            continue
+        day, month, year = (int(m[f"{form}_{part}"]) for form in (m.lastgroup,) for part in ("d", "m", "y"))
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            yield Problem(path, snippet=m.group(0),
+                          vi=f"Ngày '{m.group(0)}' không có thật", en=f"The date '{m.group(0)}' does not exist")
+
+
+# Complete days only (the forms that can name a day the calendar lacks), in one pass.
+_FULL_DAY = re.compile(
+    r"(?=[0-9n])(?:(?P<w>\bngày\s*(?P<w_d>\d{1,2})\s*tháng\s*(?P<w_m>\d{1,2})\s*năm\s*(?P<w_y>\d{4}))"
+    r"|(?P<s>(?<![\d/])(?P<s_d>\d{1,2})\s*/\s*(?P<s_m>\d{1,2})\s*/\s*(?P<s_y>\d{4})(?![\d/])))",
+    re.IGNORECASE)
 
 
 @rule("DV207", "citation-after-issue", severity="error", weight=5,
