@@ -12,21 +12,16 @@ in tests; the target for issue 5 is under 5 ms per 20 KB report.
 from __future__ import annotations
 
 import re
-import time
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 NAMES = ["dong-thap-2020-tong-ket-10-nam-290.yaml", "hung-yen-2024-qcdc-9-thang.yaml",
          "dak-nong-2023-ke-hoach-dvcq.yaml"]
 
 
-def best(fn, repeat=20) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from _timing import best  # noqa: E402
 
 
 def main() -> None:

@@ -236,24 +236,31 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-def cmd_import(args) -> int:
+def _load_one(path: Path, lang: str, importable_only: bool = False):
+    """Load one file with the loader for its suffix; on a load error, say so and return None."""
     from dvlint.config import Settings
-    from dvlint.importers.classify import explain_table
-    from dvlint.importers.writer import report_yaml, write_atomic
+    from dvlint.errors import LoadError, UsageError
     from dvlint.runner import loaders_by_suffix
 
-    lang = args.lang or language_from_env() or "vi"
-    loader = loaders_by_suffix().get(args.file.suffix.lower())
-    if loader is None or loader.name == "yaml":
-        from dvlint.errors import UsageError
-
-        raise UsageError(Msg(f"{args.file}: chỉ nhập được .docx, .md, .txt", f"{args.file}: only .docx, .md and .txt can be imported"))
-    from dvlint.errors import LoadError
-
+    loader = loaders_by_suffix().get(path.suffix.lower())
+    if importable_only and (loader is None or loader.name == "yaml"):
+        raise UsageError(Msg(f"{path}: chỉ nhập được .docx, .md, .txt", f"{path}: only .docx, .md and .txt can be imported"))
+    if loader is None:
+        raise UsageError(Msg(f"{path}: không đọc được loại tệp này", f"{path}: cannot read this type of file"))
     try:
-        loaded = loader.load(args.file, Settings(lang=lang))
+        return loader.load(path, Settings(lang=lang))
     except LoadError as exc:
-        print(f"{args.file}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+        print(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+        return None
+
+
+def cmd_import(args) -> int:
+    from dvlint.importers.classify import explain_table
+    from dvlint.importers.writer import report_yaml, write_atomic
+
+    lang = args.lang or language_from_env() or "vi"
+    loaded = _load_one(args.file, lang, importable_only=True)
+    if loaded is None:
         return EXIT_USAGE
     if args.explain:
         sys.stdout.write(explain_table(loaded.classified, "paragraph" if loaded.source_kind == "docx" else "line"))
@@ -268,18 +275,9 @@ def cmd_import(args) -> int:
 
 def cmd_citations(args) -> int:
     """The documents a report cites: type, symbol, date, issuer, where, how often."""
-    from dvlint.config import Settings
-    from dvlint.errors import LoadError, UsageError
-    from dvlint.runner import loaders_by_suffix
-
     lang = args.lang or language_from_env() or "vi"
-    loader = loaders_by_suffix().get(args.file.suffix.lower())
-    if loader is None:
-        raise UsageError(Msg(f"{args.file}: không đọc được loại tệp này", f"{args.file}: cannot read this type of file"))
-    try:
-        loaded = loader.load(args.file, Settings(lang=lang))
-    except LoadError as exc:
-        print(f"{args.file}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+    loaded = _load_one(args.file, lang)
+    if loaded is None:
         return EXIT_USAGE
     rows = citation_rows(loaded)
     if args.format == "json":
