@@ -36,11 +36,9 @@ def _skip_if_none(value):
 
 
 def _as_of(ctx):
-    """--as-of, else the issue date; a draft's partial date gives the end of its month or year."""
-    if ctx.settings.as_of:
-        return ctx.settings.as_of
-    latest = ctx.loaded.report.document.latest_issue_date
-    return min(latest, ctx.today) if latest else ctx.today
+    from dvlint.engine import as_of_for
+
+    return as_of_for(ctx.settings, ctx.loaded.report, ctx.today)
 
 
 @hookimpl

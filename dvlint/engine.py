@@ -68,6 +68,7 @@ class ReportResult:
     error: LoadError | None = None
     findings: list[Finding] = field(default_factory=list)
     template: str | None = None
+    template_reason: Msg | None = None  # why that template was chosen
     score: scoring.Score | None = None
     report: object | None = None  # dvlint.model.Report; None when checked in a worker process (-j)
     source_lines: dict[int, str] = field(default_factory=dict)
@@ -109,11 +110,7 @@ class Engine:
         self.fixtures = self._collect_fixtures()
         self._check_parameters()
         self.rules = select_rules(self.all_rules, settings.select, settings.ignore, settings.keyword)
-        self.template = self._find_template()
-        base = data.default_scoring()
-        tscore = self.template.scoring if self.template else None
-        self.per_rule_cap = _first(settings.per_rule_cap, tscore and tscore.per_rule_cap, base.per_rule_cap)
-        self.grades = _first(settings.grades, tscore and tscore.grades, base.grades)
+        self.library, self.forced_template = self._templates()
 
     # --- collection --------------------------------------------------------
 
@@ -155,24 +152,50 @@ class Engine:
                         f"{spec.origin}: rule {spec.code} ({spec.name}) asks for unknown fixture '{param}'; available: {known}",
                     ))
 
-    def _find_template(self):
-        if not self.settings.template:
-            return None
-        from dvlint.templates import find_template
+    def _templates(self):
+        """The template library, and the template forced by --template (a name or a file)."""
+        from dvlint.templates import Library, load_template_file
 
         paths = [p for found in self.pm.hook.dvlint_template_paths(config=self.settings) for p in (found or ())]
-        return find_template(self.settings.template, paths)
+        library = Library(paths)
+        name = self.settings.template
+        if not name:
+            return library, None
+        if Path(name).suffix in (".yaml", ".yml") and Path(name).is_file():
+            template = load_template_file(Path(name))
+            if template.extends:
+                library.raw[template.name] = template
+                return library, library.get(template.name)
+            return library, template
+        return library, library.get(name)
+
+    def template_for(self, report, as_of: dt.date):
+        """(template, why) for one report: the forced one, or the best fit from the library."""
+        if self.forced_template is not None:
+            return self.forced_template, Msg("chọn bằng --template", "chosen with --template")
+        return self.library.choose(report, as_of)
+
+    def scoring_for(self, template) -> tuple[float, list]:
+        """The per-rule cap and grade bands: configuration, else the template, else the defaults."""
+        base = data.default_scoring()
+        tscore = template.scoring if template else None
+        cap = _first(self.settings.per_rule_cap, tscore and tscore.per_rule_cap, base.per_rule_cap)
+        grades = _first(self.settings.grades, tscore and tscore.grades, base.grades)
+        return cap, grades
 
     # --- checking ------------------------------------------------------------
 
     def check(self, loaded: LoadedReport) -> ReportResult:
-        result = ReportResult(loaded.path, loaded=loaded, template=self.template.name if self.template else None)
-        context = CheckContext(loaded, self.settings, self.template, self.today)
+        template, why = self.template_for(loaded.report, as_of_for(self.settings, loaded.report, self.today))
+        result = ReportResult(loaded.path, loaded=loaded, template=template.name if template else None,
+                              template_reason=why)
+        context = CheckContext(loaded, self.settings, template, self.today)
         for spec in self.rules:
             result.findings.extend(self._run_rule(spec, context))
         self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.code))
-        result.score = scoring.score(result.findings, self.per_rule_cap, self.grades)
+        cap, grades = self.scoring_for(template)
+        result.score = scoring.score(result.findings, cap, grades)
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
         result.report, result.loaded = loaded.report, None
@@ -188,7 +211,7 @@ class Engine:
                     return []
                 args[name] = value
             produced = spec.func(**args)
-            return [self._finding(spec, problem, context.loaded) for problem in (produced or ())]
+            return [self._finding(spec, problem, context) for problem in (produced or ())]
         except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
             return [self._internal_error(spec, exc)]
 
@@ -197,22 +220,25 @@ class Engine:
             context.cache[name] = self.fixtures[name](context)
         return context.cache[name]
 
-    def _finding(self, spec: RuleSpec, problem: Problem, loaded: LoadedReport) -> Finding:
+    def _finding(self, spec: RuleSpec, problem: Problem, context: CheckContext) -> Finding:
         if not isinstance(problem, Problem):
             raise TypeError(f"a rule must yield Problem objects, not {type(problem).__name__}")
         severity = self.settings.severity_for(spec.code, problem.severity or spec.severity)
         if problem.draft and self.settings.final:
             severity = "error"
-        line, column = loaded.locate(problem.field, problem.snippet)
+        line, column = context.loaded.locate(problem.field, problem.snippet)
         return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field,
-                       self.weight_for(spec), problem.fix)
+                       self.weight_for(spec, context.template), problem.fix)
 
-    def weight_for(self, spec: RuleSpec) -> float:
+    def weight_for(self, spec: RuleSpec, template=None) -> float:
+        """The weight of one finding: configuration, else the template, else the rule's default."""
         configured = self.settings.weight_for(spec.code)
         if configured is not None:
             return configured
-        if self.template is not None:
-            from_template = self.template.scoring.weight_for(spec.code)
+        if template is None:
+            template = self.forced_template
+        if template is not None:
+            from_template = template.scoring.weight_for(spec.code)
             if from_template is not None:
                 return from_template
         return spec.weight
@@ -225,6 +251,15 @@ class Engine:
                 f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
             1, 1, None, 0.0,
         )
+
+
+def as_of_for(settings: Settings, report, today: dt.date) -> dt.date:
+    """The date rules judge by: --as-of, else the issue date, or for a draft the
+    last day of the month or year it gives, else today."""
+    if settings.as_of:
+        return settings.as_of
+    latest = report.document.latest_issue_date
+    return min(latest, today) if latest else today
 
 
 def _first(*values):

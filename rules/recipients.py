@@ -280,3 +280,35 @@ def body_existed_on_issue_date(report, as_of):
                               vi=f"'{recipient_text(text)}' không còn sau ngày {body.valid_to:%d/%m/%Y}: nay là {body.replaced_by}",
                               en=f"'{recipient_text(text)}' no longer existed after {body.valid_to:%d/%m/%Y}: now {body.replaced_by}")
                 break
+
+
+@rule("DV509", "template-recipient-missing", severity="warning", weight=3,
+      vi="Báo cáo gửi đủ các nơi mà mẫu báo cáo yêu cầu",
+      en="The report goes to every body its template requires")
+def template_recipient_missing(report, template, as_of):
+    """
+    Tiếng Việt:
+        Mẫu của tỉnh ghi các nơi báo cáo phải gửi (Ban Tuyên giáo và Dân vận
+        Tỉnh ủy, Sở Nội vụ ...), với tên cũ, tên mới và ngày hiệu lực. Nơi
+        nhận được tìm ở phần Nơi nhận và Kính gửi.
+    English:
+        A province's template lists where the report must go (Ban Tuyên giáo
+        và Dân vận Tỉnh ủy, Sở Nội vụ ...), with old and new names and their
+        dates. They are looked for under Nơi nhận and Kính gửi.
+    Ví dụ sai / Fails:
+        # the template requires Sở Nội vụ
+        lines: ["- Ban Tuyên giáo và Dân vận Tỉnh ủy;", "- Lưu: VT, VP."]
+    Ví dụ đúng / Passes:
+        lines: ["- Ban Tuyên giáo và Dân vận Tỉnh ủy;", "- Sở Nội vụ;", "- Lưu: VT, VP."]
+    """
+    written = [data.fold(recipient_text(line)) for line in report.document.addressees]
+    if report.recipients:
+        written += [data.fold(recipient_text(line)) for line in report.recipients.lines]
+    for requirement in template.recipients:
+        if not requirement.valid_on(as_of):
+            continue
+        names = [data.fold(n) for n in (requirement.label, *requirement.variants)]
+        if not any(name in line for name in names for line in written):
+            path = report.recipients.path if report.recipients else None
+            yield Problem(path, vi=f"Chưa gửi '{requirement.label}' (mẫu '{template.name}' yêu cầu)",
+                          en=f"Not sent to '{requirement.label}' (required by the template '{template.name}')")

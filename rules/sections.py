@@ -172,3 +172,160 @@ def empty_section(report):
         elif not (section.paragraphs or section.tables or section.children):
             name = f"{section.label or ''} {section.heading or ''}".strip()
             yield Problem(section.path, vi=f"Mục '{name}' chưa có nội dung", en=f"Section '{name}' has no content")
+
+
+# --- what the template requires ----------------------------------------------------
+
+
+def _find_section(report, requirement):
+    """(position in reading order, section) of the first section the requirement names."""
+    from dvlint.templates import heading_matches
+
+    for position, section in enumerate(report.all_sections()):
+        if section.heading and heading_matches(section.heading, requirement.names):
+            return position, section
+    return None, None
+
+
+def _mentions(section, part) -> bool:
+    """Whether a part (ưu điểm, hạn chế ...) appears under a section: as a heading,
+    or at the start of a paragraph ("Hạn chế: ...")."""
+    from dvlint.templates import heading_matches
+
+    for sub in section.walk():
+        if sub is not section and sub.heading and heading_matches(sub.heading, part.names):
+            return True
+        for paragraph in sub.paragraphs:
+            start = re.split(r"[:.;]", paragraph.lstrip("-+•* "), maxsplit=1)[0][:80]
+            if heading_matches(start, part.names):
+                return True
+    return False
+
+
+def _text_length(section) -> int:
+    return sum(len(p) for sub in section.walk() for p in sub.paragraphs) + sum(
+        len(str(cell)) for sub in section.walk() for table in sub.tables for row in table.rows for cell in row if cell)
+
+
+@rule("DV303", "template-section-missing", severity="error", weight=8,
+      vi="Báo cáo có đủ các phần mà đề cương (mẫu báo cáo) yêu cầu",
+      en="The report has every part its template (the province's outline) requires")
+def template_section_missing(report, template):
+    """
+    Tiếng Việt:
+        Mỗi tỉnh ban hành đề cương cho từng loại báo cáo; mẫu báo cáo
+        (rules/templates, hay mẫu của tỉnh) ghi các phần bắt buộc và các
+        cách viết tiêu đề được chấp nhận ("Đánh giá chung", "II- ĐÁNH GIÁ
+        CHUNG:"). Thiếu một phần bắt buộc là lỗi; thông báo nêu tên phần
+        theo đề cương. So khớp tiêu đề không phân biệt hoa thường, dấu, số
+        thứ tự, dấu câu.
+    English:
+        Each province publishes an outline for each kind of report; the
+        template (rules/templates, or the province's own) lists the required
+        parts and the headings that count as each ("Đánh giá chung", "II-
+        ĐÁNH GIÁ CHUNG:"). A missing part is an error naming it as the
+        outline does. Headings are compared ignoring case, diacritics,
+        numbering and punctuation.
+    Ví dụ sai / Fails:
+        # the template requires "Đánh giá chung"
+        sections: [{label: "I.", heading: KẾT QUẢ THỰC HIỆN, paragraphs: [...]}]
+    Ví dụ đúng / Passes:
+        sections: [{label: "I.", heading: KẾT QUẢ THỰC HIỆN, ...}, {label: "II.", heading: ĐÁNH GIÁ CHUNG, ...}]
+    """
+    for requirement in template.sections:
+        if requirement.required and _find_section(report, requirement)[1] is None:
+            yield Problem(None,
+                          vi=f"Thiếu phần '{requirement.label}' theo mẫu '{template.name}'",
+                          en=f"The part '{requirement.label}' required by the template '{template.name}' is missing")
+
+
+@rule("DV304", "template-section-order", severity="warning", weight=2,
+      vi="Các phần của báo cáo theo đúng thứ tự của đề cương",
+      en="The report's parts come in the order of the template")
+def template_section_order(report, template):
+    """
+    Tiếng Việt:
+        Đề cương thường định thứ tự các phần (kết quả, đánh giá, phương
+        hướng, kiến nghị). Một phần đứng trước phần lẽ ra phải đứng trước nó
+        thì báo (trừ khi mẫu ghi ordered: false).
+    English:
+        Outlines usually fix the order of the parts (results, assessment,
+        direction, proposals). A part placed before one that the template
+        puts ahead of it is reported (unless the template says ordered: false).
+    Ví dụ sai / Fails:
+        sections: [{heading: ĐÁNH GIÁ CHUNG}, {heading: KẾT QUẢ THỰC HIỆN}]
+    Ví dụ đúng / Passes:
+        sections: [{heading: KẾT QUẢ THỰC HIỆN}, {heading: ĐÁNH GIÁ CHUNG}]
+    """
+    if template.ordered is False:
+        return
+    latest = None
+    for requirement in template.sections:
+        position, section = _find_section(report, requirement)
+        if section is None:
+            continue
+        if latest is not None and position < latest[0]:
+            yield Problem(section.field_path("heading"),
+                          vi=f"Phần '{requirement.label}' phải đứng sau phần '{latest[1]}' theo mẫu '{template.name}'",
+                          en=f"'{requirement.label}' comes after '{latest[1]}' in the template '{template.name}'")
+        else:
+            latest = (position, requirement.label)
+
+
+@rule("DV305", "template-subsection-missing", severity="warning", weight=4,
+      vi="Phần có đủ các ý con mà đề cương yêu cầu (ưu điểm, hạn chế, nguyên nhân ...)",
+      en="A part has the sub-parts its template requires (strengths, limits, causes ...)")
+def template_subsection_missing(report, template):
+    """
+    Tiếng Việt:
+        Phần "Đánh giá chung" của đề cương thường đòi đủ ưu điểm (kết quả đạt
+        được), hạn chế và nguyên nhân. Ý con được tìm trong tiêu đề các mục
+        con hoặc ở đầu đoạn văn ("Hạn chế: ..."). Thiếu thì báo, nêu tên ý
+        con theo đề cương.
+    English:
+        The outline's "Đánh giá chung" usually asks for strengths (results
+        achieved), limits and causes. A sub-part is looked for in the
+        headings of the subsections or at the start of a paragraph ("Hạn chế:
+        ..."). A missing one is reported by its name in the outline.
+    Ví dụ sai / Fails:
+        sections: [{heading: ĐÁNH GIÁ CHUNG, children: [{heading: Ưu điểm, paragraphs: [...]}]}]
+    Ví dụ đúng / Passes:
+        sections: [{heading: ĐÁNH GIÁ CHUNG, children: [{heading: Ưu điểm}, {heading: Hạn chế và nguyên nhân}]}]
+    """
+    for requirement in template.sections:
+        _, section = _find_section(report, requirement)
+        if section is None:
+            continue
+        for part in requirement.subsections:
+            if not _mentions(section, part):
+                yield Problem(section.field_path("heading"),
+                              vi=f"Phần '{section.heading}' thiếu ý '{part.label}' theo mẫu '{template.name}'",
+                              en=f"'{section.heading}' lacks '{part.label}', required by the template '{template.name}'")
+
+
+@rule("DV306", "template-section-content", severity="warning", weight=2,
+      vi="Phần bắt buộc có đủ nội dung theo mẫu",
+      en="A required part has as much content as its template asks")
+def template_section_content(report, template):
+    """
+    Tiếng Việt:
+        Mẫu có thể đặt số ký tự tối thiểu cho một phần (min_chars): một phần
+        chỉ có tiêu đề và một câu thường là chưa viết xong.
+    English:
+        A template may set the least amount of text for a part (min_chars):
+        a part with a heading and one sentence is usually unfinished.
+    Ví dụ sai / Fails:
+        # min_chars: 200
+        sections: [{heading: KẾT QUẢ THỰC HIỆN, paragraphs: ["Đạt kết quả tốt."]}]
+    Ví dụ đúng / Passes:
+        sections: [{heading: KẾT QUẢ THỰC HIỆN, paragraphs: ["(a full account of the results)"]}]
+    """
+    for requirement in template.sections:
+        _, section = _find_section(report, requirement)
+        if section is None or not requirement.min_chars:
+            continue
+        length = _text_length(section)
+        if length < requirement.min_chars:
+            yield Problem(section.field_path("heading"),
+                          vi=f"Phần '{section.heading}' mới có {length} ký tự; mẫu '{template.name}' yêu cầu ít nhất {requirement.min_chars}",
+                          en=f"'{section.heading}' has {length} characters; the template '{template.name}' asks for {requirement.min_chars}")

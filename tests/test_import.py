@@ -122,9 +122,11 @@ def test_crawled_text_imports(name):
 
 
 def test_crawled_documents_are_judged_by_their_own_format():
-    """A Party document imported from text is judged by Party rules: no false format findings."""
+    """A Party document imported from text is judged by Party rules: no false format findings.
+    (What a province's outline asks, DV303-306 and DV509, is another matter: these short test
+    texts do not follow every outline.)"""
     for name in EXPECTED:
-        result = load(CASES / name)
+        result = Checker({"ignore": ("DV303", "DV304", "DV305", "DV306", "DV509")}, today=TODAY).check_file(CASES / name)
         assert [f.code for f in result.findings] == [], (name, [f.message.en for f in result.findings])
 
 

@@ -20,6 +20,7 @@ def report_dict(result, lang: str) -> dict:
         "path": str(result.path),
         "unit": result.unit,
         "template": result.template,
+        "template_reason": result.template_reason.text(lang) if result.template_reason else None,
         "score": score.value if score else None,
         "grade": grade_label(score.grade, lang) if score and score.grade else None,
         "error": result.error.as_dict(lang) if result.error else None,
