@@ -249,7 +249,11 @@ def normalize_heading(text: str) -> str:
     """Lower case, no diacritics, no numbering label, no punctuation: how headings are compared."""
     text = _LABEL.sub("", text.strip())
     text = strip_diacritics(text).lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    text = " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return _DETERMINER.sub("", text)  # "Những hạn chế" is "hạn chế"
+
+
+_DETERMINER = re.compile(r"^(?:nhung|cac|mot so)\s+")
 
 
 def heading_matches(heading: str, names: list[str]) -> bool:

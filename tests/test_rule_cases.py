@@ -29,6 +29,10 @@ def test_rule_case(case, tmp_path):
     overrides = {"select": tuple(case["select"].split(","))}
     if case.get("final"):
         overrides["final"] = True
+    if case.get("template"):  # a template written inline, used instead of choosing one
+        template = tmp_path / "case-template.yaml"
+        template.write_text(case["template"], encoding="utf-8")
+        overrides["template"] = str(template)
     result = check_text(tmp_path, case["report"], **overrides)
     assert result.error is None, result.error and result.error.message.en
     expected = case.get("expect") or []
