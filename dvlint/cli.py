@@ -85,6 +85,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help=h("in JSON Schema của định dạng báo cáo", "print the JSON Schema of the report format"))
 
+    tpl = sub.add_parser("templates", parents=[common], help=h("liệt kê các mẫu báo cáo; 'show TÊN' in một mẫu", "list the templates; 'show NAME' prints one"))
+    tpl.add_argument("action", nargs="?", choices=("show",), help=h("in một mẫu đã hợp nhất (sau extends)", "print one template, resolved (after extends)"))
+    tpl.add_argument("name", nargs="?", metavar="NAME")
+    tpl.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    tpl.add_argument("--format", choices=("text", "json"), default="text")
+
+    tcheck = sub.add_parser("template", help=h("kiểm tra một tệp mẫu: 'template check TỆP'", "validate a template file: 'template check FILE'"))
+    tcheck.add_argument("action", choices=("check",))
+    tcheck.add_argument("file", type=Path, metavar="FILE")
+    tcheck.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thư mục chứa mẫu được kế thừa", "folders holding templates it extends"))
+    tcheck.add_argument("--lang", choices=LANGUAGES)
+
     cites = sub.add_parser("citations", help=h("liệt kê các văn bản được dẫn", "list the documents a report cites"))
     cites.add_argument("file", type=Path, metavar="FILE")
     cites.add_argument("--format", choices=("text", "json"), default="text")
@@ -312,4 +324,57 @@ def citation_rows(loaded) -> list[dict]:
     return list(groups.values())
 
 
-COMMANDS = {"citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}
+def cmd_templates(args) -> int:
+    engine = _engine_for_listing(args)
+    library = engine.library
+    lang = engine.settings.lang
+    if args.action == "show":
+        from dvlint.errors import UsageError
+
+        if not args.name:
+            raise UsageError(Msg("cần tên mẫu: dvlint templates show TÊN", "a name is needed: dvlint templates show NAME"))
+        template = library.get(args.name)
+        dumped = template.model_dump(mode="json", exclude_defaults=True)
+        if args.format == "json":
+            print(json.dumps(dumped, ensure_ascii=False, indent=2))
+        else:
+            from ruamel.yaml import YAML
+
+            yaml = YAML()
+            yaml.allow_unicode, yaml.width = True, 100
+            yaml.dump(dumped, sys.stdout)
+        return EXIT_OK
+    rows = []
+    for name in library.names():
+        template = library.get(name)
+        rule = template.applies_to
+        applies = ", ".join(filter(None, [
+            "/".join(rule.kinds), rule.format or "", ("'" + "', '".join(rule.title_patterns) + "'") if rule.title_patterns else "",
+            "/".join(rule.provinces)]))
+        rows.append({"name": name, "title": template.title, "applies_to": applies, "extends": template.extends,
+                     "requirements": template.requirement_count(), "file": str(library.files[name])})
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        head = Msg("tên | áp dụng cho | số yêu cầu | kế thừa", "name | applies to | requirements | extends").text(lang)
+        print(head)
+        for row in rows:
+            print(f"{row['name']} | {row['applies_to']} | {row['requirements']} | {row['extends'] or '-'}")
+    return EXIT_OK
+
+
+def cmd_template_check(args) -> int:
+    """Validate one template file (and what it extends); errors carry the file's line."""
+    from dvlint.builtin import builtin_rules_dir
+    from dvlint.templates import Library, load_template_file
+
+    lang = args.lang or language_from_env() or "vi"
+    template = load_template_file(args.file)  # a UsageError with file:line:column if broken
+    library = Library([builtin_rules_dir() / "templates", *(args.templates or []), args.file])
+    resolved = library.get(template.name)
+    print(Msg(f"{args.file}: mẫu '{resolved.name}' hợp lệ, {resolved.requirement_count()} yêu cầu",
+              f"{args.file}: template '{resolved.name}' is valid, {resolved.requirement_count()} requirements").text(lang))
+    return EXIT_OK
+
+
+COMMANDS = {"templates": cmd_templates, "template": cmd_template_check, "citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}

@@ -25,6 +25,7 @@ DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})"
                 "  −{points:g} points  {code} {name} ({count}×{capped})")
 CAPPED = Msg(", đã áp trần", ", capped")
 PARAGRAPH = Msg("đoạn", "paragraph")
+TEMPLATE = Msg("mẫu báo cáo", "template")
 
 
 def use_color(options, file) -> bool:
@@ -99,6 +100,9 @@ def _score_lines(result, options) -> str:
     line = SCORE_LINE.format(score=score.value, grade=grade).text(lang)
     details = counts.text(lang) if result.findings else NO_FINDINGS.text(lang)
     lines = [f"{result.path}: {line} ({details})"]
+    if result.template:
+        why = f" ({result.template_reason.text(lang)})" if result.template_reason else ""
+        lines.append(f"  {TEMPLATE.text(lang)}: {result.template}{why}")
     if options.explain_score:
         for d in score.deductions:
             capped = CAPPED.text(lang) if d.capped else ""

@@ -1,0 +1,146 @@
+"""Templates: matching headings, choosing a template, extends, the commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, SEEDS, TODAY, run_cli, run_json
+from dvlint.builtin import builtin_rules_dir
+from dvlint.runner import Checker
+from dvlint.templates import Library, heading_matches
+
+LIBRARY = Library([builtin_rules_dir() / "templates"])
+
+# (template, heading as written in the seeds or in their variants, the parts it must match)
+HEADINGS = [
+    ("multi-year-review", "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN QUYẾT ĐỊNH SỐ 290-QĐ/TW, QUYẾT ĐỊNH SỐ 762-QĐ/TU", {"leadership"}),
+    ("multi-year-review", "1. Công tác chỉ đạo, triển khai tổ chức thực hiện", {"leadership"}),
+    ("multi-year-review", "2. Sự chuyển biến về nhận thức và hành động của hệ thống chính trị đối với việc thực hiện Quyết định", set()),
+    ("multi-year-review", "II. KẾT QUẢ THỰC HIỆN QUYẾT ĐỊNH SỐ 290-QĐ/TW, QUYẾT ĐỊNH SỐ 762-QĐ/TU", {"results"}),
+    ("multi-year-review", "1. Đánh giá kết quả lãnh đạo của cấp ủy, tổ chức đảng, các cơ quan", set()),
+    ("multi-year-review", "1.1. Việc xây dựng kế hoạch cụ thể tổ chức thực hiện các Chủ trương, nghị quyết của Đảng", set()),
+    ("multi-year-review", "1.3. Việc thực hiện Quy chế dân chủ trong cơ quan đơn vị", set()),
+    ("multi-year-review", "2. Về phân công cán bộ phụ trách dân vận", set()),
+    ("multi-year-review", "III. ĐÁNH GIÁ CHUNG", {"assessment"}),
+    ("multi-year-review", "1. Kết quả đạt được và nguyên nhân", {"strengths", "causes"}),
+    ("multi-year-review", "2. Hạn chế, tồn tại và nguyên nhân", {"limits", "causes"}),
+    ("qcdc-report", "1. Khái quát đặc điểm tình hình", set()),
+    ("qcdc-report", "2. Công tác lãnh đạo, chỉ đạo của cấp ủy, tổ chức đảng, chính quyền", {"leadership"}),
+    ("qcdc-report", "a) Việc tổ chức quán triệt, triển khai thực hiện các quan điểm, chủ trương của Đảng", set()),
+    ("qcdc-report", "b) Công tác tuyên truyền nâng cao nhận thức của cấp ủy, chính quyền", set()),
+    ("qcdc-report", "3. Kết quả thực hiện dân chủ ở cơ sở", {"results"}),
+    ("qcdc-report", "4. Đánh giá chung", {"assessment"}),
+    ("qcdc-report", "4.1. Những kết quả đạt được và nguyên nhân", {"strengths", "causes"}),
+    ("qcdc-report", "a) Những kết quả đạt được", {"strengths"}),
+    ("qcdc-report", "b) Nguyên nhân đạt được", {"causes"}),
+    ("qcdc-report", "4.2. Những hạn chế, yếu kém và nguyên nhân", {"limits", "causes"}),
+    ("qcdc-report", "5. Nhiệm vụ trọng tâm quý IV 2024", {"direction"}),
+    ("dvcq-plan", "I. MỤC ĐÍCH, YÊU CẦU", {"purpose"}),
+    ("dvcq-plan", "II. NỘI DUNG THỰC HIỆN", {"content"}),
+    ("dvcq-plan", "1. Công tác lãnh đạo, chỉ đạo", set()),
+    ("dvcq-plan", "2. Công tác tuyên truyền, quán triệt", set()),
+    ("dvcq-plan", "3. Thực hiện cải cách hành chính; tinh giản biên chế, sắp xếp tổ chức bộ máy", set()),
+    ("dvcq-plan", "4. Việc nâng cao đạo đức công vụ, tinh thần trách nhiệm, kỷ luật, kỷ cương", set()),
+    ("dvcq-plan", "5. Công tác phối hợp, tạo điều kiện để Mặt trận Tổ quốc Việt Nam", set()),
+    ("dvcq-plan", "6. Công tác tiếp dân, xử lý đơn thư và giải quyết khiếu nại, tố cáo", set()),
+    ("dvcq-plan", "III. TỔ CHỨC THỰC HIỆN", {"organisation"}),
+    ("dvcq-plan", "1. Ban Giám đốc Sở", set()),
+    ("dvcq-plan", "2. Các phòng thuộc Sở", set()),
+    ("dvcq-report", "## **III. ĐÁNH GIÁ CHUNG**", {"assessment"}),
+    ("dvcq-report", "II- ĐÁNH GIÁ CHUNG:", {"assessment"}),
+    ("dvcq-report", "ĐÁNH GIÁ CHUNG", {"assessment"}),
+    ("dvcq-report", "Đánh giá chung", {"assessment"}),
+    ("dvcq-report", "I- KẾT QUẢ THỰC HIỆN", {"results"}),
+    ("dvcq-report", "III- PHƯƠNG HƯỚNG, NHIỆM VỤ", {"direction"}),
+    ("dvcq-report", "IV. KIẾN NGHỊ, ĐỀ XUẤT", {"proposals"}),
+    ("qcdc-report", "Kết quả thực hiện dân chủ\nở cơ sở", {"results"}),
+    ("qcdc-report", "4.2. Những hạn chế, yếu kém\nvà nguyên nhân", {"limits", "causes"}),
+    ("dvcq-plan", "MỤC ĐÍCH YÊU CẦU", {"purpose"}),
+    ("dvcq-plan", "III. TỔ CHỨC THỰC HIỆN:", {"organisation"}),
+]
+
+
+def matched_parts(template_name: str, heading: str) -> set[str]:
+    template = LIBRARY.get(template_name)
+    parts = [*template.sections, *(sub for section in template.sections for sub in section.subsections)]
+    return {part.key for part in parts if heading_matches(heading, part.names)}
+
+
+@pytest.mark.parametrize("template, heading, expected", HEADINGS, ids=[h[1][:40] for h in HEADINGS])
+def test_heading_matches_exactly_its_parts(template, heading, expected):
+    assert matched_parts(template, heading) == expected
+
+
+def test_at_least_forty_real_headings():
+    assert len(HEADINGS) >= 40
+
+
+@pytest.mark.parametrize("path, template", [
+    (FIXTURES / "dong-thap-2020-tong-ket-10-nam-290.yaml", "multi-year-review"),
+    (FIXTURES / "hung-yen-2024-qcdc-9-thang.yaml", "hung-yen-qcdc-report"),
+    (FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", "dvcq-plan"),
+    (SEEDS / "hung-yen-2024-qcdc-9-thang.md", "hung-yen-qcdc-report"),
+    (FIXTURES / "clean-state-report.yaml", "dvcq-report"),
+    (FIXTURES / "clean-party-report.yaml", "party-periodic-report"),
+])
+def test_seeds_are_matched_to_their_template(path, template):
+    result = Checker({}, today=TODAY).check_file(path)
+    assert result.template == template
+    assert not [f for f in result.findings if f.code in ("DV303", "DV304", "DV305", "DV306", "DV509")]
+
+
+def test_a_missing_limits_part_is_named(tmp_path):
+    report = tmp_path / "r.yaml"
+    report.write_text(
+        "document: {kind: BÁO CÁO, title: Kết quả thực hiện Quy chế dân chủ ở cơ sở năm 2024}\n"
+        "sections:\n"
+        "  - {label: 'I.', heading: 'Công tác lãnh đạo, chỉ đạo', paragraphs: [x]}\n"
+        "  - {label: 'II.', heading: Kết quả thực hiện, paragraphs: [x]}\n"
+        "  - label: 'III.'\n    heading: ĐÁNH GIÁ CHUNG\n"
+        "    children: [{label: '1.', heading: Ưu điểm và nguyên nhân, paragraphs: [x]}]\n"
+        "  - {label: 'IV.', heading: Phương hướng nhiệm vụ năm 2025, paragraphs: [x]}\n", encoding="utf-8")
+    result = Checker({"select": ("DV305",)}, today=TODAY).check_file(report)
+    assert result.template == "qcdc-report"
+    assert [f.message.vi for f in result.findings] == ["Phần 'ĐÁNH GIÁ CHUNG' thiếu ý 'Hạn chế' theo mẫu 'qcdc-report'"]
+
+
+def test_extends_adds_and_removes(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "name: mine\nextends: qcdc-report\nremove: [proposals, leadership]\n"
+        "sections:\n  - {key: extra, label: Kết quả phong trào Dân vận khéo}\n"
+        "recipients:\n  - {label: Sở Nội vụ}\n", encoding="utf-8")
+    library = Library([builtin_rules_dir() / "templates", tmp_path])
+    mine = library.get("mine")
+    assert [s.key for s in mine.sections] == ["results", "assessment", "direction", "extra"]
+    assert mine.applies_to == library.get("qcdc-report").applies_to
+    assert [r.label for r in mine.recipients] == ["Sở Nội vụ"]
+
+
+def test_templates_commands(tmp_path):
+    listed = run_cli("templates").stdout
+    assert "hung-yen-qcdc-report | báo cáo, 'quy chế dân chủ', 'dân chủ ở cơ sở', Hưng Yên | 10 | qcdc-report" in listed
+    shown = run_cli("templates", "show", "hung-yen-qcdc-report").stdout
+    assert "extends: qcdc-report" in shown and "key: assessment" in shown  # resolved: inherited sections shown
+    local = tmp_path / "tpl"
+    local.mkdir()
+    (local / "strict.yaml").write_text("name: strict\napplies_to: {kinds: [báo cáo], priority: 9}\n"
+                                       "sections: [{key: annex, label: Phụ lục số liệu}]\n", encoding="utf-8")
+    proc, out = run_json("check", str(FIXTURES / "clean-state-report.yaml"), "--templates", str(local))
+    assert out["reports"][0]["template"] == "strict"
+    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DV303"]
+    proc, out = run_json("check", str(FIXTURES / "clean-state-report.yaml"), "--templates", str(local),
+                         "--template", "dvcq-report")
+    assert out["reports"][0]["template"] == "dvcq-report" and out["reports"][0]["template_reason"] == "chọn bằng --template"
+
+
+def test_template_check_reports_mistakes_with_lines(tmp_path):
+    good = run_cli("template", "check", str(builtin_rules_dir() / "templates" / "hung-yen-qcdc-report.yaml"))
+    assert good.returncode == 0 and "hợp lệ, 10 yêu cầu" in good.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\nsections:\n  - {key: a, labl: Kết quả}\n", encoding="utf-8")
+    proc = run_cli("template", "check", str(bad), "--lang", "en")
+    assert proc.returncode == 2
+    assert f"{bad}:3:5: invalid template: missing required field 'sections[0].label' (and 1 more)" in proc.stderr
+    bad.write_text("name: bad\nsections:\n  - {key: a, label: x, mins: 3}\n", encoding="utf-8")
+    proc = run_cli("template", "check", str(bad), "--lang", "en")
+    assert f"{bad}:3:24: invalid template: unknown key 'sections[0].mins'; did you mean 'min_chars'?" in proc.stderr
