@@ -259,6 +259,14 @@ class ReportPeriods(DataModel):
     last_month: dict[str, int | None]
     plan_latest_issue: PlanLatest
 
+    def cutoff(self, period) -> dt.date | None:
+        """The last day of data of a reporting period (a ParsedPeriod), when it has one."""
+        if period is None or not period.year:
+            return None
+        month = {"month": period.month, "quarter": (period.quarter or 0) * 3 or None}.get(
+            period.kind, self.last_month.get(period.kind))
+        return dt.date(period.year, month, self.cutoff_day) if month else None
+
 
 # --- scoring ----------------------------------------------------------------
 

@@ -79,6 +79,12 @@ class RecipientRequirement(Strict):
         return (self.valid_from is None or day >= self.valid_from) and (self.valid_to is None or day <= self.valid_to)
 
 
+class Deadline(Strict):
+    """When a report is due: its period's data cut-off plus some working days."""
+
+    working_days: int = Field(ge=0, le=60, description="working days after the cut-off (Saturdays and Sundays are not)")
+
+
 class Template(Strict):
     """A template as written in its file."""
 
@@ -92,10 +98,12 @@ class Template(Strict):
     ordered: bool | None = Field(None, description="whether the sections must come in this order (default true)")
     sections: list[SectionRequirement] = Field(default_factory=list)
     recipients: list[RecipientRequirement] = Field(default_factory=list)
+    deadline: Deadline | None = None
     scoring: TemplateScoring = Field(default_factory=TemplateScoring)
 
     def requirement_count(self) -> int:
-        return sum(1 + len(s.subsections) for s in self.sections if s.required) + len(self.recipients)
+        return (sum(1 + len(s.subsections) for s in self.sections if s.required) + len(self.recipients)
+                + (1 if self.deadline else 0))
 
 
 # --- finding and resolving templates -------------------------------------------
@@ -181,6 +189,7 @@ def merge(base: Template, child: Template) -> Template:
         ordered=child.ordered if child.ordered is not None else base.ordered,
         sections=[sections[key] for key in order],
         recipients=[*base.recipients, *child.recipients],
+        deadline=child.deadline if "deadline" in fields_set else base.deadline,
         scoring=child.scoring if "scoring" in fields_set else base.scoring,
     )
 

@@ -227,11 +227,9 @@ def period_and_issue_date(document):
         return
     settings = data.report_periods()
     kind = document.type_info.name
-    if kind == "báo cáo" and period.year:
-        month = {"month": period.month, "quarter": (period.quarter or 0) * 3 or None}.get(
-            period.kind, settings.last_month.get(period.kind))
-        if month:
-            cutoff = dt.date(period.year, month, settings.cutoff_day)
+    if kind == "báo cáo":
+        cutoff = settings.cutoff(period)
+        if cutoff:
             if issued < cutoff:
                 yield Problem(document.field_path("date"),
                               vi=f"Báo cáo kỳ này chốt số liệu ngày {cutoff:%d/%m/%Y} nhưng ban hành ngày {issued:%d/%m/%Y}",

@@ -7,6 +7,8 @@ draft; a date that does not exist, or lies in the future, is an error.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dvlint import Problem, data, rule
 
 PART_NAMES_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
@@ -182,3 +184,50 @@ def date_line_zeros(document):
             yield Problem(field, snippet=f"tháng {month}",
                           vi=f"Tháng viết '{month}': ghi 'tháng {right}' (chỉ tháng 1, 2 có số 0 phía trước)",
                           en=f"The month is written '{month}': write 'tháng {right}' (only months 1 and 2 take a leading zero)")
+
+
+def add_working_days(day: dt.date, count: int) -> dt.date:
+    """``count`` working days after ``day`` (Monday to Friday; public holidays are not known)."""
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+@rule("DV213", "report-deadline", severity="warning", weight=3,
+      vi="Báo cáo ban hành đúng hạn mẫu báo cáo quy định",
+      en="The report is issued by the deadline its template sets")
+def report_deadline(document, template):
+    """
+    Tiếng Việt:
+        Mẫu của tỉnh có thể đặt hạn gửi báo cáo: ngày chốt số liệu của kỳ
+        (Nghị định 09/2019/NĐ-CP, rules/data/report_periods.yaml) cộng thêm
+        một số ngày làm việc (deadline: {working_days: 2}). Báo cáo ban hành
+        sau hạn là nộp muộn. Ngày làm việc là thứ Hai đến thứ Sáu; ngày nghỉ
+        lễ chưa được tính.
+    English:
+        A province's template may set when reports are due: the period's data
+        cut-off (Nghị định 09/2019/NĐ-CP, rules/data/report_periods.yaml) plus
+        some working days (deadline: {working_days: 2}). A report issued after
+        that is late. Working days are Monday to Friday; public holidays are
+        not yet known.
+    Ví dụ sai / Fails:
+        # deadline: {working_days: 2}; cut-off 14/9/2024 (a Saturday)
+        date: ngày 20 tháng 9 năm 2024
+        period: 9 tháng đầu năm 2024
+    Ví dụ đúng / Passes:
+        date: ngày 17 tháng 9 năm 2024
+        period: 9 tháng đầu năm 2024
+    """
+    if template.deadline is None or document.type_info.name != "báo cáo":
+        return
+    issued = document.issue_date
+    cutoff = data.report_periods().cutoff(document.reporting_period())
+    if issued is None or cutoff is None:
+        return
+    due = add_working_days(cutoff, template.deadline.working_days)
+    if issued > due:
+        yield Problem(document.field_path("date"),
+                      vi=f"Hạn gửi báo cáo là {due:%d/%m/%Y} (chốt số liệu {cutoff:%d/%m/%Y} cộng {template.deadline.working_days} ngày làm việc, mẫu '{template.name}'); báo cáo ban hành {issued:%d/%m/%Y}",
+                      en=f"The report was due on {due:%d/%m/%Y} (cut-off {cutoff:%d/%m/%Y} plus {template.deadline.working_days} working days, template '{template.name}'); it is dated {issued:%d/%m/%Y}")

@@ -144,3 +144,18 @@ def test_template_check_reports_mistakes_with_lines(tmp_path):
     bad.write_text("name: bad\nsections:\n  - {key: a, label: x, mins: 3}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
     assert f"{bad}:3:24: invalid template: unknown key 'sections[0].mins'; did you mean 'min_chars'?" in proc.stderr
+
+
+def test_the_worked_example_in_the_docs_is_a_valid_template(tmp_path):
+    import re
+
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n# mau/quang-ngai-dvcq-2025.yaml\n(.*?)```", doc, re.S).group(1)
+    (tmp_path / "quang-ngai-dvcq-2025.yaml").write_text(example, encoding="utf-8")
+    proc = run_cli("template", "check", str(tmp_path / "quang-ngai-dvcq-2025.yaml"))
+    assert proc.returncode == 0, proc.stderr
+    library = Library([builtin_rules_dir() / "templates", tmp_path])
+    example_template = library.get("quang-ngai-dvcq-2025")
+    assert [s.key for s in example_template.sections] == ["results", "assessment", "direction", "dan_van_kheo"]
