@@ -97,6 +97,13 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     tcheck.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thư mục chứa mẫu được kế thừa", "folders holding templates it extends"))
     tcheck.add_argument("--lang", choices=LANGUAGES)
 
+    init = sub.add_parser("init", help=h("tạo khung báo cáo theo một mẫu", "write a report skeleton from a template"))
+    init.add_argument("--template", required=True, metavar="NAME")
+    init.add_argument("--templates", action="append", type=Path, metavar="DIR")
+    init.add_argument("-o", "--output", type=Path, metavar="OUT")
+    init.add_argument("--force", action="store_true")
+    init.add_argument("--lang", choices=LANGUAGES)
+
     cites = sub.add_parser("citations", help=h("liệt kê các văn bản được dẫn", "list the documents a report cites"))
     cites.add_argument("file", type=Path, metavar="FILE")
     cites.add_argument("--format", choices=("text", "json"), default="text")
@@ -377,4 +384,21 @@ def cmd_template_check(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"templates": cmd_templates, "template": cmd_template_check, "citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}
+def cmd_init(args) -> int:
+    from dvlint.builtin import builtin_rules_dir
+    from dvlint.importers.writer import write_atomic
+    from dvlint.skeleton import skeleton
+    from dvlint.templates import Library
+
+    lang = args.lang or language_from_env() or "vi"
+    library = Library([builtin_rules_dir() / "templates", *(args.templates or [])])
+    text = skeleton(library.get(args.template))
+    if args.output:
+        write_atomic(args.output, text, force=args.force)
+        print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+COMMANDS = {"init": cmd_init, "templates": cmd_templates, "template": cmd_template_check, "citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}

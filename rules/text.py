@@ -200,3 +200,29 @@ def abbreviation_defined(report):
         yield Problem(where, snippet=word,
                       vi=f"'{word}' là chữ viết tắt chưa được viết đầy đủ ở lần dùng đầu tiên",
                       en=f"'{word}' is an abbreviation never spelled out at its first use")
+
+
+_PLACEHOLDER = re.compile(r"<[^<>\n]{1,120}>")
+
+
+@rule("DV708", "placeholder-left", severity="error", weight=5,
+      vi="Không còn chỗ để điền <...> chưa điền",
+      en="No placeholder <...> is left unfilled")
+def placeholder_left(report):
+    """
+    Tiếng Việt:
+        Khung báo cáo do `dvlint init` tạo ra có các chỗ để điền trong dấu
+        <...>. Văn bản gửi đi mà còn những chỗ ấy là chưa hoàn thành.
+    English:
+        The skeleton `dvlint init` writes has places to fill in, in angle
+        brackets <...>. A document sent with any of them left is unfinished.
+    Ví dụ sai / Fails:
+        place: <Tỉnh>
+    Ví dụ đúng / Passes:
+        place: Quảng Ngãi
+    """
+    if "<" not in report.joined_text:
+        return
+    for path, match in report.search_all(_PLACEHOLDER):
+        yield Problem(path, snippet=match.group(0),
+                      vi=f"Còn chỗ chưa điền: {match.group(0)}", en=f"A placeholder is left: {match.group(0)}")

@@ -159,3 +159,16 @@ def test_the_worked_example_in_the_docs_is_a_valid_template(tmp_path):
     library = Library([builtin_rules_dir() / "templates", tmp_path])
     example_template = library.get("quang-ngai-dvcq-2025")
     assert [s.key for s in example_template.sections] == ["results", "assessment", "direction", "dan_van_kheo"]
+
+
+@pytest.mark.parametrize("name", LIBRARY.names())
+def test_init_writes_a_skeleton_that_fails_only_on_its_placeholders(tmp_path, name):
+    out = tmp_path / "report.yaml"
+    proc = run_cli("init", "--template", name, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    proc, data = run_json("check", str(out))
+    report = data["reports"][0]
+    assert report["error"] is None  # the skeleton passes the schema
+    assert report["template"] == name  # and its template is the one chosen for it
+    assert {f["code"] for f in report["findings"]} == {"DV101", "DV201", "DV708"}
+    assert run_cli("init", "--template", name, "-o", str(out)).returncode == 2  # no overwrite without --force

@@ -1,0 +1,85 @@
+"""`dvlint init`: a report skeleton written from a template.
+
+Every part the template requires is there as a heading with a placeholder
+paragraph in angle brackets (``<...>``), with comments saying what goes where.
+The skeleton passes the schema; `dvlint check` then fails only on what is
+still to be filled in: the placeholders (DV708) and the blank number and date
+of a draft (DV101, DV201).
+"""
+
+from __future__ import annotations
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _placeholder(label: str, least: int = 0) -> str:
+    """A placeholder paragraph, as long as the template asks the part to be."""
+    text = f"<{label}: viết nội dung theo đề cương / write this part as the outline asks"
+    while len(text) + 1 < least:
+        text += " ..."
+    return text + ">"
+
+
+def skeleton(template, today=None) -> str:
+    import datetime as dt
+
+    today = today or dt.date.today()
+    rule = template.applies_to
+    kind = (rule.kinds or ["báo cáo"])[0]
+    code = "KH" if kind.lower() == "kế hoạch" else "BC"
+    party = rule.format == "party"
+    number = f"Số -{code}/<ĐU>" if party else f"Số: /{code}-<CQ>"
+    place = rule.provinces[0] if rule.provinces else "<Tỉnh>"
+    topic = rule.title_patterns[0] if rule.title_patterns else "<nội dung>"
+    out = [
+        f"# Báo cáo theo mẫu '{template.name}': {template.title or ''}",
+        f"# Report skeleton from the template '{template.name}'.",
+        "# Điền mọi chỗ <...>; chạy `dvlint check` để biết còn thiếu gì.",
+        "# Fill in every <...>; run `dvlint check` to see what is still missing.",
+        "document:",
+        f"  kind: {kind.upper()}",
+        f"  format: {'party' if party else 'state'}",
+        "  issuer:",
+        "    parent: <CƠ QUAN CHỦ QUẢN>      # cơ quan cấp trên trực tiếp / the parent body",
+        "    name: <CƠ QUAN BAN HÀNH>        # cơ quan ban hành / the issuing body",
+        f"  number: {_quote(number)}   # để trống số đến khi ký / the number is filled in at signing",
+        f"  place: {place}   # địa danh / the province",
+        "  date: ngày tháng năm <năm>        # ngày ban hành, điền khi ký / dated at signing",
+        f"  title: {_quote('<Kết quả thực hiện> ' + topic + ' <kỳ, năm>')}   # trích yếu / summary",
+        "sections:",
+    ]
+    for index, section in enumerate(s for s in template.sections if s.required):
+        out += [
+            f'  - label: "{ROMAN[index % len(ROMAN)]}."',
+            f"    heading: {_quote(section.label.upper())}",
+        ]
+        if section.min_chars:
+            out.append(f"    # ít nhất {section.min_chars} ký tự / at least {section.min_chars} characters")
+        if section.subsections:
+            out.append("    children:")
+            for sub_index, sub in enumerate(section.subsections, 1):
+                out += [f'      - label: "{sub_index}."',
+                        f"        heading: {_quote(sub.label)}",
+                        f"        paragraphs: [{_quote(_placeholder(sub.label))}]"]
+        else:
+            out.append(f"    paragraphs: [{_quote(_placeholder(section.label, section.min_chars))}]")
+    out += [
+        "closing:",
+        f"  - {_quote('Trên đây là ' + kind + ' <...>./.')}",
+        "signature:",
+        f"  authority: {'T/M ĐẢNG ỦY' if party else 'KT. GIÁM ĐỐC'}   # quyền hạn ký của cơ quan / your authority line",
+        f"  title: {'<BÍ THƯ hoặc PHÓ BÍ THƯ>' if party else 'PHÓ GIÁM ĐỐC'}",
+        "  name: <Họ và tên người ký>",
+        "recipients:",
+        '  heading: "Nơi nhận:"',
+        "  lines:",
+    ]
+    ending = "," if party else ";"
+    for recipient in (r for r in template.recipients if r.valid_on(today)):
+        out.append(f"    - {_quote('- ' + recipient.label + ending)}   # mẫu yêu cầu / required by the template")
+    out.append(f"    - {_quote('- Lưu Văn phòng <...>.' if party else '- Lưu: VT, <đơn vị soạn thảo>.')}")
+    return "\n".join(out) + "\n"
