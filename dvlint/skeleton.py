@@ -67,6 +67,14 @@ def skeleton(template, today=None) -> str:
                         f"        paragraphs: [{_quote(_placeholder(sub.label))}]"]
         else:
             out.append(f"    paragraphs: [{_quote(_placeholder(section.label, section.min_chars))}]")
+    if template.appendices:
+        out.append("appendices:")
+        for index, appendix in enumerate(template.appendices, 1):
+            out += [f'  - label: "Phụ lục {ROMAN[index - 1]}"',
+                    f"    title: {_quote(appendix.label)}",
+                    f"    reference: {_quote('(Kèm theo ' + kind.capitalize() + ' số ' + number.split(maxsplit=1)[1].lstrip(': ') + ' ngày tháng năm <năm>)')}",
+                    "    tables:",
+                    f"      - rows: [[{_quote('<' + appendix.label + ': điền bảng / fill in the table>')}]]"]
     out += [
         "closing:",
         f"  - {_quote('Trên đây là ' + kind + ' <...>./.')}",

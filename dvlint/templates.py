@@ -79,6 +79,30 @@ class RecipientRequirement(Strict):
         return (self.valid_from is None or day >= self.valid_from) and (self.valid_to is None or day <= self.valid_to)
 
 
+class IndicatorRequirement(Part):
+    """A figure the outline asks for (số liệu, chỉ tiêu)."""
+
+    type: str = Field("count", pattern="^(count|percent|money|date|yesno)$")
+    unit: str | None = Field(None, description="the unit the text states it in: hồ sơ, buổi, lượt, %")
+    min: float | None = None
+    max: float | None = None
+    required: bool = True
+    required_for: list[str] = Field(default_factory=list,
+                                    description="only in reports on these periods: month, quarter, half_year, nine_months, year, multi_year")
+
+
+class Relation(Strict):
+    """How two or three figures must agree."""
+
+    left: str | None = Field(None, description="with op and right: left op right")
+    op: str | None = Field(None, pattern="^(<=|<|>=|>|==)$")
+    right: str | None = None
+    percent: str | None = Field(None, description="with part and whole: percent = part / whole x 100")
+    part: str | None = None
+    whole: str | None = None
+    tolerance: float = Field(0.5, ge=0, description="percentage points of rounding allowed")
+
+
 class Deadline(Strict):
     """When a report is due: its period's data cut-off plus some working days."""
 
@@ -98,11 +122,15 @@ class Template(Strict):
     ordered: bool | None = Field(None, description="whether the sections must come in this order (default true)")
     sections: list[SectionRequirement] = Field(default_factory=list)
     recipients: list[RecipientRequirement] = Field(default_factory=list)
+    appendices: list[Part] = Field(default_factory=list, description="appendices the report must have, by title")
+    indicators: list[IndicatorRequirement] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
     deadline: Deadline | None = None
     scoring: TemplateScoring = Field(default_factory=TemplateScoring)
 
     def requirement_count(self) -> int:
         return (sum(1 + len(s.subsections) for s in self.sections if s.required) + len(self.recipients)
+                + sum(1 for i in self.indicators if i.required) + len(self.relations) + len(self.appendices)
                 + (1 if self.deadline else 0))
 
 
@@ -189,6 +217,9 @@ def merge(base: Template, child: Template) -> Template:
         ordered=child.ordered if child.ordered is not None else base.ordered,
         sections=[sections[key] for key in order],
         recipients=[*base.recipients, *child.recipients],
+        appendices=[*(a for a in base.appendices if a.key not in child.remove), *child.appendices],
+        indicators=[*(i for i in base.indicators if i.key not in child.remove), *child.indicators],
+        relations=[*base.relations, *child.relations],
         deadline=child.deadline if "deadline" in fields_set else base.deadline,
         scoring=child.scoring if "scoring" in fields_set else base.scoring,
     )

@@ -329,3 +329,36 @@ def template_section_content(report, template):
             yield Problem(section.field_path("heading"),
                           vi=f"Phần '{section.heading}' mới có {length} ký tự; mẫu '{template.name}' yêu cầu ít nhất {requirement.min_chars}",
                           en=f"'{section.heading}' has {length} characters; the template '{template.name}' asks for {requirement.min_chars}")
+
+
+@rule("DV307", "template-appendix-missing", severity="warning", weight=4,
+      vi="Báo cáo có các phụ lục mà đề cương yêu cầu",
+      en="The report has the appendices its template requires")
+def template_appendix_missing(report, template):
+    """
+    Tiếng Việt:
+        Báo cáo tổng kết thường phải kèm phụ lục danh mục văn bản đã ban hành
+        và bảng số liệu. Phụ lục được nhận ra qua tiêu đề, nhãn, hay tiêu đề
+        các bảng của nó.
+    English:
+        A multi-year review usually comes with an appendix listing the
+        documents issued and a table of figures. An appendix is recognised by
+        its title, its label or the captions of its tables.
+    Ví dụ sai / Fails:
+        # the template requires an appendix "Văn bản đã ban hành"
+        appendices: []
+    Ví dụ đúng / Passes:
+        appendices: [{title: "Văn bản thực hiện Quyết định số 290-QĐ/TW", tables: [...]}]
+    """
+    from dvlint.templates import heading_matches
+
+    for requirement in template.appendices:
+        found = any(
+            heading_matches(text, requirement.names)
+            for appendix in report.appendices
+            for text in [appendix.title or "", appendix.label or "", *(t.caption or "" for t in appendix.tables),
+                         *(str(row[0]) for t in appendix.tables for row in t.rows[:40] if row and row[0])]
+        )
+        if not found:
+            yield Problem(None, vi=f"Thiếu phụ lục '{requirement.label}' theo mẫu '{template.name}'",
+                          en=f"The appendix '{requirement.label}' required by the template '{template.name}' is missing")

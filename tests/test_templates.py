@@ -118,7 +118,7 @@ def test_extends_adds_and_removes(tmp_path):
 
 def test_templates_commands(tmp_path):
     listed = run_cli("templates").stdout
-    assert "hung-yen-qcdc-report | báo cáo, 'quy chế dân chủ', 'dân chủ ở cơ sở', Hưng Yên | 10 | qcdc-report" in listed
+    assert "hung-yen-qcdc-report | báo cáo, 'quy chế dân chủ', 'dân chủ ở cơ sở', Hưng Yên | 11 | qcdc-report" in listed
     shown = run_cli("templates", "show", "hung-yen-qcdc-report").stdout
     assert "extends: qcdc-report" in shown and "key: assessment" in shown  # resolved: inherited sections shown
     local = tmp_path / "tpl"
@@ -135,7 +135,7 @@ def test_templates_commands(tmp_path):
 
 def test_template_check_reports_mistakes_with_lines(tmp_path):
     good = run_cli("template", "check", str(builtin_rules_dir() / "templates" / "hung-yen-qcdc-report.yaml"))
-    assert good.returncode == 0 and "hợp lệ, 10 yêu cầu" in good.stdout
+    assert good.returncode == 0 and "hợp lệ, 11 yêu cầu" in good.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\nsections:\n  - {key: a, labl: Kết quả}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
