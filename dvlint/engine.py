@@ -227,8 +227,10 @@ class Engine:
         if problem.draft and self.settings.final:
             severity = "error"
         line, column = context.loaded.locate(problem.field, problem.snippet)
-        return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field,
-                       self.weight_for(spec, context.template), problem.fix)
+        weight = self.settings.weight_for(spec.code)
+        if weight is None:
+            weight = problem.weight if problem.weight is not None else self.weight_for(spec, context.template)
+        return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field, weight, problem.fix)
 
     def weight_for(self, spec: RuleSpec, template=None) -> float:
         """The weight of one finding: configuration, else the template, else the rule's default."""

@@ -58,15 +58,18 @@ class Problem:
     severity: str | None = None
     fix: str | None = None
     draft: bool = False
+    weight: float | None = None  # a weight of its own (a template's requirement), else the rule's
 
     def __init__(self, field: str | None, vi: str, en: str, *, snippet: str | None = None,
-                 severity: str | None = None, fix: str | None = None, draft: bool = False):
+                 severity: str | None = None, fix: str | None = None, draft: bool = False,
+                 weight: float | None = None):
         object.__setattr__(self, "field", field)
         object.__setattr__(self, "message", Msg(vi, en))
         object.__setattr__(self, "snippet", snippet)
         object.__setattr__(self, "severity", severity)
         object.__setattr__(self, "fix", fix)
         object.__setattr__(self, "draft", draft)
+        object.__setattr__(self, "weight", weight)
 
 
 @dataclass(frozen=True)

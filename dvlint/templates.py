@@ -57,6 +57,7 @@ class Part(Strict):
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(description="the heading as the outline writes it")
     variants: list[str] = Field(default_factory=list, description="other headings that count as this part")
+    weight: float | None = Field(None, ge=0, description="points lost when this requirement is not met (else the rule's)")
 
     @property
     def names(self) -> list[str]:
@@ -72,6 +73,7 @@ class SectionRequirement(Part):
 class RecipientRequirement(Strict):
     label: str
     variants: list[str] = Field(default_factory=list)
+    weight: float | None = Field(None, ge=0)
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
 

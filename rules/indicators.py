@@ -111,7 +111,7 @@ def indicator_missing(report, template):
                           vi=f"Gợi ý: '{requirement.label}' ({requirement.key}) có thể là {number:g}, theo câu: \"{sentence[:90]}\"; ghi vào khối indicators",
                           en=f"Suggestion: '{requirement.label}' ({requirement.key}) may be {number:g}, from: \"{sentence[:90]}\"; give it in the indicators block")
         else:
-            yield Problem("indicators" if report.indicators else None,
+            yield Problem("indicators" if report.indicators else None, weight=requirement.weight,
                           vi=f"Thiếu số liệu '{requirement.label}' ({requirement.key}) theo mẫu '{template.name}'",
                           en=f"The figure '{requirement.label}' ({requirement.key}) required by the template '{template.name}' is missing")
 

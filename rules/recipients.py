@@ -310,5 +310,6 @@ def template_recipient_missing(report, template, as_of):
         names = [data.fold(n) for n in (requirement.label, *requirement.variants)]
         if not any(name in line for name in names for line in written):
             path = report.recipients.path if report.recipients else None
-            yield Problem(path, vi=f"Chưa gửi '{requirement.label}' (mẫu '{template.name}' yêu cầu)",
+            yield Problem(path, weight=requirement.weight,
+                          vi=f"Chưa gửi '{requirement.label}' (mẫu '{template.name}' yêu cầu)",
                           en=f"Not sent to '{requirement.label}' (required by the template '{template.name}')")

@@ -234,7 +234,7 @@ def template_section_missing(report, template):
     """
     for requirement in template.sections:
         if requirement.required and _find_section(report, requirement)[1] is None:
-            yield Problem(None,
+            yield Problem(None, weight=requirement.weight,
                           vi=f"Thiếu phần '{requirement.label}' theo mẫu '{template.name}'",
                           en=f"The part '{requirement.label}' required by the template '{template.name}' is missing")
 
@@ -298,7 +298,7 @@ def template_subsection_missing(report, template):
             continue
         for part in requirement.subsections:
             if not _mentions(section, part):
-                yield Problem(section.field_path("heading"),
+                yield Problem(section.field_path("heading"), weight=part.weight,
                               vi=f"Phần '{section.heading}' thiếu ý '{part.label}' theo mẫu '{template.name}'",
                               en=f"'{section.heading}' lacks '{part.label}', required by the template '{template.name}'")
 
@@ -360,5 +360,6 @@ def template_appendix_missing(report, template):
                          *(str(row[0]) for t in appendix.tables for row in t.rows[:40] if row and row[0])]
         )
         if not found:
-            yield Problem(None, vi=f"Thiếu phụ lục '{requirement.label}' theo mẫu '{template.name}'",
+            yield Problem(None, weight=requirement.weight,
+                          vi=f"Thiếu phụ lục '{requirement.label}' theo mẫu '{template.name}'",
                           en=f"The appendix '{requirement.label}' required by the template '{template.name}' is missing")

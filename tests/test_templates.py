@@ -172,3 +172,14 @@ def test_init_writes_a_skeleton_that_fails_only_on_its_placeholders(tmp_path, na
     assert report["template"] == name  # and its template is the one chosen for it
     assert {f["code"] for f in report["findings"]} == {"DV101", "DV201", "DV708"}
     assert run_cli("init", "--template", name, "-o", str(out)).returncode == 2  # no overwrite without --force
+
+
+def test_a_requirement_can_weigh_more_than_its_rule(tmp_path):
+    template = tmp_path / "heavy.yaml"
+    template.write_text("name: heavy\nsections:\n  - {key: results, label: Kết quả thực hiện, weight: 12}\n"
+                        "  - {key: direction, label: Phương hướng}\n", encoding="utf-8")
+    report = tmp_path / "r.yaml"
+    report.write_text("document: {kind: BÁO CÁO}\n", encoding="utf-8")
+    result = Checker({"template": str(template), "select": ("DV303",)}, today=TODAY).check_file(report)
+    assert sorted(f.weight for f in result.findings) == [8.0, 12.0]  # the rule's default is 8
+    assert result.score.value == 100 - 15  # the per-rule cap still holds
