@@ -84,6 +84,7 @@ def dvlint_template_paths(config):
 
 @hookimpl
 def dvlint_formatters():
-    from dvlint.output import json_format, text_format
+    from dvlint.output import ci_formats, json_format, text_format
 
-    return {"text": text_format.render, "json": json_format.render}
+    return {"text": text_format.render, "json": json_format.render, "sarif": ci_formats.sarif,
+            "junit": ci_formats.junit, "github": ci_formats.github, "gitlab": ci_formats.gitlab}

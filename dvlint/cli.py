@@ -65,7 +65,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[common], help=h("kiểm tra báo cáo", "check reports"))
     check.add_argument("paths", nargs="+", metavar="PATH", help=h("tệp hoặc thư mục báo cáo", "report files or folders"))
-    check.add_argument("--format", default="text", metavar="FORMAT", help=h("định dạng đầu ra: text, json", "output format: text, json"))
+    check.add_argument("--format", default="text", metavar="FORMAT", help=h("định dạng đầu ra: text, json, sarif, junit, github, gitlab", "output format: text, json, sarif, junit, github, gitlab"))
+    check.add_argument("--output", type=Path, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
     check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
@@ -192,13 +193,36 @@ def cmd_check(args) -> int:
     settings = _run_settings(checker, args)
     options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
                             explain_score=args.explain_score)
-    text = formatters[args.format](run, options)
-    if text:
-        sys.stdout.write(text)
+    if args.output:
+        _write_output(formatters[args.format], run, options, args.output)
+        from dvlint.output.text_format import summary_line
+
+        print(summary_line(run, settings.lang))
+        print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(settings.lang))
+    else:
+        text = formatters[args.format](run, options)
+        if text:
+            sys.stdout.write(text)
     sys.stdout.flush()
     if run.load_errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
+
+
+def _write_output(formatter, run, options, path: Path) -> None:
+    """Render to a file, atomically; a format that prints (text) is captured."""
+    import io
+    from dataclasses import replace
+
+    from dvlint.importers.writer import write_atomic
+
+    buffer = io.StringIO()
+    saved, sys.stdout = sys.stdout, buffer
+    try:
+        text = formatter(run, replace(options, color="never"))
+    finally:
+        sys.stdout = saved
+    write_atomic(path, (text or "") + buffer.getvalue(), force=True)
 
 
 def _run_settings(checker, args):

@@ -81,6 +81,7 @@ class ReportResult:
 @dataclass
 class RunResult:
     reports: list[ReportResult] = field(default_factory=list)
+    rules: list = field(default_factory=list)  # the rules applied (RuleSpec), for formats that list them
 
     def count(self, severity: str) -> int:
         return sum(r.count(severity) for r in self.reports)

@@ -106,6 +106,10 @@ class Checker:
         run = RunResult()
         for path, error in items:
             run.reports.append(ReportResult(path, error=error) if error else next(checked))
+        if not self.engines and files:
+            self.engine_for(files[0])  # checked in workers: the rules are listed from here
+        run.rules = sorted({spec.code: spec for engine in self.engines.values() for spec in engine.rules}.values(),
+                           key=lambda spec: spec.code)
         return run
 
     def _in_workers(self, files: list[Path], jobs: int) -> list[ReportResult]:

@@ -110,6 +110,10 @@ def _score_lines(result, options) -> str:
     return "\n".join(lines) + "\n"
 
 
+def summary_line(run, lang: str) -> str:
+    return _summary(run, lang)
+
+
 def _summary(run, lang: str) -> str:
     counts = COUNTS.format(errors=run.count("error"), warnings=run.count("warning"), infos=run.count("info"))
     text = SUMMARY.format(reports=len(run.reports), counts=counts.text(lang)).text(lang)
