@@ -66,6 +66,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help=h("kiểm tra báo cáo", "check reports"))
     check.add_argument("paths", nargs="+", metavar="PATH", help=h("tệp hoặc thư mục báo cáo", "report files or folders"))
     check.add_argument("--format", default="text", metavar="FORMAT", help=h("định dạng đầu ra: text, json, sarif, junit, github, gitlab", "output format: text, json, sarif, junit, github, gitlab"))
+    check.add_argument("--baseline", type=Path, metavar="FILE", help=h("chỉ báo các phát hiện mới so với tệp baseline", "report only findings not in this baseline"))
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help=h("ghi các phát hiện hôm nay làm baseline", "record today's findings as a baseline"))
     check.add_argument("--output", type=Path, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
@@ -171,6 +173,7 @@ def _overrides(args) -> dict:
         "fail_under": getattr(args, "fail_under", None),
         "final": getattr(args, "final", None),
         "as_of": getattr(args, "as_of", None),
+        "baseline": args.baseline.resolve() if getattr(args, "baseline", None) else None,
     }
 
 
@@ -191,6 +194,13 @@ def cmd_check(args) -> int:
     tune_gc_for_batch()
     run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
     settings = _run_settings(checker, args)
+    if args.write_baseline:
+        from dvlint.suppress import write_baseline
+
+        count = write_baseline(run, args.write_baseline)
+        print(Msg(f"đã ghi baseline {args.write_baseline} ({count} phát hiện)",
+                  f"wrote the baseline {args.write_baseline} ({count} findings)").text(settings.lang))
+        return EXIT_USAGE if run.load_errors else EXIT_OK
     options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
                             explain_score=args.explain_score)
     if args.output:

@@ -45,6 +45,7 @@ class FileConfig(BaseModel):
     weights: dict[str, float] = Field(default_factory=dict)
     per_rule_cap: float | None = Field(None, ge=0)
     grades: list[GradeBand] | None = None
+    per_file: dict[str, list[str]] = Field(default_factory=dict, description="glob -> rule codes to ignore there")
 
     @field_validator("severity", "weights")
     @classmethod
@@ -77,6 +78,8 @@ class Settings(BaseModel):
     weights: tuple[tuple[str, float], ...] = ()
     per_rule_cap: float | None = None
     grades: tuple[GradeBand, ...] | None = None
+    per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    baseline: Path | None = None
 
     def severity_for(self, code: str, default: str) -> str:
         return by_longest_prefix(self.severity, code, default)
@@ -185,6 +188,7 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "weights": tuple(fc.weights.items()),
         "per_rule_cap": fc.per_rule_cap,
         "grades": tuple(fc.grades) if fc.grades else None,
+        "per_file": tuple((glob, tuple(c.upper() for c in codes)) for glob, codes in fc.per_file.items()),
     }
     for key, value in overrides.items():
         if value is None:

@@ -73,6 +73,7 @@ class ReportResult:
     report: object | None = None  # dvlint.model.Report; None when checked in a worker process (-j)
     source_lines: dict[int, str] = field(default_factory=dict)
     unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
+    suppressed: int = 0  # findings silenced by suppressions, per-file ignores or the baseline
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -85,6 +86,10 @@ class RunResult:
 
     def count(self, severity: str) -> int:
         return sum(r.count(severity) for r in self.reports)
+
+    @property
+    def suppressed(self) -> int:
+        return sum(r.suppressed for r in self.reports)
 
     @property
     def load_errors(self) -> int:

@@ -15,11 +15,12 @@ ENTRY_POINT_GROUP = "dvlint"
 @functools.cache
 def plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager, made on first use."""
-    from dvlint import builtin
+    from dvlint import builtin, suppress
 
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
     pm.register(builtin, name="dvlint.builtin")
+    pm.register(suppress, name="dvlint.suppress")
     pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     return pm
 

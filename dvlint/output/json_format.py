@@ -25,6 +25,7 @@ def report_dict(result, lang: str) -> dict:
         "grade": grade_label(score.grade, lang) if score and score.grade else None,
         "error": result.error.as_dict(lang) if result.error else None,
         "findings": [f.as_dict(lang) for f in result.findings],
+        "suppressed": result.suppressed,
         "deductions": [
             {"code": d.code, "rule": d.name, "count": d.count, "points": d.points, "capped": d.capped}
             for d in (score.deductions if score else ())
@@ -43,6 +44,7 @@ def run_dict(run, lang: str) -> dict:
             "warnings": run.count("warning"),
             "infos": run.count("info"),
             "load_errors": run.load_errors,
+            "suppressed": run.suppressed,
         },
     }
 

@@ -26,6 +26,7 @@ DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})"
 CAPPED = Msg(", đã áp trần", ", capped")
 PARAGRAPH = Msg("đoạn", "paragraph")
 TEMPLATE = Msg("mẫu báo cáo", "template")
+SUPPRESSED = Msg("; {n} phát hiện được bỏ qua (chỉ thị, per-file, baseline)", "; {n} findings suppressed (inline, per-file, baseline)")
 
 
 def use_color(options, file) -> bool:
@@ -117,6 +118,8 @@ def summary_line(run, lang: str) -> str:
 def _summary(run, lang: str) -> str:
     counts = COUNTS.format(errors=run.count("error"), warnings=run.count("warning"), infos=run.count("info"))
     text = SUMMARY.format(reports=len(run.reports), counts=counts.text(lang)).text(lang)
+    if run.suppressed:
+        text += SUPPRESSED.format(n=run.suppressed).text(lang)
     if run.load_errors:
         text += NOT_LOADED.format(n=run.load_errors).text(lang)
     return text
