@@ -69,6 +69,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--baseline", type=Path, metavar="FILE", help=h("chỉ báo các phát hiện mới so với tệp baseline", "report only findings not in this baseline"))
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help=h("ghi các phát hiện hôm nay làm baseline", "record today's findings as a baseline"))
     check.add_argument("--output", type=Path, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
+    check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode), then check"))
+    check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn dưới dạng diff, không ghi tệp", "print the safe fixes as a diff; write nothing"))
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
     check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
@@ -191,6 +193,10 @@ def cmd_check(args) -> int:
         raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
                              f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
     checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
+    if args.fix or args.diff:
+        changed = _apply_fixes(checker, args)
+        if args.diff:
+            return EXIT_FINDINGS if changed else EXIT_OK
     tune_gc_for_batch()
     run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
     settings = _run_settings(checker, args)
@@ -217,6 +223,46 @@ def cmd_check(args) -> int:
     if run.load_errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
+
+
+def _apply_fixes(checker, args) -> int:
+    """Fix (``--fix``) or show the fixes for (``--diff``) every YAML report named; how many files change.
+
+    Messages go to stderr so that ``--fix --format json`` still prints clean
+    JSON. A file that does not load is left to the check that follows.
+    """
+    from dvlint.errors import LoadError
+    from dvlint.fix import fix_file, write_atomically
+    from dvlint.runner import expand_paths
+
+    lang = _run_settings(checker, args).lang
+    changed = 0
+    for path, error in expand_paths(args.paths, set(checker.loaders)):
+        if error is not None:
+            continue
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            print(Msg(f"{path}: không sửa (chỉ sửa tệp YAML; tệp gốc giữ nguyên)",
+                      f"{path}: not modified (fixes apply to YAML reports only)").text(lang), file=sys.stderr)
+            continue
+        try:
+            outcome = fix_file(path, checker.engine_for(path))
+        except LoadError:
+            continue
+        changed += outcome.changed
+        if args.diff:
+            sys.stdout.write(outcome.diff())
+        elif outcome.changed:
+            write_atomically(outcome)
+        if outcome.applied:
+            verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
+            codes = ", ".join(sorted({f.code for f in outcome.applied}))
+            print(Msg(f"{path}: {verb.vi} {len(outcome.applied)} lỗi ({codes})",
+                      f"{path}: {verb.en} {len(outcome.applied)} findings ({codes})").text(lang), file=sys.stderr)
+        for finding in outcome.refused:
+            print(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
+                      f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")
+                  .text(lang), file=sys.stderr)
+    return changed
 
 
 def _write_output(formatter, run, options, path: Path) -> None:

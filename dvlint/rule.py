@@ -84,6 +84,7 @@ class RuleSpec:
     func: Callable = field(repr=False, compare=False)
     params: tuple[str, ...] = ()
     origin: str = ""  # the module or file it was collected from
+    safe_fix: bool = False  # its fixes are mechanical and may be applied by ``check --fix``
 
     @property
     def family(self) -> str:
@@ -94,8 +95,14 @@ class RuleSpec:
         return inspect.getdoc(self.func) or ""
 
 
-def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", weight: float | None = None):
-    """Mark a function as a dvlint rule, with its code, name and metadata."""
+def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", weight: float | None = None,
+         safe_fix: bool = False):
+    """Mark a function as a dvlint rule, with its code, name and metadata.
+
+    ``safe_fix`` says that the ``fix`` its problems carry changes form only
+    (a leading zero, punctuation, Unicode normalization), never meaning, so
+    ``dvlint check --fix`` may apply it without a person reading it first.
+    """
     if not CODE_PATTERN.match(code):
         raise ValueError(f"rule code {code!r} must be 'DV' and three digits")
     if severity not in SEVERITIES:
@@ -112,6 +119,7 @@ def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", wei
             func=func,
             params=params,
             origin=getattr(func, "__module__", ""),
+            safe_fix=safe_fix,
         )
         return func
 

@@ -8,6 +8,7 @@ draft; a date that does not exist, or lies in the future, is an error.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dvlint import Problem, data, rule
 
@@ -151,7 +152,7 @@ def place_official(document, as_of):
                           en=f"'{province.name}' only exists from {province.valid_from:%d/%m/%Y}, after the issue date")
 
 
-@rule("DV205", "date-line-zeros", severity="warning", weight=1,
+@rule("DV205", "date-line-zeros", severity="warning", weight=1, safe_fix=True,
       vi="Ngày dưới 10 và tháng 1, 2 ở dòng ngày tháng có số 0 phía trước; tháng 3 trở đi thì không",
       en="Days under 10 and months 1 and 2 in the date line take a leading zero; months 3 to 12 do not")
 def date_line_zeros(document):
@@ -175,15 +176,28 @@ def date_line_zeros(document):
     field = document.field_path("date")
     day, month = parsed.day_text, parsed.month_text
     if day and int(day) < 10 and len(day) != 2:
-        yield Problem(field, snippet=f"ngày {day}",
+        yield Problem(field, snippet=f"ngày {day}", fix=_zeros_fixed(document.date),
                       vi=f"Ngày dưới 10 ghi số 0 phía trước: 'ngày {int(day):02d}'",
                       en=f"A day under 10 takes a leading zero: 'ngày {int(day):02d}'")
     if month:
         right = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
         if month != right:
-            yield Problem(field, snippet=f"tháng {month}",
+            yield Problem(field, snippet=f"tháng {month}", fix=_zeros_fixed(document.date),
                           vi=f"Tháng viết '{month}': ghi 'tháng {right}' (chỉ tháng 1, 2 có số 0 phía trước)",
                           en=f"The month is written '{month}': write 'tháng {right}' (only months 1 and 2 take a leading zero)")
+
+
+def _zeros_fixed(text: str) -> str:
+    """The date line with the day and month written as Nghị định 30 wants them."""
+    def day(match):
+        return f"{match[1]}{int(match[2]):02d}"
+
+    def month(match):
+        value = int(match[2])
+        return f"{match[1]}{value:02d}" if value <= 2 else f"{match[1]}{value}"
+
+    text = re.sub(r"(ngày\s+)(\d{1,2})(?!\d)", day, text, count=1, flags=re.IGNORECASE)
+    return re.sub(r"(tháng\s+)(\d{1,2})(?!\d)", month, text, count=1, flags=re.IGNORECASE)
 
 
 def add_working_days(day: dt.date, count: int) -> dt.date:

@@ -48,7 +48,7 @@ def number_present(document):
                       en=f"The document number is blank ('{document.number}'): a draft; fill it in at signing")
 
 
-@rule("DV102", "number-format", severity="error", weight=3,
+@rule("DV102", "number-format", severity="error", weight=3, safe_fix=True,
       vi="Số, ký hiệu viết đúng thể thức: không dấu cách, đúng dấu '/' và '-', số 0 phía trước số nhỏ hơn 10",
       en="The number and symbol follow the format: no spaces, '/' and '-' in place, a leading zero under 10")
 def number_format(document, format_evidence):

@@ -115,7 +115,7 @@ def recipients_heading(recipients):
                       en=f"The heading '{heading}' is misspelt: write '{RECIPIENTS_HEADING}'")
 
 
-@rule("DV504", "recipient-line-punctuation", severity="warning", weight=1,
+@rule("DV504", "recipient-line-punctuation", severity="warning", weight=1, safe_fix=True,
       vi="Mỗi dòng nơi nhận bắt đầu bằng '- ' và kết thúc bằng ';' (văn bản Đảng: ','); dòng cuối kết thúc bằng '.'",
       en="Each recipient line starts with '- ' and ends with ';' (Party: ','); the last line ends with '.'")
 def recipient_line_punctuation(recipients, doc_format):

@@ -69,7 +69,7 @@ def repeated_words(report):
                           vi=f"'{again}' bị gõ lặp hai lần liền nhau", en=f"'{again}' is typed twice in a row")
 
 
-@rule("DV702", "unicode-nfc", severity="warning", weight=1,
+@rule("DV702", "unicode-nfc", severity="warning", weight=1, safe_fix=True,
       vi="Văn bản dùng Unicode dựng sẵn (NFC), không dùng Unicode tổ hợp",
       en="Text is in precomposed Unicode (NFC), not decomposed")
 def unicode_nfc(report):
