@@ -303,7 +303,7 @@ def cmd_rules(args) -> int:
     lang = engine.settings.lang
     rows = [
         {"code": s.code, "name": s.name, "severity": engine.settings.severity_for(s.code, s.severity),
-         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin}
+         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin, "fixable": s.safe_fix}
         for s in engine.rules
     ]
     if args.format == "json":
