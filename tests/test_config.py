@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TODAY
+from conftest import ROOT, TODAY
 from dvlint import config
 from dvlint.errors import UsageError
 from dvlint.runner import Checker
@@ -88,3 +88,15 @@ def test_bad_config_is_a_usage_error(tmp_path, content, needle):
         _check(report)
     assert needle in info.value.message.en
     assert str(tmp_path / "dvlint.toml") in info.value.message.en
+
+
+def test_the_example_in_docs_configuration_md_is_valid(tmp_path):
+    """The documented example is accepted key for key (a renamed setting would fail here)."""
+    import re
+
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(re.findall(r"```toml\n(.*?)```", text, re.S)[0], encoding="utf-8")
+    file_config = config.read_config_file(tmp_path / "pyproject.toml")
+    settings = config.settings_for(file_config, tmp_path / "pyproject.toml", {})
+    assert settings.per_file == (("archive/2019/*.yaml", ("DV204",)),)
+    assert (settings.fail_on, settings.fail_under) == ("error", 80.0)

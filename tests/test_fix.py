@@ -6,6 +6,8 @@ import difflib
 import shutil
 import unicodedata
 
+import pytest
+
 from conftest import FIXTURES, run_cli, run_json
 from dvlint.fix import apply_fix
 from dvlint.positions import parse_path
@@ -64,18 +66,36 @@ def test_diff_shows_the_fixes_and_writes_nothing(tmp_path):
     assert (clean.returncode, clean.stdout) == (0, "")
 
 
-def test_fix_on_a_seed_fixture_touches_only_the_recipient_lines(tmp_path):
-    seed = tmp_path / "dak-nong.yaml"
-    shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", seed)
+SAFE = {"DV102", "DV205", "DV504", "DV702"}
+SEED_FIXTURES = ["dak-nong-2023-ke-hoach-dvcq.yaml", "dong-thap-2020-tong-ket-10-nam-290.yaml",
+                 "hung-yen-2024-qcdc-9-thang.yaml"]
+
+
+@pytest.mark.parametrize("name", SEED_FIXTURES)
+def test_fix_on_a_seed_fixture_fixes_what_it_claims_and_nothing_else(tmp_path, name):
+    seed = tmp_path / name
+    shutil.copy(FIXTURES / name, seed)
     _, before = run_json("check", str(seed))
     original = seed.read_text(encoding="utf-8")
     run_cli("check", "--fix", str(seed))
     _, after = run_json("check", str(seed))
+    fixed_text = seed.read_text(encoding="utf-8")
+    fixable_lines = {f["line"] for f in before["reports"][0]["findings"] if f["code"] in SAFE and f["fix"]}
+    changed = {number for number, (old, new) in enumerate(zip(original.splitlines(), fixed_text.splitlines()), 1)
+               if old != new}
+    assert changed == fixable_lines
+    assert not SAFE & set(codes(after))
+    assert codes(after) == [c for c in codes(before) if c not in SAFE]  # everything else is still reported
+
+
+def test_fix_on_the_dak_nong_plan_repairs_its_recipient_lines(tmp_path):
+    seed = tmp_path / "dak-nong.yaml"
+    shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", seed)
+    original = seed.read_text(encoding="utf-8")
+    run_cli("check", "--fix", str(seed))
     edits = changed_lines(original, seed.read_text(encoding="utf-8"))
     assert [new for _, new in edits] == ['    - "- Ban Dân vận tỉnh ủy;"', '    - "- Sở Nội vụ;"', '    - "- Đảng ủy Sở;"',
                                          '    - "- Các phòng, đơn vị trực thuộc Sở, các tổ chức đoàn thể (T/h);"']
-    left = [c for c in codes(before) if c != "DV504"]
-    assert codes(after) == left  # everything else is still reported, untouched
 
 
 def test_suppressed_findings_are_not_fixed(tmp_path):

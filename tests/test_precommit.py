@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
 
 from conftest import FIXTURES, ROOT
 from pre_commit.clientlib import load_manifest
+from ruamel.yaml import YAML
 
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
 
@@ -51,3 +54,28 @@ def test_hooks_run_through_pre_commit_try_repo(tmp_path):
     assert "files were modified by this hook" in fixed.stdout
     after = defective.read_text(encoding="utf-8")
     assert '    - "- Sở Nội vụ;"' in after and before.count("\n") == after.count("\n")
+
+
+def _code_blocks(markdown: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", markdown, flags=re.S)
+
+
+def test_ci_examples_in_the_docs_parse_and_use_real_options():
+    """Every YAML example in docs/ci.md loads, and every dvlint command in it is accepted by the parser."""
+    from dvlint.cli import build_parser
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = _code_blocks(text, "yaml")
+    assert len(blocks) >= 5
+    yaml = YAML(typ="safe")
+    for block in blocks:
+        if "..." not in block:  # the suppression examples elide the report
+            yaml.load(block)
+    commands = [line.split("dvlint ", 1)[1] for block in blocks + _code_blocks(text, "sh")
+                for line in block.splitlines() if re.search(r"(run:|- |^)\s*dvlint check", line.strip())]
+    assert len(commands) >= 6
+    parser = build_parser("en")
+    for command in commands:
+        args = parser.parse_args(shlex.split(command.split("#")[0]))
+        assert args.command == "check"
+        assert args.format in {"text", "json", "sarif", "junit", "github", "gitlab"}
