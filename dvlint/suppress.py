@@ -98,8 +98,13 @@ def _next_node(lines: list[str], after: int) -> range:
 
 
 def fingerprint(path, finding) -> str:
-    """What a baseline remembers of a finding: file, rule and message, never the line."""
-    text = "\x1f".join([Path(path).as_posix(), finding.code, finding.message.en])
+    """What a baseline remembers of a finding: file, rule, field and message, never the line.
+
+    The field is kept without its list indexes (``sections[].paragraphs[]``):
+    a paragraph inserted above must not make the findings below it new.
+    """
+    field = re.sub(r"\[\d+\]", "[]", finding.field or "")
+    text = "\x1f".join([Path(path).as_posix(), finding.code, field, finding.message.en])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

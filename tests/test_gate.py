@@ -95,3 +95,17 @@ def test_a_broken_baseline_is_a_usage_error(tmp_path):
     bad.write_text("{", encoding="utf-8")
     proc = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--baseline", str(bad))
     assert proc.returncode == 2 and "không đọc được tệp baseline" in proc.stderr
+
+
+def test_baseline_fingerprint_keeps_the_field_but_not_its_list_indexes():
+    from dvlint.engine import Finding
+    from dvlint.i18n import Msg
+    from dvlint.suppress import fingerprint
+
+    def finding(field):
+        return Finding("DV206", "citation", "warning", Msg("x", "same text"), 5, 1, field, 1.0)
+
+    moved = fingerprint("r.yaml", finding("sections[1].paragraphs[0]"))
+    assert moved == fingerprint("r.yaml", finding("sections[2].paragraphs[3]"))  # a paragraph inserted above
+    assert moved != fingerprint("r.yaml", finding("opening[0]"))  # the same words in another part
+    assert moved != fingerprint("other.yaml", finding("sections[1].paragraphs[0]"))
