@@ -28,6 +28,8 @@ def test_sarif_is_valid_and_complete(tmp_path):
     assert {r["id"] for r in rules} >= {"DV101", "DV207", "DV503"}
     dv503 = next(r for r in rules if r["id"] == "DV503")
     assert dv503["name"] == "recipients-heading" and dv503["defaultConfiguration"]["level"] == "error"
+    help_text = dv503["help"]["text"]
+    assert "Ví dụ sai:" in help_text and "Ví dụ đúng:" in help_text and help_text.endswith("dvlint explain DV503")
     results = {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run["results"]}
     assert ("DV207", 32) in results and ("DV503", 289) in results
     first = run["results"][0]

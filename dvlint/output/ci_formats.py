@@ -23,6 +23,16 @@ def fingerprint(result, finding) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def _sarif_help(spec, description: str, sections: dict) -> str:
+    """What a reviewer needs beside the finding: why, a failing and a passing example, where to read more."""
+    parts = [description]
+    for key, title in (("fails", "Fails / Ví dụ sai:"), ("passes", "Passes / Ví dụ đúng:")):
+        if sections.get(key, "").strip():
+            parts.append(f"{title}\n{sections[key].rstrip()}")
+    parts.append(f"dvlint explain {spec.code}")
+    return "\n\n".join(parts)
+
+
 def sarif(run, options) -> str:
     """SARIF 2.1.0: one run, the rules with their help, results with locations, scores as properties."""
     from dvlint.docs import doc_sections
@@ -33,12 +43,13 @@ def sarif(run, options) -> str:
     driver_rules = []
     for spec in rules:
         sections = doc_sections(spec.doc)
+        description = (sections.get(lang) or sections.get("en") or spec.summary.text(lang)).strip()
         driver_rules.append({
             "id": spec.code,
             "name": spec.name,
             "shortDescription": {"text": spec.summary.text(lang)},
-            "fullDescription": {"text": (sections.get(lang) or sections.get("en") or spec.summary.text(lang)).strip()},
-            "help": {"text": f"dvlint explain {spec.code}"},
+            "fullDescription": {"text": description},
+            "help": {"text": _sarif_help(spec, description, sections)},
             "defaultConfiguration": {"level": SARIF_LEVEL[spec.severity]},
         })
     results, notifications = [], []
