@@ -82,6 +82,18 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
     check.add_argument("--no-source", action="store_true", help=h("không in dòng nguồn dưới phát hiện", "do not print the source line under findings"))
 
+    score = sub.add_parser("score", parents=[common], help=h("chấm điểm và xếp hạng nhiều báo cáo", "score and rank many reports"))
+    score.add_argument("paths", nargs="+", metavar="PATH", help=h("tệp hoặc thư mục báo cáo", "report files or folders"))
+    score.add_argument("--sort", choices=("score", "agency", "date"), default="score", help=h("sắp xếp theo điểm, cơ quan hoặc ngày", "order by score, agency or date"))
+    score.add_argument("--grade", metavar="GRADE", help=h("chỉ các báo cáo xếp loại này", "only reports of this grade"))
+    score.add_argument("--below", type=float, metavar="SCORE", help=h("chỉ các báo cáo dưới điểm này", "only reports scoring below this"))
+    score.add_argument("--csv", type=Path, metavar="FILE", help=h("xuất bảng xếp hạng ra CSV", "export the ranking as CSV"))
+    score.add_argument("--json", type=Path, metavar="FILE", help=h("xuất mọi phát hiện ra JSON (như check --format json)", "export every finding as JSON (as check --format json)"))
+    score.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to score against"))
+    score.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    score.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình song song (mặc định: số lõi CPU)", "parallel processes (default: the number of CPUs)"))
+    score.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
+
     rules = sub.add_parser("rules", parents=[common], help=h("liệt kê các quy tắc", "list the rules"))
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
 
@@ -223,6 +235,35 @@ def cmd_check(args) -> int:
     if run.load_errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
+
+
+def cmd_score(args) -> int:
+    """Rank every report named; unreadable files are rows with their error, and the run goes on."""
+    from dvlint import staff
+    from dvlint.output import OutputOptions
+    from dvlint.output.json_format import render as render_json
+    from dvlint.runner import Checker, default_jobs, tune_gc_for_batch
+
+    checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
+    tune_gc_for_batch()
+    run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
+    lang = _run_settings(checker, args).lang
+    rows = staff.ranked(staff.rows_for(run, lang), args.sort, args.grade, args.below)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    sys.stdout.write(staff.table_text(rows, lang, color))
+    written = []
+    if args.csv:
+        staff.write_csv(rows, args.csv, lang)
+        written.append(args.csv)
+    if args.json:
+        _write_output(render_json, run, OutputOptions(lang=lang), args.json)
+        written.append(args.json)
+    from dvlint.output.text_format import summary_line
+
+    print(summary_line(run, lang))
+    for path in written:
+        print(Msg(f"đã ghi {path}", f"wrote {path}").text(lang))
+    return EXIT_USAGE if run.load_errors else EXIT_OK
 
 
 def _apply_fixes(checker, args) -> int:
@@ -481,4 +522,4 @@ def cmd_init(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "templates": cmd_templates, "template": cmd_template_check, "citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}
+COMMANDS = {"score": cmd_score, "init": cmd_init, "templates": cmd_templates, "template": cmd_template_check, "citations": cmd_citations, "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "import": cmd_import}

@@ -74,6 +74,8 @@ class ReportResult:
     source_lines: dict[int, str] = field(default_factory=dict)
     unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
     suppressed: int = 0  # findings silenced by suppressions, per-file ignores or the baseline
+    identity: dict = field(default_factory=dict)  # agency, number, date...: see report_identity; survives -j
+
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -205,6 +207,7 @@ class Engine:
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
         result.report, result.loaded = loaded.report, None
+        result.identity = report_identity(loaded.report)
         result.unit = "paragraph" if loaded.source_kind == "docx" else "line"
         return result
 
@@ -259,6 +262,27 @@ class Engine:
                 f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
             1, 1, None, 0.0,
         )
+
+
+def report_identity(report) -> dict:
+    """The few facts that name a report in a ranking: small, plain, picklable.
+
+    Kept apart from the report model so that a run in worker processes, which
+    sends back only findings, can still say whose report each row is.
+    """
+    document = report.document
+    issuer = document.issuer
+    issued = document.issue_date
+    return {
+        "agency": " ".join((issuer.name or "").split()) if issuer else "",
+        "parent": " ".join((issuer.parent or "").split()) if issuer else "",
+        "number": (document.number or "").strip(),
+        "date": issued.isoformat() if issued else "",
+        "date_text": (document.date or "").strip(),
+        "kind": document.kind,
+        "format": document.format,
+        "title": " ".join((document.title or "").split()),
+    }
 
 
 def as_of_for(settings: Settings, report, today: dt.date) -> dt.date:

@@ -1,0 +1,139 @@
+"""``dvlint score``: a commission's ranking of the reports it received.
+
+One row per file: whose report it is (from ``ReportResult.identity``), its
+template, score, grade, counts and the three rules that cost it the most.
+A file that could not be read is a row too, with its error and no score, so
+that nobody's report silently drops out of the ranking. The rows are plain
+data, rendered here as a terminal table and exported as CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+
+from dvlint.i18n import Msg
+from dvlint.output.json_format import grade_label
+
+SORT_KEYS = ("score", "agency", "date")
+
+COLUMNS = [  # (key, Vietnamese heading, English heading)
+    ("rank", "Hạng", "Rank"),
+    ("agency", "Cơ quan", "Agency"),
+    ("number", "Số, ký hiệu", "Number"),
+    ("date", "Ngày", "Date"),
+    ("template", "Mẫu", "Template"),
+    ("score", "Điểm", "Score"),
+    ("grade", "Xếp loại", "Grade"),
+    ("errors", "Lỗi", "Errors"),
+    ("warnings", "Cảnh báo", "Warnings"),
+    ("heaviest", "Trừ điểm nhiều nhất", "Heaviest deductions"),
+    ("file", "Tệp", "File"),
+]
+
+UNREADABLE = Msg("không đọc được: {error}", "unreadable: {error}")
+
+
+@dataclass
+class Row:
+    file: str
+    agency: str = ""
+    number: str = ""
+    date: str = ""  # ISO when the date is complete, else as written
+    template: str = ""
+    score: float | None = None
+    grade: str = ""
+    errors: int = 0
+    warnings: int = 0
+    heaviest: str = ""  # "DV401 −9, DV503 −4, ..."
+    problem: str = ""  # why the file has no score
+    rank: int | None = None
+
+    def cells(self) -> dict:
+        return {"rank": "" if self.rank is None else str(self.rank), "agency": self.agency, "number": self.number,
+                "date": self.date, "template": self.template,
+                "score": "" if self.score is None else f"{self.score:g}", "grade": self.grade or self.problem,
+                "errors": str(self.errors), "warnings": str(self.warnings), "heaviest": self.heaviest,
+                "file": self.file}
+
+
+def rows_for(run, lang: str) -> list[Row]:
+    """One row per file of the run, in the run's order."""
+    return [_row(result, lang) for result in run.reports]
+
+
+def _row(result, lang: str) -> Row:
+    if result.error is not None:
+        return Row(file=str(result.path), problem=UNREADABLE.format(error=result.error.message.text(lang)).text(lang))
+    identity = result.identity
+    score = result.score
+    heaviest = sorted(score.deductions, key=lambda d: -d.points)[:3] if score else []
+    return Row(
+        file=str(result.path),
+        agency=identity.get("agency") or identity.get("parent") or "",
+        number=identity.get("number", ""),
+        date=identity.get("date") or identity.get("date_text", ""),
+        template=result.template or "",
+        score=score.value if score else None,
+        grade=grade_label(score.grade, lang) if score and score.grade else "",
+        errors=result.count("error"),
+        warnings=result.count("warning"),
+        heaviest=", ".join(f"{d.code} −{d.points:g}" for d in heaviest),
+    )
+
+
+def ranked(rows: list[Row], sort: str = "score", grade: str | None = None, below: float | None = None) -> list[Row]:
+    """Rank by score (best first; unreadable files last), then sort and filter as asked.
+
+    The rank is always the place by score, whatever the display order, so a
+    table sorted by agency still says who came where.
+    """
+    by_score = sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), r.agency, r.file))
+    for place, row in enumerate(by_score, 1):
+        row.rank = place if row.score is not None else None
+    if sort == "agency":
+        shown = sorted(by_score, key=lambda r: (r.agency.casefold() or "\uffff", r.file))
+    elif sort == "date":
+        shown = sorted(by_score, key=lambda r: (r.date == "", r.date, r.file))
+    else:
+        shown = by_score
+    if grade:
+        wanted = grade.casefold()
+        shown = [r for r in shown if r.grade.casefold() == wanted]
+    if below is not None:
+        shown = [r for r in shown if r.score is not None and r.score < below]
+    return shown
+
+
+def headings(lang: str) -> list[tuple[str, str]]:
+    return [(key, en if lang == "en" else vi) for key, vi, en in COLUMNS]
+
+
+def write_csv(rows: list[Row], path, lang: str) -> None:
+    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    columns = headings(lang)
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([title for _, title in columns])
+        for row in rows:
+            cells = row.cells()
+            writer.writerow([cells[key] for key, _ in columns])
+
+
+def table_text(rows: list[Row], lang: str, color: bool) -> str:
+    """The ranking as a terminal table (rich), without colour when not asked."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for key, title in headings(lang):
+        table.add_column(title, justify="right" if key in ("rank", "score", "errors", "warnings") else "left",
+                         overflow="fold")
+    for row in rows:
+        cells = row.cells()
+        table.add_row(*(cells[key] for key, _ in headings(lang)))
+    out = io.StringIO()
+    Console(file=out, width=200, color_system="standard" if color else None, force_terminal=color).print(table)
+    return out.getvalue()

@@ -1,0 +1,89 @@
+"""``dvlint score``: the commission's ranking, end to end through the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pytest
+
+from conftest import FIXTURES, run_cli
+
+GOOD = ["clean-state-report.yaml", "clean-party-report.yaml", "clean-state-plan.yaml"]
+SEEDS = ["hung-yen-2024-qcdc-9-thang.yaml", "dak-nong-2023-ke-hoach-dvcq.yaml", "dong-thap-2020-tong-ket-10-nam-290.yaml"]
+
+
+@pytest.fixture
+def received(tmp_path):
+    """A quarter's folder: good and defective reports, state and Party, and two that cannot be read."""
+    folder = tmp_path / "received"
+    folder.mkdir()
+    for name in GOOD + SEEDS:
+        shutil.copy(FIXTURES / name, folder / name)
+    (folder / "broken.yaml").write_text("document: [\n", encoding="utf-8")
+    (folder / "legacy.txt").write_bytes("BÁO CÁO".encode("utf-16-le") + b"\x00\x00")
+    return folder
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_ranking_lists_every_file_best_first_and_keeps_going_past_broken_ones(received, tmp_path):
+    proc = run_cli("score", str(received), "--lang", "en", "--csv", str(tmp_path / "r.csv"), "--json", str(tmp_path / "r.json"))
+    assert proc.returncode == 2, proc.stderr  # unreadable files make the run a usage error, after ranking the rest
+    rows = read_csv(tmp_path / "r.csv")
+    assert [r["File"].rsplit("/", 1)[-1] for r in rows] == [
+        "clean-state-report.yaml", "clean-state-plan.yaml", "clean-party-report.yaml",
+        "hung-yen-2024-qcdc-9-thang.yaml", "dak-nong-2023-ke-hoach-dvcq.yaml",
+        "dong-thap-2020-tong-ket-10-nam-290.yaml", "broken.yaml", "legacy.txt"]
+    assert [r["Rank"] for r in rows] == ["1", "2", "3", "4", "5", "6", "", ""]
+    assert [r["Score"] for r in rows[:6]] == ["100", "100", "100", "81", "80", "79"]
+    party = next(r for r in rows if r["File"].endswith("clean-party-report.yaml"))
+    assert party["Number"] == "Số 12-BC/ĐU" and party["Template"] == "party-periodic-report"
+    dak_nong = next(r for r in rows if r["File"].endswith("dak-nong-2023-ke-hoach-dvcq.yaml"))
+    assert (dak_nong["Grade"], dak_nong["Errors"], dak_nong["Warnings"]) == ("Good", "3", "6")
+    assert dak_nong["Heaviest deductions"] == "DV207 −5, DV504 −4, DV101 −3"
+    assert rows[6]["Grade"].startswith("unreadable: ") and rows[6]["Score"] == ""
+    exported = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert len(exported["reports"]) == 8
+    assert "Checked 8 reports" in proc.stdout and "2 files could not be read" in proc.stdout
+
+
+def test_filters_and_sorting(received, tmp_path):
+    below = tmp_path / "below.csv"
+    run_cli("score", str(received), "--below", "80.5", "--lang", "en", "--csv", str(below))
+    assert [(r["Rank"], r["Score"]) for r in read_csv(below)] == [("5", "80"), ("6", "79")]
+    excellent = tmp_path / "excellent.csv"
+    run_cli("score", str(received), "--grade", "hoàn thành xuất sắc", "--csv", str(excellent))
+    assert len(read_csv(excellent)) == 3
+    by_date = tmp_path / "date.csv"
+    run_cli("score", str(received), "--sort", "date", "--lang", "en", "--csv", str(by_date))
+    dates = [r["Date"] for r in read_csv(by_date)]
+    assert dates[:3] == ["2022-12-15", "2024-06-20", "2025-01-08"]  # complete dates first, in order
+    by_agency = tmp_path / "agency.csv"
+    run_cli("score", str(received), "--sort", "agency", "--lang", "en", "--csv", str(by_agency))
+    agencies = [r["Agency"] for r in read_csv(by_agency) if r["Agency"]]
+    assert agencies == sorted(agencies, key=str.casefold)
+
+
+def test_a_clean_folder_exits_zero_and_prints_the_table(tmp_path):
+    for name in GOOD:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    proc = run_cli("score", str(tmp_path))
+    assert proc.returncode == 0
+    assert "Cơ quan" in proc.stdout and "SỞ NỘI VỤ" in proc.stdout and "Đã kiểm tra 3 báo cáo" in proc.stdout
+
+
+def test_rows_name_their_agency_when_checked_in_worker_processes(tmp_path):
+    """Workers send back only findings and identity: the ranking must still say whose report each is."""
+    for i in range(21):
+        for name in ("clean-state-plan.yaml", "dak-nong-2023-ke-hoach-dvcq.yaml"):
+            shutil.copy(FIXTURES / name, tmp_path / f"{i:02d}-{name}")
+    out = tmp_path / "out.csv"
+    proc = run_cli("score", str(tmp_path), "-j", "2", "--lang", "en", "--csv", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = read_csv(out)
+    assert len(rows) == 42 and {r["Agency"] for r in rows} == {"SỞ NỘI VỤ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"}
