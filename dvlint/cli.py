@@ -88,6 +88,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     score.add_argument("--grade", metavar="GRADE", help=h("chỉ các báo cáo xếp loại này", "only reports of this grade"))
     score.add_argument("--below", type=float, metavar="SCORE", help=h("chỉ các báo cáo dưới điểm này", "only reports scoring below this"))
     score.add_argument("--csv", type=Path, metavar="FILE", help=h("xuất bảng xếp hạng ra CSV", "export the ranking as CSV"))
+    score.add_argument("--xlsx", type=Path, metavar="FILE", help=h("xuất ra Excel: xếp hạng, phát hiện, thống kê theo nhóm quy tắc", "export to Excel: ranking, findings, counts by rule family"))
     score.add_argument("--json", type=Path, metavar="FILE", help=h("xuất mọi phát hiện ra JSON (như check --format json)", "export every finding as JSON (as check --format json)"))
     score.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to score against"))
     score.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
@@ -255,6 +256,11 @@ def cmd_score(args) -> int:
     if args.csv:
         staff.write_csv(rows, args.csv, lang)
         written.append(args.csv)
+    if args.xlsx:
+        from dvlint.staff_xlsx import write_xlsx
+
+        write_xlsx(rows, run, args.xlsx, lang)
+        written.append(args.xlsx)
     if args.json:
         _write_output(render_json, run, OutputOptions(lang=lang), args.json)
         written.append(args.json)

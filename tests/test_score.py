@@ -87,3 +87,27 @@ def test_rows_name_their_agency_when_checked_in_worker_processes(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rows = read_csv(out)
     assert len(rows) == 42 and {r["Agency"] for r in rows} == {"SỞ NỘI VỤ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"}
+
+
+def test_xlsx_opens_in_libreoffice_calc_with_the_ranking_first(received, tmp_path):
+    """The workbook is read back by LibreOffice Calc (as a clerk would open it) and matches the CSV."""
+    import subprocess
+
+    import openpyxl
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice Calc is needed (bash .ci/run installs libreoffice-calc-nogui)"
+    book_path, csv_path = tmp_path / "quy-3.xlsx", tmp_path / "quy-3-ranking.csv"
+    run_cli("score", str(received), "--xlsx", str(book_path), "--csv", str(csv_path))
+    out = tmp_path / "calc"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(book_path)],
+                   check=True, capture_output=True, timeout=180)
+    assert read_csv(out / "quy-3.csv") == read_csv(csv_path)
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames[:2] == ["Xếp hạng", "Phát hiện"]
+    assert "DV5 nơi nhận và kính gửi" in book.sheetnames
+    findings = list(book["Phát hiện"].iter_rows(min_row=2, values_only=True))
+    assert len(findings) == 6 + 20 + 1  # every finding of the run, one a row
+    dv504 = next(r for r in book["DV5 nơi nhận và kính gửi"].iter_rows(min_row=2, values_only=True) if r[0] == "DV504")
+    assert dv504[2:] == (4, 1)  # four findings, in one report

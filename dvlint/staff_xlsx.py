@@ -1,0 +1,78 @@
+"""``dvlint score --xlsx``: the ranking as a workbook a commission clerk opens in Excel or Calc.
+
+Sheets: the ranking (as the CSV), every finding (one row each, for filtering
+by agency or rule), and one sheet per rule family counting, for each rule,
+its findings and the reports that have them: which parts of the regulation
+the province's agencies most often get wrong. Headings follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from dvlint.i18n import Msg
+from dvlint.rule import FAMILIES
+from dvlint.staff import headings
+
+SHEET_RANKING = Msg("Xếp hạng", "Ranking")
+SHEET_FINDINGS = Msg("Phát hiện", "Findings")
+FINDING_COLUMNS = [Msg("Tệp", "File"), Msg("Cơ quan", "Agency"), Msg("Dòng", "Line"), Msg("Cột", "Column"),
+                   Msg("Mã", "Code"), Msg("Quy tắc", "Rule"), Msg("Mức", "Severity"), Msg("Nội dung", "Message")]
+FAMILY_COLUMNS = [Msg("Mã", "Code"), Msg("Quy tắc", "Rule"), Msg("Số phát hiện", "Findings"),
+                  Msg("Số báo cáo", "Reports")]
+
+
+def write_xlsx(rows, run, path, lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    ranking = book.active
+    ranking.title = SHEET_RANKING.text(lang)
+    columns = headings(lang)
+    ranking.append([title for _, title in columns])
+    for row in rows:
+        cells = row.cells()
+        ranking.append([_typed(key, cells[key]) for key, _ in columns])
+    findings = book.create_sheet(SHEET_FINDINGS.text(lang))
+    findings.append([m.text(lang) for m in FINDING_COLUMNS])
+    for result in run.reports:
+        agency = result.identity.get("agency", "")
+        for f in result.findings:
+            findings.append([str(result.path), agency, f.line, f.column, f.code, f.name, f.severity, f.message.text(lang)])
+    for family, counts in _family_counts(run).items():
+        sheet = book.create_sheet(f"{family} {FAMILIES.get(family, Msg('', '')).text(lang)}"[:31])
+        sheet.append([m.text(lang) for m in FAMILY_COLUMNS])
+        for (code, name), (total, reports) in sorted(counts.items()):
+            sheet.append([code, name, total, reports])
+    for sheet in book.worksheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    book.save(path)
+
+
+def _typed(key: str, text: str):
+    """Numbers as numbers, so that Calc sorts and sums them."""
+    if key in ("rank", "score", "errors", "warnings") and text:
+        value = float(text)
+        return int(value) if value.is_integer() else value
+    return text
+
+
+def _family_counts(run) -> dict:
+    """{family: {(code, name): (findings, reports)}} over the whole run."""
+    totals: Counter = Counter()
+    reports: Counter = Counter()
+    names = {}
+    for result in run.reports:
+        seen = set()
+        for f in result.findings:
+            totals[f.code] += 1
+            names[f.code] = f.name
+            seen.add(f.code)
+        reports.update(seen)
+    families: dict = {}
+    for code in sorted(totals):
+        families.setdefault(code[:3], {})[(code, names[code])] = (totals[code], reports[code])
+    return families
