@@ -90,6 +90,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     score.add_argument("--csv", type=Path, metavar="FILE", help=h("xuất bảng xếp hạng ra CSV", "export the ranking as CSV"))
     score.add_argument("--xlsx", type=Path, metavar="FILE", help=h("xuất ra Excel: xếp hạng, phát hiện, thống kê theo nhóm quy tắc", "export to Excel: ranking, findings, counts by rule family"))
     score.add_argument("--json", type=Path, metavar="FILE", help=h("xuất mọi phát hiện ra JSON (như check --format json)", "export every finding as JSON (as check --format json)"))
+    score.add_argument("--per-agency", type=Path, metavar="DIR", help=h("ghi tệp phát hiện (txt, json) cho từng cơ quan để gửi lại", "write one findings file (txt, json) per report, to send back"))
+    score.add_argument("--compare", type=Path, metavar="PREVIOUS.json", help=h("so sánh với kết quả JSON lần trước", "compare with a previous run's JSON"))
     score.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to score against"))
     score.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     score.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình song song (mặc định: số lõi CPU)", "parallel processes (default: the number of CPUs)"))
@@ -264,6 +266,16 @@ def cmd_score(args) -> int:
     if args.json:
         _write_output(render_json, run, OutputOptions(lang=lang), args.json)
         written.append(args.json)
+    if args.per_agency:
+        from dvlint.output.text_format import render as render_text
+        from dvlint.staff_exchange import write_per_agency
+
+        write_per_agency(run, args.per_agency, render_text, OutputOptions(lang=lang, show_source=True))
+        written.append(args.per_agency)
+    if args.compare:
+        from dvlint.staff_exchange import compare, compare_text, load_previous
+
+        sys.stdout.write(compare_text(compare(load_previous(args.compare), run, lang), lang))
     from dvlint.output.text_format import summary_line
 
     print(summary_line(run, lang))

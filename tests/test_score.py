@@ -111,3 +111,27 @@ def test_xlsx_opens_in_libreoffice_calc_with_the_ranking_first(received, tmp_pat
     assert len(findings) == 6 + 20 + 1  # every finding of the run, one a row
     dv504 = next(r for r in book["DV5 nơi nhận và kính gửi"].iter_rows(min_row=2, values_only=True) if r[0] == "DV504")
     assert dv504[2:] == (4, 1)  # four findings, in one report
+
+
+def test_per_agency_files_are_named_after_agency_and_number(received, tmp_path):
+    out = tmp_path / "gui-lai"
+    run_cli("score", str(received), "--per-agency", str(out))
+    names = sorted(p.name for p in out.iterdir())
+    assert "so-noi-vu_05-kh-snv.txt" in names and "dang-uy-so-khoa-hoc-va-cong-nghe_12-bc-du.json" in names
+    assert "broken.txt" in names  # an unreadable file gets its own reply, named after itself
+    assert len(names) == 2 * 8
+    reply = json.loads((out / "so-khoa-hoc-va-cong-nghe_kh-skhcn.json").read_text(encoding="utf-8"))
+    assert reply["score"] == 80 and reply["document"]["parent"] == "UBND TỈNH ĐĂK NÔNG"
+    text = (out / "so-khoa-hoc-va-cong-nghe_kh-skhcn.txt").read_text(encoding="utf-8")
+    assert "DV504" in text and "\x1b[" not in text
+
+
+def test_compare_shows_scores_then_and_now_and_what_was_fixed(received, tmp_path):
+    previous = tmp_path / "quy-2.json"
+    run_cli("score", str(received), "--json", str(previous))  # last quarter, in Vietnamese
+    run_cli("check", "--fix", str(received / "dak-nong-2023-ke-hoach-dvcq.yaml"))
+    proc = run_cli("score", str(received), "--compare", str(previous), "--lang", "en")
+    block = proc.stdout.split("Compared with the previous run", 1)[1]
+    assert "SỞ KHOA HỌC VÀ CÔNG NGHỆ · UBND TỈNH ĐĂK NÔNG · KẾ HOẠCH: 80 → 84 (fixed 4, new 0)" in block
+    assert "SỞ NỘI VỤ · UBND TỈNH HƯNG YÊN · KẾ HOẠCH: 100 → 100 (fixed 0, new 0)" in block
+    assert block.count("    - DV504") == 4 and "    + " not in block

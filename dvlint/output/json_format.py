@@ -19,6 +19,7 @@ def report_dict(result, lang: str) -> dict:
     return {
         "path": str(result.path),
         "unit": result.unit,
+        "document": result.identity or None,  # agency, number, date...: whose report this is
         "template": result.template,
         "template_reason": result.template_reason.text(lang) if result.template_reason else None,
         "score": score.value if score else None,
