@@ -249,8 +249,12 @@ def cmd_score(args) -> int:
 
     checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
     tune_gc_for_batch()
-    run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
     lang = _run_settings(checker, args).lang
+    bar = staff.ProgressBar(lang, enabled=sys.stderr.isatty() and not os.environ.get("DVLINT_NO_PROGRESS"))
+    try:
+        run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs(), progress=bar)
+    finally:
+        bar.stop()
     rows = staff.ranked(staff.rows_for(run, lang), args.sort, args.grade, args.below)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     sys.stdout.write(staff.table_text(rows, lang, color))

@@ -91,34 +91,44 @@ class Checker:
             return ReportResult(path, error=exc)
         return engine.check(loaded)
 
-    def run(self, paths, jobs: int = 1) -> RunResult:
+    def run(self, paths, jobs: int = 1, progress=None) -> RunResult:
         """Check every file under ``paths``; with ``jobs`` > 1, in that many processes.
 
         Results come back in the order of the paths either way. A run of few
         files stays in this process: starting workers costs more than it saves.
+        ``progress``, if given, is called with the number of files first and
+        then with each result as it arrives (for a progress bar).
         """
         items = expand_paths(paths, set(self.loaders))
         files = [path for path, error in items if error is None]
+        if progress:
+            progress(len(items))
         if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
-            checked = iter(self._in_workers(files, jobs))
+            checked = self._in_workers(files, jobs)
         else:
             checked = (self.check_file(path) for path in files)
         run = RunResult()
         for path, error in items:
-            run.reports.append(ReportResult(path, error=error) if error else next(checked))
+            result = ReportResult(path, error=error) if error else next(checked)
+            run.reports.append(result)
+            if progress:
+                progress(result)
+        for _ in checked:  # let the pool finish and close
+            pass
         if not self.engines and files:
             self.engine_for(files[0])  # checked in workers: the rules are listed from here
         run.rules = sorted({spec.code: spec for engine in self.engines.values() for spec in engine.rules}.values(),
                            key=lambda spec: spec.code)
         return run
 
-    def _in_workers(self, files: list[Path], jobs: int) -> list[ReportResult]:
+    def _in_workers(self, files: list[Path], jobs: int):
+        """Results from worker processes, in order, as they arrive."""
         from concurrent.futures import ProcessPoolExecutor
 
         chunk = max(1, min(32, len(files) // (jobs * 4)))
         with ProcessPoolExecutor(jobs, initializer=_start_worker,
                                  initargs=(self.overrides, self.config_file, self.today)) as pool:
-            return list(pool.map(_check_in_worker, files, chunksize=chunk))
+            yield from pool.map(_check_in_worker, files, chunksize=chunk)
 
 
 PARALLEL_MIN_FILES = 40

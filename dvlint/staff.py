@@ -137,3 +137,51 @@ def table_text(rows: list[Row], lang: str, color: bool) -> str:
     out = io.StringIO()
     Console(file=out, width=200, color_system="standard" if color else None, force_terminal=color).print(table)
     return out.getvalue()
+
+
+class ProgressBar:
+    """Files done, files per second and failures so far, on stderr; nothing when stderr is not a terminal.
+
+    Passed to ``Checker.run`` as its ``progress`` callback: called once with
+    the number of files, then with each result.
+    """
+
+    def __init__(self, lang: str, enabled: bool):
+        self.lang, self.enabled = lang, enabled
+        self.progress = self.task = None
+        self.done = self.failures = 0
+        self.started = 0.0
+
+    def __call__(self, item) -> None:
+        if not self.enabled:
+            return
+        if isinstance(item, int):
+            self._start(item)
+            return
+        import time
+
+        self.done += 1
+        self.failures += item.error is not None
+        rate = self.done / max(time.perf_counter() - self.started, 1e-6)
+        self.progress.update(self.task, advance=1, failures=self.failures, rate=f"{rate:.0f}")
+
+    def _start(self, total: int) -> None:
+        import time
+
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        per_second = Msg("tệp/giây", "files/s").text(self.lang)
+        failed = Msg("không đọc được", "unreadable").text(self.lang)
+        self.progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn(f"{{task.fields[rate]}} {per_second}"), TextColumn(f"{failed}: {{task.fields[failures]}}"),
+            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self.task = self.progress.add_task(Msg("Chấm điểm", "Scoring").text(self.lang), total=total,
+                                           failures=0, rate="0")
+        self.started = time.perf_counter()
+        self.progress.start()
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()

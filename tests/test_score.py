@@ -135,3 +135,34 @@ def test_compare_shows_scores_then_and_now_and_what_was_fixed(received, tmp_path
     assert "SỞ KHOA HỌC VÀ CÔNG NGHỆ · UBND TỈNH ĐĂK NÔNG · KẾ HOẠCH: 80 → 84 (fixed 4, new 0)" in block
     assert "SỞ NỘI VỤ · UBND TỈNH HƯNG YÊN · KẾ HOẠCH: 100 → 100 (fixed 0, new 0)" in block
     assert block.count("    - DV504") == 4 and "    + " not in block
+
+
+def test_progress_bar_on_a_terminal_only(received):
+    """On a terminal stderr shows files done, files per second and failures; piped, nothing."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    piped = run_cli("score", str(received), "--lang", "en")
+    assert "files/s" not in piped.stderr and piped.stderr == ""
+    master, slave = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen([sys.executable, "-m", "dvlint", "score", str(received), "--lang", "en"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "Scoring" in text and "8/8" in text and "files/s" in text and "unreadable: 2" in text
