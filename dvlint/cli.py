@@ -89,6 +89,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     score.add_argument("--below", type=float, metavar="SCORE", help=h("chỉ các báo cáo dưới điểm này", "only reports scoring below this"))
     score.add_argument("--csv", type=Path, metavar="FILE", help=h("xuất bảng xếp hạng ra CSV", "export the ranking as CSV"))
     score.add_argument("--xlsx", type=Path, metavar="FILE", help=h("xuất ra Excel: xếp hạng, phát hiện, thống kê theo nhóm quy tắc", "export to Excel: ranking, findings, counts by rule family"))
+    score.add_argument("--html", type=Path, metavar="FILE", help=h("trang HTML độc lập: xếp hạng, phân bố điểm, lỗi thường gặp", "a self-contained HTML page: ranking, score distribution, frequent findings"))
     score.add_argument("--json", type=Path, metavar="FILE", help=h("xuất mọi phát hiện ra JSON (như check --format json)", "export every finding as JSON (as check --format json)"))
     score.add_argument("--per-agency", type=Path, metavar="DIR", help=h("ghi tệp phát hiện (txt, json) cho từng cơ quan để gửi lại", "write one findings file (txt, json) per report, to send back"))
     score.add_argument("--compare", type=Path, metavar="PREVIOUS.json", help=h("so sánh với kết quả JSON lần trước", "compare with a previous run's JSON"))
@@ -270,6 +271,12 @@ def cmd_score(args) -> int:
     if args.json:
         _write_output(render_json, run, OutputOptions(lang=lang), args.json)
         written.append(args.json)
+    if args.html:
+        from dvlint.importers.writer import write_atomic
+        from dvlint.staff_html import render_html
+
+        write_atomic(args.html, render_html(rows, run, lang), force=True)
+        written.append(args.html)
     if args.per_agency:
         from dvlint.output.text_format import render as render_text
         from dvlint.staff_exchange import write_per_agency

@@ -166,3 +166,38 @@ def test_progress_bar_on_a_terminal_only(received):
     os.close(master)
     text = seen.decode("utf-8", "replace")
     assert "Scoring" in text and "8/8" in text and "files/s" in text and "unreadable: 2" in text
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    assert found, "headless Chromium is needed (bash .ci/run installs Debian's chromium)"
+    return found
+
+
+def _browser(tmp_path, *args):
+    import subprocess
+
+    return subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'chromium'}",
+                           *args], capture_output=True, text=True, timeout=120)
+
+
+def test_html_page_in_headless_chromium(received, tmp_path):
+    """The page opens offline in a real browser, has a row per file, and sorts by score."""
+    import re
+
+    page = tmp_path / "quy-3.html"
+    run_cli("score", str(received), "--html", str(page), "--lang", "en")
+    html = page.read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?https?:""", html) and "@import" not in html  # nothing fetched
+    shot = tmp_path / "page.png"
+    _browser(tmp_path, f"--screenshot={shot}", "--window-size=1400,1000", page.as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    for direction in ("asc", "desc"):
+        dom = _browser(tmp_path, "--dump-dom", f"{page.as_uri()}#sort=score-{direction}").stdout
+        assert f'data-sorted="score-{direction}"' in dom  # the script ran in the browser
+        rows = re.findall(r'<tr class="report[^"]*">(.*?)</tr>', dom)
+        assert len(rows) == 8
+        scores = [float(s) for s in (re.findall(r'<td class="num">([^<]*)</td>', row)[1] for row in rows) if s]
+        assert scores == sorted(scores, reverse=direction == "desc") and len(scores) == 6
+    assert dom.count("<details>") == 8 and dom.count('class="bin"') == 10
+    assert "Most frequent findings" in dom and "DV504" in dom.split('id="frequent"')[1]
