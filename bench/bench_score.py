@@ -1,0 +1,70 @@
+"""Benchmark: ``dvlint score`` on a commission's quarter (issue 8).
+
+Generates N varied YAML reports (bench_check.generate) and D .docx reports
+(tests/docx_corpus.state_report), then times ``dvlint score FOLDER -j J`` as a
+user runs it and reads its peak memory (the largest resident set among the
+command and its worker processes, from getrusage of the children). Figures
+print as reports per second and as a ratio to the parse-only floor measured
+in this process (ruamel.yaml's C composer on the same YAML files).
+Measured, never asserted; the issue's targets: >= 300 YAML reports per second
+on 2 cores, peak memory < 300 MB whatever N.
+
+    python bench/bench_score.py -n 1000 -d 100 -j 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from bench_check import generate, parse_floor  # noqa: E402
+
+
+def score_wall(folder: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak resident MB of one ``dvlint score`` run, in a fresh process."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dvlint", "score", str(folder), "-j", str(jobs)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, peak_kb / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=1000, help="YAML reports (default 1000)")
+    parser.add_argument("-d", type=int, default=100, help=".docx reports (default 100)")
+    parser.add_argument("-j", type=int, default=2, help="worker processes (default 2)")
+    args = parser.parse_args()
+    from docx_corpus import state_report
+
+    with tempfile.TemporaryDirectory(prefix="dvlint-bench-score-") as tmp:
+        yaml_dir, docx_dir = Path(tmp) / "yaml", Path(tmp) / "docx"
+        yaml_dir.mkdir()
+        docx_dir.mkdir()
+        files = generate(yaml_dir, args.n)
+        for i in range(args.d):
+            state_report(docx_dir / f"report-{i:04d}.docx", number=f"Số: {i % 300 + 1:02d}/BC-SKHCN",
+                         paragraphs_per_section=3)
+        floor = min(parse_floor(files) for _ in range(3))
+        score_wall(yaml_dir, args.j)  # warm the file cache and bytecode
+        yaml_s, yaml_mb = score_wall(yaml_dir, args.j)
+        docx_s, docx_mb = score_wall(docx_dir, args.j) if args.d else (0.0, 0.0)
+        print(f"{args.n} YAML reports: parse floor {floor:.2f} s; dvlint score -j {args.j}: {yaml_s:.2f} s "
+              f"= {args.n / yaml_s:.0f} reports/s = {yaml_s / floor:.1f}x the floor; peak {yaml_mb:.0f} MB")
+        if args.d:
+            print(f"{args.d} .docx reports: dvlint score -j {args.j}: {docx_s:.2f} s = {args.d / docx_s:.0f} reports/s; "
+                  f"peak {docx_mb:.0f} MB (peak over all runs so far)")
+
+
+if __name__ == "__main__":
+    main()
