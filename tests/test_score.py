@@ -23,6 +23,8 @@ def received(tmp_path):
         shutil.copy(FIXTURES / name, folder / name)
     (folder / "broken.yaml").write_text("document: [\n", encoding="utf-8")
     (folder / "legacy.txt").write_bytes("BÁO CÁO".encode("utf-16-le") + b"\x00\x00")
+    (folder / "tcvn3.txt").write_bytes(b"B\xb8O C\xb8O k\xaet qu\xb6\n")  # an old 8-bit Vietnamese encoding
+    (folder / "empty.docx").write_bytes(b"")
     return folder
 
 
@@ -38,8 +40,8 @@ def test_ranking_lists_every_file_best_first_and_keeps_going_past_broken_ones(re
     assert [r["File"].rsplit("/", 1)[-1] for r in rows] == [
         "clean-state-report.yaml", "clean-state-plan.yaml", "clean-party-report.yaml",
         "hung-yen-2024-qcdc-9-thang.yaml", "dak-nong-2023-ke-hoach-dvcq.yaml",
-        "dong-thap-2020-tong-ket-10-nam-290.yaml", "broken.yaml", "legacy.txt"]
-    assert [r["Rank"] for r in rows] == ["1", "2", "3", "4", "5", "6", "", ""]
+        "dong-thap-2020-tong-ket-10-nam-290.yaml", "broken.yaml", "empty.docx", "legacy.txt", "tcvn3.txt"]
+    assert [r["Rank"] for r in rows] == ["1", "2", "3", "4", "5", "6", "", "", "", ""]
     assert [r["Score"] for r in rows[:6]] == ["100", "100", "100", "81", "80", "79"]
     party = next(r for r in rows if r["File"].endswith("clean-party-report.yaml"))
     assert party["Number"] == "Số 12-BC/ĐU" and party["Template"] == "party-periodic-report"
@@ -48,8 +50,9 @@ def test_ranking_lists_every_file_best_first_and_keeps_going_past_broken_ones(re
     assert dak_nong["Heaviest deductions"] == "DV207 −5, DV504 −4, DV101 −3"
     assert rows[6]["Grade"].startswith("unreadable: ") and rows[6]["Score"] == ""
     exported = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
-    assert len(exported["reports"]) == 8
-    assert "Checked 8 reports" in proc.stdout and "2 files could not be read" in proc.stdout
+    assert len(exported["reports"]) == 10
+    assert all(r["Grade"].startswith("unreadable: ") for r in rows[6:])
+    assert "Checked 10 reports" in proc.stdout and "4 files could not be read" in proc.stdout
 
 
 def test_filters_and_sorting(received, tmp_path):
@@ -119,7 +122,7 @@ def test_per_agency_files_are_named_after_agency_and_number(received, tmp_path):
     names = sorted(p.name for p in out.iterdir())
     assert "so-noi-vu_05-kh-snv.txt" in names and "dang-uy-so-khoa-hoc-va-cong-nghe_12-bc-du.json" in names
     assert "broken.txt" in names  # an unreadable file gets its own reply, named after itself
-    assert len(names) == 2 * 8
+    assert len(names) == 2 * 10
     reply = json.loads((out / "so-khoa-hoc-va-cong-nghe_kh-skhcn.json").read_text(encoding="utf-8"))
     assert reply["score"] == 80 and reply["document"]["parent"] == "UBND TỈNH ĐĂK NÔNG"
     text = (out / "so-khoa-hoc-va-cong-nghe_kh-skhcn.txt").read_text(encoding="utf-8")
@@ -165,7 +168,7 @@ def test_progress_bar_on_a_terminal_only(received):
     proc.wait(timeout=120)
     os.close(master)
     text = seen.decode("utf-8", "replace")
-    assert "Scoring" in text and "8/8" in text and "files/s" in text and "unreadable: 2" in text
+    assert "Scoring" in text and "10/10" in text and "files/s" in text and "unreadable: 4" in text
 
 
 def _chromium() -> str:
@@ -196,8 +199,8 @@ def test_html_page_in_headless_chromium(received, tmp_path):
         dom = _browser(tmp_path, "--dump-dom", f"{page.as_uri()}#sort=score-{direction}").stdout
         assert f'data-sorted="score-{direction}"' in dom  # the script ran in the browser
         rows = re.findall(r'<tr class="report[^"]*">(.*?)</tr>', dom)
-        assert len(rows) == 8
+        assert len(rows) == 10
         scores = [float(s) for s in (re.findall(r'<td class="num">([^<]*)</td>', row)[1] for row in rows) if s]
         assert scores == sorted(scores, reverse=direction == "desc") and len(scores) == 6
-    assert dom.count("<details>") == 8 and dom.count('class="bin"') == 10
+    assert dom.count("<details>") == 10 and dom.count('class="bin"') == 10
     assert "Most frequent findings" in dom and "DV504" in dom.split('id="frequent"')[1]
