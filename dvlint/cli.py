@@ -302,7 +302,7 @@ def _apply_fixes(checker, args) -> int:
     JSON. A file that does not load is left to the check that follows.
     """
     from dvlint.errors import LoadError
-    from dvlint.fix import fix_file, write_atomically
+    from dvlint.fix import fix_file, write_fixed
     from dvlint.runner import expand_paths
 
     lang = _run_settings(checker, args).lang
@@ -322,7 +322,7 @@ def _apply_fixes(checker, args) -> int:
         if args.diff:
             sys.stdout.write(outcome.diff())
         elif outcome.changed:
-            write_atomically(outcome)
+            write_fixed(outcome)
         if outcome.applied:
             verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
             codes = ", ".join(sorted({f.code for f in outcome.applied}))

@@ -19,8 +19,6 @@ passes, checking the edited text again each time, until nothing safe is left.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +27,7 @@ from dvlint import yamlload
 from dvlint.errors import LoadError
 from dvlint.i18n import Msg
 from dvlint.loaders import LoadedReport, validate_report
-from dvlint.positions import NodePositions, parse_path
+from dvlint.positions import NodePositions, node_span, parse_path
 
 MAX_PASSES = 10
 CONTEXT = 8  # characters of unchanged text kept around an edit to find it in the source
@@ -94,22 +92,12 @@ def fix_file(path: Path, engine) -> FixOutcome:
     return outcome
 
 
-def write_atomically(outcome: FixOutcome) -> None:
-    """Replace the file with the fixed text in one step, keeping its mode."""
-    path = outcome.path
+def write_fixed(outcome: FixOutcome) -> None:
+    """Replace the file with the fixed text in one step, with its BOM and permissions as they were."""
+    from dvlint.importers.writer import write_atomic
+
     data = outcome.after.encode("utf-8")
-    if outcome.bom:
-        data = b"\xef\xbb\xbf" + data
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".dvlint-fix", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, path.stat().st_mode & 0o7777)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    write_atomic(outcome.path, b"\xef\xbb\xbf" + data if outcome.bom else data, force=True)
 
 
 def _fixable(path: Path, text: str, engine, safe: set) -> list:
@@ -164,23 +152,15 @@ def value_at(raw, path: tuple):
 
 
 def _scalar_span(positions: NodePositions, path: tuple):
-    key_node, node, exact = positions._walk(path)
-    if not exact and len(path) - _depth(positions, path) != 1:
+    """The span of the scalar written for ``path``: the value itself, or the shorthand scalar of its parent."""
+    _, node, exact = positions.walk(path)
+    if not exact and not positions.walk(path[:-1])[2]:
         return None
-    if type(node).__name__ != "ScalarNode":
-        return None
-    return positions.value_span(path)
-
-
-def _depth(positions: NodePositions, path: tuple) -> int:
-    """How many parts of ``path`` exist in the file."""
-    for depth in range(len(path), -1, -1):
-        if positions._walk(path[:depth])[2]:
-            return depth
-    return 0
+    return node_span(node) if type(node).__name__ == "ScalarNode" else None
 
 
 def _line_starts(text: str) -> list[int]:
+    """Offsets of the lines as ruamel.yaml counts them (it also ends a line at NEL, LS and PS, as splitlines does)."""
     starts, offset = [0], 0
     for line in text.splitlines(keepends=True):
         offset += len(line)

@@ -136,7 +136,7 @@ class NodePositions(PositionMap):
             self._lines = self._text.splitlines()
         return self._lines
 
-    def _walk(self, path: Path):
+    def walk(self, path: Path):
         """The (key node, value node) at ``path``, or at its nearest ancestor."""
         key_node, node = None, self.root
         for part in path:
@@ -154,10 +154,10 @@ class NodePositions(PositionMap):
     def value_span(self, path: Path) -> Span | None:
         if self.root is None:
             return None
-        return node_span(self._walk(tuple(path))[1])
+        return node_span(self.walk(tuple(path))[1])
 
     def key_span(self, path: Path) -> Span | None:
         if self.root is None:
             return None
-        key_node, node, exact = self._walk(tuple(path))
+        key_node, node, exact = self.walk(tuple(path))
         return node_span(key_node if exact and key_node is not None else node)

@@ -146,3 +146,20 @@ def test_diff_of_a_fixed_file_is_minimal():
     diff = [line for line in difflib.unified_diff(text.splitlines(), fixed.splitlines(), lineterm="", n=0)
             if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
     assert diff == ['-  number: "Số: 5 /BC-SKHCN"  # số tạm', '+  number: "Số: 05/BC-SKHCN"  # số tạm']
+
+
+def test_a_fixed_file_keeps_its_permissions(tmp_path):
+    import os
+
+    report = tmp_path / "report.yaml"
+    report.write_text(broken_report(), encoding="utf-8")
+    os.chmod(report, 0o640)
+    run_cli("check", "--fix", str(report))
+    assert '"Số: 05/BC-SKHCN"' in report.read_text(encoding="utf-8")
+    assert report.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_unicode_line_separator_in_an_earlier_value_does_not_shift_the_edit():
+    """ruamel.yaml ends a line at U+2028 too: the offsets of later values must agree with its marks."""
+    text = 'a: "x\u2028y"\nb: ngày 5\n'
+    assert apply_fix(text, parse_path("b"), "ngày 05") == 'a: "x\u2028y"\nb: ngày 05\n'
