@@ -257,8 +257,9 @@ def cmd_score(args) -> int:
     finally:
         bar.stop()
     rows = staff.ranked(staff.rows_for(run, lang), args.sort, args.grade, args.below)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    sys.stdout.write(staff.table_text(rows, lang, color))
+    from dvlint.output.text_format import use_color
+
+    sys.stdout.write(staff.table_text(rows, lang, use_color(OutputOptions(color=args.color), sys.stdout)))
     written = []
     if args.csv:
         staff.write_csv(rows, args.csv, lang)

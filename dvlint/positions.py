@@ -29,6 +29,15 @@ def format_path(path: Path) -> str:
     return "".join(out)
 
 
+def without_indexes(text: str) -> str:
+    """``"sections[2].paragraphs[0]"`` -> ``"sections[].paragraphs[]"``: the place of a value, whatever
+    was inserted before it (a baseline and a quarter-to-quarter comparison must not see a shifted list as new)."""
+    return _INDEX.sub("[]", text)
+
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
 def parse_path(text: str) -> Path:
     """The inverse of :func:`format_path`."""
     parts: list[str | int] = []

@@ -10,6 +10,7 @@ data, rendered here as a terminal table and exported as CSV.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from dataclasses import dataclass
 
 from dvlint.i18n import Msg
@@ -31,6 +32,8 @@ COLUMNS = [  # (key, Vietnamese heading, English heading)
     ("file", "Tệp", "File"),
 ]
 
+NUMERIC_COLUMNS = {"rank", "score", "errors", "warnings"}  # right-aligned, and numbers in a workbook
+
 UNREADABLE = Msg("không đọc được: {error}", "unreadable: {error}")
 
 
@@ -49,12 +52,16 @@ class Row:
     problem: str = ""  # why the file has no score
     rank: int | None = None
 
+    def values(self) -> dict:
+        """The row by column key, numbers as numbers (None where there is none)."""
+        return {"rank": self.rank, "agency": self.agency, "number": self.number, "date": self.date,
+                "template": self.template, "score": self.score, "grade": self.grade or self.problem,
+                "errors": self.errors, "warnings": self.warnings, "heaviest": self.heaviest, "file": self.file}
+
     def cells(self) -> dict:
-        return {"rank": "" if self.rank is None else str(self.rank), "agency": self.agency, "number": self.number,
-                "date": self.date, "template": self.template,
-                "score": "" if self.score is None else f"{self.score:g}", "grade": self.grade or self.problem,
-                "errors": str(self.errors), "warnings": str(self.warnings), "heaviest": self.heaviest,
-                "file": self.file}
+        """The row as text, as the table, the CSV and the page show it."""
+        return {key: "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+                for key, value in self.values().items()}
 
 
 def rows_for(run, lang: str) -> list[Row]:
@@ -105,6 +112,19 @@ def ranked(rows: list[Row], sort: str = "score", grade: str | None = None, below
     return shown
 
 
+def finding_counts(run) -> tuple[Counter, Counter, dict]:
+    """Over the whole run: findings per rule code, reports having each code, and each code's rule name."""
+    totals: Counter = Counter()
+    reports: Counter = Counter()
+    names: dict = {}
+    for result in run.reports:
+        for finding in result.findings:
+            totals[finding.code] += 1
+            names[finding.code] = finding.name
+        reports.update({finding.code for finding in result.findings})
+    return totals, reports, names
+
+
 def headings(lang: str) -> list[tuple[str, str]]:
     return [(key, en if lang == "en" else vi) for key, vi, en in COLUMNS]
 
@@ -129,7 +149,7 @@ def table_text(rows: list[Row], lang: str, color: bool) -> str:
 
     table = Table(show_lines=False)
     for key, title in headings(lang):
-        table.add_column(title, justify="right" if key in ("rank", "score", "errors", "warnings") else "left",
+        table.add_column(title, justify="right" if key in NUMERIC_COLUMNS else "left",
                          overflow="fold")
     for row in rows:
         cells = row.cells()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dvlint.errors import UsageError
 from dvlint.i18n import Msg
+from dvlint.positions import without_indexes
 from dvlint.output.json_format import report_dict
 
 
@@ -72,16 +73,17 @@ def _by_place(report: dict | None) -> dict:
     """Findings keyed by rule and field, not by message: the earlier run may be in the other language."""
     out: dict = {}
     for f in (report or {}).get("findings", []):
-        out.setdefault((f["code"], re.sub(r"\[\d+\]", "[]", f.get("field") or "")), []).append(f["message"])
+        out.setdefault((f["code"], without_indexes(f.get("field") or "")), []).append(f["message"])
     return out
 
 
 def _difference(a: dict, b: dict) -> list[tuple[str, str]]:
     """(code, message) of the findings in ``a`` beyond those in ``b``, place by place."""
     out = []
-    for (code, _), messages in a.items():
-        extra = len(messages) - len(b.get((code, _), []))
-        out += [(code, message) for message in messages[len(messages) - extra:]] if extra > 0 else []
+    for place, messages in a.items():
+        extra = len(messages) - len(b.get(place, []))
+        if extra > 0:
+            out += [(place[0], message) for message in messages[-extra:]]
     return sorted(out)
 
 

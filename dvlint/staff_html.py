@@ -10,11 +10,10 @@ collapsible block. Everything written from a report is escaped.
 
 from __future__ import annotations
 
-from collections import Counter
 from html import escape
 
 from dvlint.i18n import Msg
-from dvlint.staff import headings
+from dvlint.staff import NUMERIC_COLUMNS, finding_counts, headings
 
 TITLE = Msg("Kết quả chấm điểm báo cáo", "Report scores")
 T_DISTRIBUTION = Msg("Phân bố điểm", "Distribution of scores")
@@ -63,9 +62,6 @@ SCRIPT = """
 })();
 """
 
-NUMERIC = {"rank", "score", "errors", "warnings"}
-
-
 def render_html(rows, run, lang: str) -> str:
     """The whole page as a string."""
     title = TITLE.text(lang)
@@ -89,13 +85,13 @@ def render_html(rows, run, lang: str) -> str:
 
 def _ranking(rows, lang: str) -> str:
     columns = headings(lang)
-    head = "".join(f'<th data-key="{key}" data-type="{"num" if key in NUMERIC else "text"}" aria-sort="none">'
+    head = "".join(f'<th data-key="{key}" data-type="{"num" if key in NUMERIC_COLUMNS else "text"}" aria-sort="none">'
                    f"{escape(title)}</th>" for key, title in columns)
     body = []
     for row in rows:
         cells = row.cells()
         css = ' class="report unreadable"' if row.score is None else ' class="report"'
-        tds = "".join(f'<td class="num">{escape(cells[key])}</td>' if key in NUMERIC else f"<td>{escape(cells[key])}</td>"
+        tds = "".join(f'<td class="num">{escape(cells[key])}</td>' if key in NUMERIC_COLUMNS else f"<td>{escape(cells[key])}</td>"
                       for key, _ in columns)
         body.append(f"<tr{css}>{tds}</tr>")
     return f'<table id="ranking"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -122,12 +118,7 @@ def histogram(scores: list[float]) -> str:
 
 
 def _frequent(run, lang: str, top: int = 10) -> str:
-    totals, reports, names = Counter(), Counter(), {}
-    for result in run.reports:
-        for f in result.findings:
-            totals[f.code] += 1
-            names[f.code] = f.name
-        reports.update({f.code for f in result.findings})
+    totals, reports, names = finding_counts(run)
     rows = "".join(f"<tr><td>{escape(code)}</td><td>{escape(names[code])}</td><td class=\"num\">{count}</td>"
                    f"<td class=\"num\">{reports[code]}</td></tr>" for code, count in totals.most_common(top))
     head = (f"<tr><th>{escape(T_CODE.text(lang))}</th><th>{escape(T_RULE.text(lang))}</th>"

@@ -8,11 +8,9 @@ the province's agencies most often get wrong. Headings follow ``--lang``.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from dvlint.i18n import Msg
 from dvlint.rule import FAMILIES
-from dvlint.staff import headings
+from dvlint.staff import finding_counts, headings
 
 SHEET_RANKING = Msg("Xếp hạng", "Ranking")
 SHEET_FINDINGS = Msg("Phát hiện", "Findings")
@@ -32,8 +30,8 @@ def write_xlsx(rows, run, path, lang: str) -> None:
     columns = headings(lang)
     ranking.append([title for _, title in columns])
     for row in rows:
-        cells = row.cells()
-        ranking.append([_typed(key, cells[key]) for key, _ in columns])
+        values = row.values()
+        ranking.append([values[key] for key, _ in columns])
     findings = book.create_sheet(SHEET_FINDINGS.text(lang))
     findings.append([m.text(lang) for m in FINDING_COLUMNS])
     for result in run.reports:
@@ -52,26 +50,9 @@ def write_xlsx(rows, run, path, lang: str) -> None:
     book.save(path)
 
 
-def _typed(key: str, text: str):
-    """Numbers as numbers, so that Calc sorts and sums them."""
-    if key in ("rank", "score", "errors", "warnings") and text:
-        value = float(text)
-        return int(value) if value.is_integer() else value
-    return text
-
-
 def _family_counts(run) -> dict:
     """{family: {(code, name): (findings, reports)}} over the whole run."""
-    totals: Counter = Counter()
-    reports: Counter = Counter()
-    names = {}
-    for result in run.reports:
-        seen = set()
-        for f in result.findings:
-            totals[f.code] += 1
-            names[f.code] = f.name
-            seen.add(f.code)
-        reports.update(seen)
+    totals, reports, names = finding_counts(run)
     families: dict = {}
     for code in sorted(totals):
         families.setdefault(code[:3], {})[(code, names[code])] = (totals[code], reports[code])

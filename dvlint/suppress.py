@@ -27,6 +27,7 @@ from pathlib import Path
 
 from dvlint.hooks import hookimpl
 from dvlint.i18n import Msg
+from dvlint.positions import without_indexes
 
 _DIRECTIVE = re.compile(r"#\s*dvlint:\s*(?P<kind>disable-file|disable)\s*(?:=\s*(?P<codes>[^#]*?))?\s*(?:--\s*(?P<reason>.*))?$")
 _CODE = re.compile(r"^DV\d{0,3}$")
@@ -103,8 +104,7 @@ def fingerprint(path, finding) -> str:
     The field is kept without its list indexes (``sections[].paragraphs[]``):
     a paragraph inserted above must not make the findings below it new.
     """
-    field = re.sub(r"\[\d+\]", "[]", finding.field or "")
-    text = "\x1f".join([Path(path).as_posix(), finding.code, field, finding.message.en])
+    text = "\x1f".join([Path(path).as_posix(), finding.code, without_indexes(finding.field or ""), finding.message.en])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
