@@ -246,19 +246,20 @@ def cmd_score(args) -> int:
     from dvlint import staff
     from dvlint.output import OutputOptions
     from dvlint.output.json_format import render as render_json
+    from dvlint.output.text_format import summary_line, use_color
     from dvlint.runner import Checker, default_jobs, tune_gc_for_batch
+    from dvlint.staff_exchange import compare, compare_text, load_previous
 
+    previous = load_previous(args.compare) if args.compare else None  # a wrong path fails now, not after the run
     checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
     tune_gc_for_batch()
     lang = _run_settings(checker, args).lang
-    bar = staff.ProgressBar(lang, enabled=sys.stderr.isatty() and not os.environ.get("DVLINT_NO_PROGRESS"))
+    bar = staff.ProgressBar(lang, enabled=sys.stderr.isatty())
     try:
         run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs(), progress=bar)
     finally:
         bar.stop()
     rows = staff.ranked(staff.rows_for(run, lang), args.sort, args.grade, args.below)
-    from dvlint.output.text_format import use_color
-
     sys.stdout.write(staff.table_text(rows, lang, use_color(OutputOptions(color=args.color), sys.stdout)))
     written = []
     if args.csv:
@@ -284,12 +285,8 @@ def cmd_score(args) -> int:
 
         write_per_agency(run, args.per_agency, render_text, OutputOptions(lang=lang, show_source=True))
         written.append(args.per_agency)
-    if args.compare:
-        from dvlint.staff_exchange import compare, compare_text, load_previous
-
-        sys.stdout.write(compare_text(compare(load_previous(args.compare), run, lang), lang))
-    from dvlint.output.text_format import summary_line
-
+    if previous is not None:
+        sys.stdout.write(compare_text(compare(previous, run, lang), lang))
     print(summary_line(run, lang))
     for path in written:
         print(Msg(f"đã ghi {path}", f"wrote {path}").text(lang))

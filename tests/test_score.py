@@ -204,3 +204,9 @@ def test_html_page_in_headless_chromium(received, tmp_path):
         assert scores == sorted(scores, reverse=direction == "desc") and len(scores) == 6
     assert dom.count("<details>") == 10 and dom.count('class="bin"') == 10
     assert "Most frequent findings" in dom and "DV504" in dom.split('id="frequent"')[1]
+
+
+def test_an_unreadable_previous_run_is_refused_before_scoring(received, tmp_path):
+    proc = run_cli("score", str(received), "--compare", str(tmp_path / "missing.json"), "--lang", "en")
+    assert proc.returncode == 2 and "cannot read the previous results" in proc.stderr
+    assert "Checked" not in proc.stdout  # nothing was scored in vain
