@@ -260,7 +260,8 @@ def cmd_score(args) -> int:
     finally:
         bar.stop()
     rows = staff.ranked(staff.rows_for(run, lang), args.sort, args.grade, args.below)
-    sys.stdout.write(staff.table_text(rows, lang, use_color(OutputOptions(color=args.color), sys.stdout)))
+    terminal = sys.stdout.isatty()
+    sys.stdout.write(staff.table_text(rows, lang, terminal, use_color(OutputOptions(color=args.color), sys.stdout)))
     written = []
     if args.csv:
         staff.write_csv(rows, args.csv, lang)

@@ -237,8 +237,9 @@ def indicator_relation(report, template):
                               en=f"{relation.left} = {left:g} must be {relation.op} {relation.right} = {right:g}")
 
 
+# Opens with a digit class rather than a look-behind: the engine skips to digits in C.
 _STATED_SHARE = re.compile(
-    r"(?<![\d/.,])(?P<part>\d+)\s*/\s*(?P<whole>\d+)(?![\d/])(?P<between>[^.;%/\d]{0,80}?)(?P<pct>\d+(?:[,.]\d+)?)\s*%")
+    r"(?P<part>\d(?<![\d/.,]\d)\d*)\s*/\s*(?P<whole>\d+)(?![\d/])(?P<between>[^.;%/\d]{0,80}?)(?P<pct>\d+(?:[,.]\d+)?)\s*%")
 
 
 @rule("DV605", "stated-share", severity="warning", weight=2,

@@ -78,6 +78,11 @@ def test_a_clean_folder_exits_zero_and_prints_the_table(tmp_path):
     proc = run_cli("score", str(tmp_path))
     assert proc.returncode == 0
     assert "Cơ quan" in proc.stdout and "SỞ NỘI VỤ" in proc.stdout and "Đã kiểm tra 3 báo cáo" in proc.stdout
+    # Piped, the table is plain columns: a rule of dashes under the headings, scores right-aligned under theirs.
+    heading, rule, *rows = proc.stdout.splitlines()[:5]
+    assert set(rule) == {"-", " "} and "│" not in proc.stdout
+    score_end = heading.index("Điểm") + len("Điểm")
+    assert all(row[score_end - 3:score_end] == "100" for row in rows[:3]), rows
 
 
 def test_rows_name_their_agency_when_checked_in_worker_processes(tmp_path):
