@@ -58,9 +58,10 @@ class ReportResult:
     """The outcome of checking one file.
 
     ``loaded`` (the report with its positions and source) is there while the
-    report is being checked, for hooks; once checked, only the report model
-    and the source lines the findings point at are kept, so that a run over
-    thousands of files does not hold every file in memory.
+    report is being checked, for hooks; once checked, only the findings, the
+    source lines they point at and the report's identity are kept, so that a
+    run over thousands of files holds no report model and no source file,
+    whether it runs in this process or in workers.
     """
 
     path: Path
@@ -70,7 +71,6 @@ class ReportResult:
     template: str | None = None
     template_reason: Msg | None = None  # why that template was chosen
     score: scoring.Score | None = None
-    report: object | None = None  # dvlint.model.Report; None when checked in a worker process (-j)
     source_lines: dict[int, str] = field(default_factory=dict)
     unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
     suppressed: int = 0  # findings silenced by suppressions, per-file ignores or the baseline
@@ -206,7 +206,7 @@ class Engine:
         result.score = scoring.score(result.findings, cap, grades)
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
-        result.report, result.loaded = loaded.report, None
+        result.loaded = None
         result.identity = report_identity(loaded.report)
         result.unit = "paragraph" if loaded.source_kind == "docx" else "line"
         return result

@@ -352,7 +352,7 @@ class Report(Node):
 
         row_dates = {}
         for path, text in self._texts:
-            if ".rows[" in path:
+            if ".rows[" in path and len(text) <= _LONGEST_DATE_CELL:
                 dates = find_dates(text)
                 if len(dates) == 1 and dates[0].text.strip() == text.strip():
                     row_dates.setdefault(path.rsplit("[", 1)[0], dates[0])
@@ -404,6 +404,11 @@ class Report(Node):
         """Tell every part of the report its path (done once after loading)."""
         _bind(self, ())
         return self
+
+
+# A cell holding one date and nothing else is never longer than this
+# ("ngày 12 tháng 12 năm 2020" is 25 characters): longer cells are not read for one.
+_LONGEST_DATE_CELL = 60
 
 
 def _numbered(base: str, texts: list[str]):

@@ -142,10 +142,8 @@ def _start_worker(overrides, config_file, today) -> None:
 
 
 def _check_in_worker(path: Path) -> ReportResult:
-    """Check one file in a worker; the report model stays behind (only findings travel)."""
-    result = _worker_checker.check_file(path)
-    result.report = None
-    return result
+    """Check one file in a worker; only findings and the report's identity travel back."""
+    return _worker_checker.check_file(path)
 
 
 def default_jobs() -> int:
