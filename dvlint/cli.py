@@ -242,23 +242,37 @@ def cmd_check(args) -> int:
 
 
 def cmd_score(args) -> int:
-    """Rank every report named; unreadable files are rows with their error, and the run goes on."""
+    """Rank every report named; unreadable files are rows with their error, and the run goes on.
+
+    Results are kept on disk as they arrive (spill.SpilledResults), so that
+    memory stays flat however many reports a commission scores.
+    """
     from dvlint import staff
-    from dvlint.output import OutputOptions
-    from dvlint.output.json_format import render as render_json
-    from dvlint.output.text_format import summary_line, use_color
     from dvlint.runner import Checker, default_jobs, tune_gc_for_batch
-    from dvlint.staff_exchange import compare, compare_text, load_previous
+    from dvlint.spill import SpilledResults
+    from dvlint.staff_exchange import load_previous
 
     previous = load_previous(args.compare) if args.compare else None  # a wrong path fails now, not after the run
     checker = Checker(_overrides(args), args.config.resolve() if args.config else None)
     tune_gc_for_batch()
     lang = _run_settings(checker, args).lang
     bar = staff.ProgressBar(lang, enabled=sys.stderr.isatty())
-    try:
-        run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs(), progress=bar)
-    finally:
-        bar.stop()
+    with SpilledResults() as store:
+        try:
+            run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs(), progress=bar,
+                              store=store)
+        finally:
+            bar.stop()
+        return _score_outputs(args, run, lang, previous)
+
+
+def _score_outputs(args, run, lang: str, previous) -> int:
+    """The ranking table, the exports asked for and the comparison, from a finished run."""
+    from dvlint import staff
+    from dvlint.output import OutputOptions
+    from dvlint.output.text_format import summary_line, use_color
+    from dvlint.staff_exchange import compare, compare_text
+
     rows = staff.ranked(staff.rows_for(run, lang), args.sort, args.grade, args.below)
     terminal = sys.stdout.isatty()
     sys.stdout.write(staff.table_text(rows, lang, terminal, use_color(OutputOptions(color=args.color), sys.stdout)))
@@ -272,10 +286,14 @@ def cmd_score(args) -> int:
         write_xlsx(rows, run, args.xlsx, lang)
         written.append(args.xlsx)
     if args.json:
-        _write_output(render_json, run, OutputOptions(lang=lang), args.json)
+        from dvlint.atomic import atomic_file
+        from dvlint.output.json_format import write_stream
+
+        with atomic_file(args.json) as handle:
+            write_stream(run, lang, handle)
         written.append(args.json)
     if args.html:
-        from dvlint.importers.writer import write_atomic
+        from dvlint.atomic import write_atomic
         from dvlint.staff_html import render_html
 
         write_atomic(args.html, render_html(rows, run, lang), force=True)
@@ -339,7 +357,7 @@ def _write_output(formatter, run, options, path: Path) -> None:
     import io
     from dataclasses import replace
 
-    from dvlint.importers.writer import write_atomic
+    from dvlint.atomic import write_atomic
 
     buffer = io.StringIO()
     saved, sys.stdout = sys.stdout, buffer
@@ -424,7 +442,8 @@ def _load_one(path: Path, lang: str, importable_only: bool = False):
 
 def cmd_import(args) -> int:
     from dvlint.importers.classify import explain_table
-    from dvlint.importers.writer import report_yaml, write_atomic
+    from dvlint.atomic import write_atomic
+    from dvlint.importers.writer import report_yaml
 
     lang = args.lang or language_from_env() or "vi"
     loaded = _load_one(args.file, lang, importable_only=True)
@@ -535,7 +554,7 @@ def cmd_template_check(args) -> int:
 
 def cmd_init(args) -> int:
     from dvlint.builtin import builtin_rules_dir
-    from dvlint.importers.writer import write_atomic
+    from dvlint.atomic import write_atomic
     from dvlint.skeleton import skeleton
     from dvlint.templates import Library
 

@@ -83,7 +83,7 @@ class ReportResult:
 
 @dataclass
 class RunResult:
-    reports: list[ReportResult] = field(default_factory=list)
+    reports: list[ReportResult] = field(default_factory=list)  # or a spill.SpilledResults in long runs
     rules: list = field(default_factory=list)  # the rules applied (RuleSpec), for formats that list them
 
     def count(self, severity: str) -> int:

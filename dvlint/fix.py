@@ -94,7 +94,7 @@ def fix_file(path: Path, engine) -> FixOutcome:
 
 def write_fixed(outcome: FixOutcome) -> None:
     """Replace the file with the fixed text in one step, with its BOM and permissions as they were."""
-    from dvlint.importers.writer import write_atomic
+    from dvlint.atomic import write_atomic
 
     data = outcome.after.encode("utf-8")
     write_atomic(outcome.path, b"\xef\xbb\xbf" + data if outcome.bom else data, force=True)

@@ -91,13 +91,15 @@ class Checker:
             return ReportResult(path, error=exc)
         return engine.check(loaded)
 
-    def run(self, paths, jobs: int = 1, progress=None) -> RunResult:
+    def run(self, paths, jobs: int = 1, progress=None, store=None) -> RunResult:
         """Check every file under ``paths``; with ``jobs`` > 1, in that many processes.
 
         Results come back in the order of the paths either way. A run of few
         files stays in this process: starting workers costs more than it saves.
         ``progress``, if given, is called with the number of files first and
-        then with each result as it arrives (for a progress bar).
+        then with each result as it arrives (for a progress bar). ``store``,
+        if given, receives the results instead of a list (``spill.SpilledResults``
+        keeps them on disk).
         """
         items = expand_paths(paths, set(self.loaders))
         files = [path for path, error in items if error is None]
@@ -107,7 +109,7 @@ class Checker:
             checked = self._in_workers(files, jobs)
         else:
             checked = (self.check_file(path) for path in files)
-        run = RunResult()
+        run = RunResult(reports=store if store is not None else [])
         for path, error in items:
             result = ReportResult(path, error=error) if error else next(checked)
             run.reports.append(result)

@@ -131,8 +131,10 @@ def headings(lang: str) -> list[tuple[str, str]]:
 
 def write_csv(rows: list[Row], path, lang: str) -> None:
     """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    from dvlint.atomic import atomic_file
+
     columns = headings(lang)
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_file(path, encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([title for _, title in columns])
         for row in rows:

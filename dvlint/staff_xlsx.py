@@ -21,33 +21,46 @@ FAMILY_COLUMNS = [Msg("Mã", "Code"), Msg("Quy tắc", "Rule"), Msg("Số phát 
 
 
 def write_xlsx(rows, run, path, lang: str) -> None:
+    """Write the workbook atomically, in openpyxl's write-only mode (rows stream to disk, not to memory)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    book = Workbook()
-    ranking = book.active
-    ranking.title = SHEET_RANKING.text(lang)
+    from dvlint.atomic import atomic_file
+
+    book = Workbook(write_only=True)
     columns = headings(lang)
-    ranking.append([title for _, title in columns])
+    ranking = _sheet(book, SHEET_RANKING.text(lang), [title for _, title in columns])
     for row in rows:
         values = row.values()
         ranking.append([values[key] for key, _ in columns])
-    findings = book.create_sheet(SHEET_FINDINGS.text(lang))
-    findings.append([m.text(lang) for m in FINDING_COLUMNS])
+    findings = _sheet(book, SHEET_FINDINGS.text(lang), [m.text(lang) for m in FINDING_COLUMNS])
     for result in run.reports:
         agency = result.identity.get("agency", "")
         for f in result.findings:
             findings.append([str(result.path), agency, f.line, f.column, f.code, f.name, f.severity, f.message.text(lang)])
     for family, counts in _family_counts(run).items():
-        sheet = book.create_sheet(f"{family} {FAMILIES.get(family, Msg('', '')).text(lang)}"[:31])
-        sheet.append([m.text(lang) for m in FAMILY_COLUMNS])
+        title = f"{family} {FAMILIES.get(family, Msg('', '')).text(lang)}"[:31]
+        sheet = _sheet(book, title, [m.text(lang) for m in FAMILY_COLUMNS])
         for (code, name), (total, reports) in sorted(counts.items()):
             sheet.append([code, name, total, reports])
-    for sheet in book.worksheets:
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-    book.save(path)
+    with atomic_file(path, binary=True) as handle:
+        book.save(handle)
+
+
+def _sheet(book, title: str, heading: list[str]):
+    """A new sheet whose first row is the heading, in bold and frozen in place."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    cells = []
+    for text in heading:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    return sheet
 
 
 def _family_counts(run) -> dict:

@@ -124,7 +124,7 @@ def load_baseline(path: Path) -> dict[str, int]:
 
 
 def write_baseline(run, path: Path) -> int:
-    from dvlint.importers.writer import write_atomic
+    from dvlint.atomic import write_atomic
 
     entries = [{"path": Path(r.path).as_posix(), "code": f.code, "field": f.field, "message": f.message.en,
                 "fingerprint": fingerprint(r.path, f)} for r in run.reports for f in r.findings]

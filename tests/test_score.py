@@ -215,3 +215,37 @@ def test_an_unreadable_previous_run_is_refused_before_scoring(received, tmp_path
     proc = run_cli("score", str(received), "--compare", str(tmp_path / "missing.json"), "--lang", "en")
     assert proc.returncode == 2 and "cannot read the previous results" in proc.stderr
     assert "Checked" not in proc.stdout  # nothing was scored in vain
+
+
+def test_spilled_results_read_back_in_order_and_side_by_side(tmp_path):
+    """Score keeps results on disk; reading them back must give the same results, however iterated."""
+    from dvlint.runner import Checker
+    from dvlint.spill import SpilledResults
+
+    for name in SEEDS:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "broken.yaml").write_text("document: [\n", encoding="utf-8")
+    in_memory = Checker({}).run([tmp_path])
+    with SpilledResults() as store:
+        spilled = Checker({}).run([tmp_path], store=store)
+        assert len(spilled.reports) == 4
+        assert [(r.path, r.findings, r.identity, r.error and r.error.message.en) for r in spilled.reports] == \
+               [(r.path, r.findings, r.identity, r.error and r.error.message.en) for r in in_memory.reports]
+        pairs = [(a.path, b.path) for a in spilled.reports for b in spilled.reports]  # two readers at once
+        assert pairs == [(a.path, b.path) for a in in_memory.reports for b in in_memory.reports]
+        assert spilled.reports[2].path == in_memory.reports[2].path
+        assert spilled.count("warning") == in_memory.count("warning") > 0 and spilled.load_errors == 1
+
+
+def test_streamed_json_is_the_json_format_to_the_character():
+    import io
+
+    from dvlint.engine import RunResult
+    from dvlint.output import OutputOptions
+    from dvlint.output.json_format import render, write_stream
+    from dvlint.runner import Checker
+
+    for run in (Checker({}).run([FIXTURES]), Checker({}).run([FIXTURES / "clean-state-plan.yaml"]), RunResult()):
+        streamed = io.StringIO()
+        write_stream(run, "en", streamed)
+        assert streamed.getvalue() == render(run, OutputOptions(lang="en"))

@@ -2,21 +2,13 @@
 
 The YAML is dumped from the validated model (so it passes ``dvlint check``'s
 schema by construction), with long text as folded scalars a person can
-edit. Files are written atomically: to a temporary file in the same folder,
-flushed to disk, then renamed over the target, so an interrupted import
-never leaves a half-written file, and an existing file is only replaced when
-the user asked for it.
+edit. The file is written atomically (dvlint.atomic), and an existing file
+is only replaced when the user asked for it.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
-
-from dvlint.errors import UsageError
-from dvlint.i18n import Msg
 
 HEADER = (
     "# Imported by dvlint from {source}.\n"
@@ -49,40 +41,3 @@ def report_yaml(report, source: str) -> str:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return HEADER.format(source=source) + buffer.getvalue()
-
-
-def write_atomic(path: Path, content: str | bytes, force: bool = False) -> None:
-    """Write ``content`` to ``path`` atomically; never replace a file unless ``force``.
-
-    Text is written as UTF-8 with ``\n`` line ends; bytes as they are (for a
-    fixed report, whose BOM and line ends must stay as the writer had them).
-    The file keeps the permissions of the one it replaces, or gets the usual
-    ones (0666 less the umask) when new, not the 0600 of a temporary file.
-    """
-    if path.exists() and not force:
-        raise UsageError(Msg(f"{path}: tệp đã có; dùng --force để ghi đè",
-                             f"{path}: the file exists; use --force to replace it"))
-    folder = path.parent if str(path.parent) else Path(".")
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        if isinstance(content, bytes):
-            handle = os.fdopen(fd, "wb")
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        with handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -35,20 +35,40 @@ def report_dict(result, lang: str) -> dict:
 
 
 def run_dict(run, lang: str) -> dict:
+    return {**_head(), "reports": [report_dict(r, lang) for r in run.reports], "summary": summary_dict(run)}
+
+
+def _head() -> dict:
+    return {"version": 1, "tool": {"name": "dvlint", "version": dvlint.__version__}}
+
+
+def summary_dict(run) -> dict:
     return {
-        "version": 1,
-        "tool": {"name": "dvlint", "version": dvlint.__version__},
-        "reports": [report_dict(r, lang) for r in run.reports],
-        "summary": {
-            "reports": len(run.reports),
-            "errors": run.count("error"),
-            "warnings": run.count("warning"),
-            "infos": run.count("info"),
-            "load_errors": run.load_errors,
-            "suppressed": run.suppressed,
-        },
+        "reports": len(run.reports),
+        "errors": run.count("error"),
+        "warnings": run.count("warning"),
+        "infos": run.count("info"),
+        "load_errors": run.load_errors,
+        "suppressed": run.suppressed,
     }
 
 
 def render(run, options) -> str:
     return json.dumps(run_dict(run, options.lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_stream(run, lang: str, handle) -> None:
+    """Write what :func:`render` returns, one report at a time.
+
+    For long runs whose results are kept on disk (``dvlint score --json``):
+    the whole document is never held in memory, and the text is the same,
+    character for character (a test compares them).
+    """
+    head = json.dumps(_head(), ensure_ascii=False, indent=2)
+    handle.write(head[:-2] + ',\n  "reports": [')
+    for index, result in enumerate(run.reports):
+        text = json.dumps(report_dict(result, lang), ensure_ascii=False, indent=2)
+        handle.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
+    handle.write("\n  ]" if len(run.reports) else "]")
+    summary = json.dumps(summary_dict(run), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    handle.write(',\n  "summary": ' + summary + "\n}\n")
