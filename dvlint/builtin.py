@@ -50,7 +50,10 @@ def dvlint_fixtures():
     appendices, footnotes, template (no template: rules asking for it do not
     run), as_of (the date rules judge by: --as-of, else the issue date, or
     for a draft the last day of the month or year it gives, else today), today, config (the settings in force), doc_format ("state" or
-    "party") and format_evidence (where each witness points).
+    "party"), format_evidence (where each witness points) and converted_from
+    (the legacy encoding a file was converted from with --convert-legacy;
+    rules asking for it run only then) and denormalized (field path -> text as
+    written, for values not in NFC: the report itself holds them in NFC).
     """
     return {
         "report": lambda ctx: ctx.loaded.report,
@@ -67,6 +70,8 @@ def dvlint_fixtures():
         "config": lambda ctx: ctx.settings,
         "format_evidence": lambda ctx: formats.evidence(ctx.loaded.report),
         "doc_format": lambda ctx: formats.evidence(ctx.loaded.report).format,
+        "converted_from": lambda ctx: _skip_if_none(ctx.loaded.converted_from),
+        "denormalized": lambda ctx: ctx.loaded.denormalized,
     }
 
 

@@ -61,6 +61,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, metavar="FILE", help=h("tệp cấu hình (bỏ qua việc tự tìm)", "configuration file (skips discovery)"))
     common.add_argument("--select", type=_codes, metavar="CODES", help=h("chỉ chạy các quy tắc có mã bắt đầu như vậy: DV4,DV501", "run only rules whose codes start so: DV4,DV501"))
     common.add_argument("--ignore", type=_codes, metavar="CODES", help=h("bỏ các quy tắc có mã bắt đầu như vậy", "skip rules whose codes start so"))
+    common.add_argument("--convert-legacy", action="store_true", default=None, help=h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode", "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode"))
     common.add_argument("-k", dest="keyword", metavar="EXPR", help=h("lọc quy tắc theo tên: 'signature and not name'", "filter rules by name: 'signature and not name'"))
 
     check = sub.add_parser("check", parents=[common], help=h("kiểm tra báo cáo", "check reports"))
@@ -129,6 +130,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     cites.add_argument("file", type=Path, metavar="FILE")
     cites.add_argument("--format", choices=("text", "json"), default="text")
     cites.add_argument("--lang", choices=LANGUAGES)
+    cites.add_argument("--convert-legacy", action="store_true", help=h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode", "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode"))
 
     imp = sub.add_parser("import", help=h("chuyển .docx, .md, .txt thành báo cáo YAML", "turn a .docx, .md or .txt into a YAML report"))
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -136,6 +138,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help=h("ghi đè tệp đã có", "replace an existing file"))
     imp.add_argument("--explain", action="store_true", help=h("cho biết từng dòng được xếp vào phần nào", "show how each line was classified"))
     imp.add_argument("--lang", choices=LANGUAGES)
+    imp.add_argument("--convert-legacy", action="store_true", help=h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode", "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode"))
     return parser
 
 
@@ -192,6 +195,7 @@ def _overrides(args) -> dict:
         "final": getattr(args, "final", None),
         "as_of": getattr(args, "as_of", None),
         "baseline": args.baseline.resolve() if getattr(args, "baseline", None) else None,
+        "convert_legacy": getattr(args, "convert_legacy", None),
     }
 
 
@@ -339,7 +343,11 @@ def _apply_fixes(checker, args) -> int:
         if args.diff:
             sys.stdout.write(outcome.diff())
         elif outcome.changed:
-            write_fixed(outcome)
+            try:
+                write_fixed(outcome)
+            except LoadError as exc:
+                print(f"{path}: {exc.message.text(lang)}", file=sys.stderr)
+                continue
         if outcome.applied:
             verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
             codes = ", ".join(sorted({f.code for f in outcome.applied}))
@@ -422,7 +430,7 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-def _load_one(path: Path, lang: str, importable_only: bool = False):
+def _load_one(path: Path, lang: str, importable_only: bool = False, convert_legacy: bool = False):
     """Load one file with the loader for its suffix; on a load error, say so and return None."""
     from dvlint.config import Settings
     from dvlint.errors import LoadError, UsageError
@@ -434,7 +442,7 @@ def _load_one(path: Path, lang: str, importable_only: bool = False):
     if loader is None:
         raise UsageError(Msg(f"{path}: không đọc được loại tệp này", f"{path}: cannot read this type of file"))
     try:
-        return loader.load(path, Settings(lang=lang))
+        return loader.load(path, Settings(lang=lang, convert_legacy=convert_legacy))
     except LoadError as exc:
         print(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
         return None
@@ -446,7 +454,7 @@ def cmd_import(args) -> int:
     from dvlint.importers.writer import report_yaml
 
     lang = args.lang or language_from_env() or "vi"
-    loaded = _load_one(args.file, lang, importable_only=True)
+    loaded = _load_one(args.file, lang, importable_only=True, convert_legacy=args.convert_legacy)
     if loaded is None:
         return EXIT_USAGE
     if args.explain:
@@ -463,7 +471,7 @@ def cmd_import(args) -> int:
 def cmd_citations(args) -> int:
     """The documents a report cites: type, symbol, date, issuer, where, how often."""
     lang = args.lang or language_from_env() or "vi"
-    loaded = _load_one(args.file, lang)
+    loaded = _load_one(args.file, lang, convert_legacy=args.convert_legacy)
     if loaded is None:
         return EXIT_USAGE
     rows = citation_rows(loaded)

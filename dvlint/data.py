@@ -318,6 +318,25 @@ def report_periods() -> ReportPeriods:
     return load_model_file(builtin_data_dir() / "report_periods.yaml", ReportPeriods)
 
 
+class TCVN3Table(DataModel):
+    letters: dict[str, str]
+
+
+class VNITable(DataModel):
+    letters: dict[str, str]
+    marks: dict[str, str]
+
+
+class LegacyEncodings(DataModel):
+    tcvn3: TCVN3Table
+    vni: VNITable
+
+
+@functools.cache
+def legacy_encodings() -> LegacyEncodings:
+    return load_model_file(builtin_data_dir() / "legacy_encodings.yaml", LegacyEncodings)
+
+
 @functools.cache
 def default_scoring() -> Scoring:
     return load_model_file(builtin_data_dir() / "scoring.yaml", Scoring)

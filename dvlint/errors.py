@@ -68,6 +68,20 @@ ENCODING = Msg(
     "tệp không phải UTF-8 (byte 0x{byte:02x} không hợp lệ); hãy lưu lại tệp với mã UTF-8",
     "the file is not UTF-8 (invalid byte 0x{byte:02x}); save it again as UTF-8",
 )
+LEGACY_ENCODING = Msg(
+    "tệp không phải Unicode mà có vẻ là mã cũ {name}: hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã; "
+    "hoặc mở và lưu lại với mã UTF-8), hoặc chạy dvlint với --convert-legacy",
+    "the file is not Unicode but looks like the legacy {name} encoding: convert it to Unicode (Unikey's "
+    "converter, or open it and save it as UTF-8), or run dvlint with --convert-legacy",
+)
+NOT_A_FILE = Msg(
+    "không phải tệp thường (thư mục đặc biệt, thiết bị hay ống dẫn): dvlint không đọc",
+    "not a regular file (a device, pipe or socket): dvlint does not read it",
+)
+LOADER_CRASHED = Msg(
+    "lỗi nội bộ của dvlint khi đọc tệp (bộ đọc {loader}): {detail}; các tệp khác vẫn được kiểm tra",
+    "internal error in dvlint while reading the file ({loader} reader): {detail}; the other files are still checked",
+)
 YAML_SYNTAX = Msg("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}")
 SEVERAL_DOCUMENTS = Msg(
     "tệp có nhiều tài liệu YAML (ngăn bởi '---'); mỗi tệp chỉ chứa một báo cáo",

@@ -26,7 +26,7 @@ from pathlib import Path
 from dvlint import yamlload
 from dvlint.errors import LoadError
 from dvlint.i18n import Msg
-from dvlint.loaders import LoadedReport, validate_report
+from dvlint.loaders import yaml_report
 from dvlint.positions import NodePositions, node_span, parse_path
 
 MAX_PASSES = 10
@@ -43,6 +43,7 @@ class FixOutcome:
     applied: list = field(default_factory=list)  # the Findings that were fixed
     refused: list = field(default_factory=list)  # fixable Findings whose edit could not be proven
     bom: bool = False
+    original: bytes = b""  # the file as read: it is replaced only if it still holds exactly this
 
     @property
     def changed(self) -> bool:
@@ -54,25 +55,24 @@ class FixOutcome:
                                             fromfile=name, tofile=name))
 
 
-def read_for_fix(path: Path, max_size: int = yamlload.DEFAULT_MAX_FILE_SIZE) -> tuple[str, bool]:
-    """The file's text exactly as written (line endings kept), and whether it had a BOM.
+def read_for_fix(path: Path, max_size: int = yamlload.DEFAULT_MAX_FILE_SIZE) -> tuple[str, bytes]:
+    """The file's text exactly as written (line endings kept), and its bytes.
 
     Only UTF-8 is rewritten: a file in another encoding would change on
     every line when written back, so it is refused.
     """
-    yamlload.check_readable(path, max_size)
-    data = path.read_bytes()
+    data = yamlload.read_bytes(path, max_size)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise LoadError("not-utf8", Msg("tệp không ở dạng UTF-8: không sửa", "the file is not UTF-8: not fixed")) from None
-    return text, data.startswith(b"\xef\xbb\xbf")
+    return text, data
 
 
 def fix_file(path: Path, engine) -> FixOutcome:
     """Apply ``engine``'s safe fixes to the YAML report at ``path``, in memory."""
-    text, bom = read_for_fix(path, engine.settings.max_file_size)
-    outcome = FixOutcome(path, text, text, bom=bom)
+    text, data = read_for_fix(path, engine.settings.max_file_size)
+    outcome = FixOutcome(path, text, text, bom=data.startswith(b"\xef\xbb\xbf"), original=data)
     safe = {spec.code for spec in engine.rules if spec.safe_fix}
     refused: dict = {}
     for _ in range(MAX_PASSES):
@@ -92,18 +92,32 @@ def fix_file(path: Path, engine) -> FixOutcome:
     return outcome
 
 
+CHANGED_MEANWHILE = Msg(
+    "tệp đã bị thay đổi trong lúc dvlint sửa: không ghi đè; hãy chạy lại",
+    "the file changed while dvlint was fixing it: not overwritten; run again",
+)
+
+
 def write_fixed(outcome: FixOutcome) -> None:
-    """Replace the file with the fixed text in one step, with its BOM and permissions as they were."""
+    """Replace the file with the fixed text in one step, with its BOM and permissions as they were.
+
+    If the file no longer holds what was read (an editor saved it meanwhile),
+    it is left alone and a LoadError says so: the user's newer text wins.
+    """
     from dvlint.atomic import write_atomic
 
+    try:
+        current = outcome.path.read_bytes()
+    except OSError:
+        current = None
+    if current != outcome.original:
+        raise LoadError("changed-meanwhile", CHANGED_MEANWHILE)
     data = outcome.after.encode("utf-8")
     write_atomic(outcome.path, b"\xef\xbb\xbf" + data if outcome.bom else data, force=True)
 
 
 def _fixable(path: Path, text: str, engine, safe: set) -> list:
-    raw, positions = yamlload.load(text)
-    loaded = LoadedReport(path, validate_report(raw, positions), positions, "yaml")
-    result = engine.check(loaded)
+    result = engine.check(yaml_report(path, text))
     return [f for f in result.findings if f.code in safe and f.fix is not None and f.field]
 
 

@@ -6,13 +6,14 @@ the ``dvlint_loaders`` hook with the same :class:`Loader` shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from dvlint import errors, yamlload
 from dvlint.errors import LoadError
-from dvlint.positions import PositionMap, parse_path
+from dvlint.positions import PositionMap, format_path, parse_path
 
 
 @dataclass
@@ -24,6 +25,8 @@ class LoadedReport:
     positions: PositionMap
     source_kind: str = "yaml"  # yaml, text, docx: the unit of a location is a line, or a paragraph for docx
     classified: object | None = None  # for imported documents: how each line was classified
+    converted_from: str | None = None  # the legacy encoding the file was converted from (--convert-legacy)
+    denormalized: dict = field(default_factory=dict)  # field path -> its text as written, where not NFC
 
     def locate(self, field: str | None, snippet: str | None = None) -> tuple[int, int]:
         if not field:
@@ -65,9 +68,37 @@ def _imported(path: Path, classified, kind: str) -> LoadedReport:
 
 def load_yaml_report(path: Path, settings) -> LoadedReport:
     """Read, parse and validate a report written in dvlint's YAML format."""
-    text = yamlload.read_text(path, settings.max_file_size)
+    text, converted_from = yamlload.read_source(path, settings)
+    return yaml_report(path, text, converted_from)
+
+
+def yaml_report(path: Path, text: str, converted_from: str | None = None) -> LoadedReport:
+    """The report in ``text``, its values in NFC (those written otherwise are kept aside for DV702)."""
     raw, positions = yamlload.load(text)
-    return LoadedReport(path, validate_report(raw, positions), positions, "yaml")
+    denormalized: dict = {}
+    if not unicodedata.is_normalized("NFC", text):
+        raw = _nfc_values(raw, (), denormalized)
+    return LoadedReport(path, validate_report(raw, positions), positions, "yaml", converted_from=converted_from,
+                        denormalized=denormalized)
+
+
+def _nfc_values(value, path: tuple, denormalized: dict):
+    """``value`` with every string in NFC; the strings that were not go into ``denormalized`` by field path.
+
+    Rules compare text (the national name, place names, citations): text in
+    decomposed Unicode (from macOS or old converters) must compare equal to
+    the same words precomposed. DV702 still reports it, with its fix.
+    """
+    if isinstance(value, str):
+        if unicodedata.is_normalized("NFC", value):
+            return value
+        denormalized[format_path(path)] = value
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {key: _nfc_values(item, (*path, key), denormalized) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_nfc_values(item, (*path, index), denormalized) for index, item in enumerate(value)]
+    return value
 
 
 def load_text_report(path: Path, settings) -> LoadedReport:
@@ -75,8 +106,10 @@ def load_text_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers import text as text_reader
     from dvlint.importers.classify import classify
 
-    text = yamlload.read_text(path, settings.max_file_size)
-    return _imported(path, classify(text_reader.read_lines(text), text.splitlines()), "text")
+    text, converted_from = yamlload.read_source(path, settings)
+    loaded = _imported(path, classify(text_reader.read_lines(text), text.splitlines()), "text")
+    loaded.converted_from = converted_from
+    return loaded
 
 
 def load_docx_report(path: Path, settings) -> LoadedReport:

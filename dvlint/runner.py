@@ -89,6 +89,11 @@ class Checker:
             loaded = loader.load(path, engine.settings)
         except LoadError as exc:
             return ReportResult(path, error=exc)
+        except RecursionError:
+            return ReportResult(path, error=LoadError("too-deep", errors.TOO_DEEP))
+        except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the run: the file is reported
+            return ReportResult(path, error=LoadError("loader-crashed", errors.LOADER_CRASHED.format(
+                loader=loader.name, detail=f"{type(exc).__name__}: {exc}")))
         return engine.check(loaded)
 
     def run(self, paths, jobs: int = 1, progress=None, store=None) -> RunResult:

@@ -72,7 +72,7 @@ def repeated_words(report):
 @rule("DV702", "unicode-nfc", severity="warning", weight=1, safe_fix=True,
       vi="Văn bản dùng Unicode dựng sẵn (NFC), không dùng Unicode tổ hợp",
       en="Text is in precomposed Unicode (NFC), not decomposed")
-def unicode_nfc(report):
+def unicode_nfc(denormalized):
     """
     Tiếng Việt:
         Chữ có dấu phải ở dạng Unicode dựng sẵn (NFC). Văn bản chuyển từ công
@@ -88,14 +88,11 @@ def unicode_nfc(report):
     Ví dụ đúng / Passes:
         place: Đồng Tháp
     """
-    if unicodedata.is_normalized("NFC", report.joined_text):
-        return
-    for path, text in report.texts():
-        if not unicodedata.is_normalized("NFC", text):
-            index = next(i for i, ch in enumerate(text) if unicodedata.combining(ch))
-            yield Problem(path, snippet=text[max(0, index - 8):index], fix=unicodedata.normalize("NFC", text),
-                          vi="Chữ có dấu ở dạng Unicode tổ hợp (NFD): chuyển sang Unicode dựng sẵn (NFC)",
-                          en="Accented letters are decomposed Unicode (NFD): convert to precomposed (NFC)")
+    for path, text in denormalized.items():  # the report holds these in NFC already; here as written
+        index = next((i for i, ch in enumerate(text) if unicodedata.combining(ch)), 0)
+        yield Problem(path, snippet=text[max(0, index - 8):index], fix=unicodedata.normalize("NFC", text),
+                      vi="Chữ có dấu ở dạng Unicode tổ hợp (NFD): chuyển sang Unicode dựng sẵn (NFC)",
+                      en="Accented letters are decomposed Unicode (NFD): convert to precomposed (NFC)")
 
 
 # Signs of a legacy encoding read as Unicode. Each is a character pattern that
@@ -143,6 +140,32 @@ def legacy_encoding(report):
                               vi=f"Có chữ lỗi phông, có lẽ mã {name_vi}: chuyển văn bản sang Unicode",
                               en=f"Garbled letters, probably {name_en}: convert the text to Unicode")
                 break
+
+
+@rule("DV705", "legacy-encoded-file", severity="warning", weight=2,
+      vi="Tệp được lưu bằng Unicode, không bằng mã cũ (TCVN3, VNI, Windows-1258)",
+      en="The file is saved in Unicode, not in a legacy encoding (TCVN3, VNI, Windows-1258)")
+def legacy_encoded_file(converted_from):
+    """
+    Tiếng Việt:
+        Tệp gõ bằng phông TCVN3 (ABC), VNI hay lưu bằng mã Windows-1258 thì
+        máy khác đọc ra chữ lỗi. Chạy với --convert-legacy, dvlint chuyển tệp
+        sang Unicode để kiểm tra, và báo lỗi này để người viết lưu lại tệp
+        bằng Unicode (UTF-8) trước khi gửi.
+    English:
+        A file typed with TCVN3 (ABC) or VNI fonts, or saved in Windows-1258,
+        shows garbled letters on other machines. With --convert-legacy dvlint
+        converts it to Unicode to check it, and reports this so that the
+        writer saves it as Unicode (UTF-8) before sending it.
+    Ví dụ sai / Fails:
+        # a .txt file saved in TCVN3, checked with --convert-legacy
+    Ví dụ đúng / Passes:
+        # the same file saved as UTF-8
+    """
+    yield Problem(None, vi=f"Tệp được lưu bằng mã cũ {converted_from}; dvlint đã chuyển sang Unicode để đọc: "
+                           "hãy lưu lại tệp bằng Unicode (UTF-8)",
+                  en=f"The file is in the legacy {converted_from} encoding; dvlint converted it to read it: "
+                     "save it as Unicode (UTF-8)")
 
 
 # Opens with a class, not a look-behind, so that the engine skips to capitals in C.

@@ -33,12 +33,16 @@ def run_json(*args: str, **kwargs):
     return proc, json.loads(proc.stdout)
 
 
-def check_text(tmp_path: Path, text: str, name: str = "report.yaml", **overrides):
-    """Check one report given as YAML text, in-process; return its ReportResult."""
+def check_text(tmp_path: Path, text: str, name: str = "report.yaml", encoding: str = "utf-8", **overrides):
+    """Check one report given as YAML text, in-process; return its ReportResult.
+
+    ``encoding`` may name a legacy Vietnamese encoding (tcvn3, vni, windows-1258) to save the text in.
+    """
     from dvlint.runner import Checker
+    from legacy_encode import ENCODERS
 
     path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(ENCODERS[encoding](text) if encoding in ENCODERS else text.encode(encoding))
     checker = Checker(overrides, config_file=None, today=TODAY)
     return checker.check_file(path)
 

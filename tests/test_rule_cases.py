@@ -1,7 +1,9 @@
 """Runs every case in tests/rule_cases/*.yaml.
 
 Each case is a small report and the findings expected from the rules it
-selects (code, line and, when given, severity), or none. Adding a regression
+selects (code, line and, when given, severity), or none. ``encoding`` saves
+the report in a legacy encoding (tcvn3, vni, windows-1258) and
+``convert_legacy`` reads it with --convert-legacy. Adding a regression
 test is adding a case to the YAML file of the rule's family.
 """
 
@@ -29,11 +31,13 @@ def test_rule_case(case, tmp_path):
     overrides = {"select": tuple(case["select"].split(","))}
     if case.get("final"):
         overrides["final"] = True
+    if case.get("convert_legacy"):
+        overrides["convert_legacy"] = True
     if case.get("template"):  # a template written inline, used instead of choosing one
         template = tmp_path / "case-template.yaml"
         template.write_text(case["template"], encoding="utf-8")
         overrides["template"] = str(template)
-    result = check_text(tmp_path, case["report"], **overrides)
+    result = check_text(tmp_path, case["report"], encoding=case.get("encoding", "utf-8"), **overrides)
     assert result.error is None, result.error and result.error.message.en
     expected = case.get("expect") or []
     got = [{"code": f.code, "line": f.line, **({"severity": f.severity} if "severity" in e else {})}

@@ -26,6 +26,11 @@ from dvlint.yamlload import check_readable
 
 NOT_A_DOCX = Msg("tệp không phải .docx hợp lệ: {reason}", "not a valid .docx file: {reason}")
 NO_TEXT = Msg("tệp .docx không có chữ nào", "the .docx file has no text")
+TOO_LARGE_UNPACKED = Msg(
+    "tệp .docx giải nén ra quá lớn ({size} byte; giới hạn {limit} byte = 20 lần max-file-size): tệp hỏng hoặc cố ý gây hại",
+    "the .docx unpacks to too much ({size} bytes; the limit is {limit}, 20 times max-file-size): a damaged or hostile file",
+)
+UNPACKED_RATIO = 20  # a .docx may unpack to this many times max-file-size (text compresses about 5-10 times)
 
 
 def _qn(tag: str) -> str:
@@ -276,6 +281,7 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
 
     check_readable(path, max_size)
     try:
+        _check_unpacked_size(path, max_size * UNPACKED_RATIO)
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LoadError("not-a-docx", NOT_A_DOCX.format(reason=str(exc) or type(exc).__name__)) from None
@@ -293,6 +299,18 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     if not any(line.text for line in lines):
         raise LoadError("empty", NO_TEXT)
     return lines, paragraphs
+
+
+def _check_unpacked_size(path: Path, limit: int) -> None:
+    """Refuse a zip bomb before python-docx unpacks every part into memory.
+
+    The sizes are those the zip's directory declares; zipfile itself stops
+    reading a part that unpacks beyond its declared size, so they hold.
+    """
+    with zipfile.ZipFile(path) as archive:
+        size = sum(info.file_size for info in archive.infolist())
+    if size > limit:
+        raise LoadError("too-large", TOO_LARGE_UNPACKED.format(size=size, limit=limit))
 
 
 def _read(document) -> tuple[list[SourceLine], list[str]]:
