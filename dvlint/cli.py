@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     from dvlint.errors import UsageError
     from dvlint.data import DataFileError
 
+    _terminate_like_interrupt()
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
@@ -173,6 +174,25 @@ def main(argv: list[str] | None = None) -> int:
                       f"internal error in dvlint: {type(exc).__name__}: {exc} (set DVLINT_DEBUG=1 for details)")
         print(f"dvlint: {message.text(args.lang or lang)}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _terminate_like_interrupt() -> None:
+    """Let ``kill`` (SIGTERM, as CI runners and service managers send) end dvlint like Ctrl-C does.
+
+    Python's default for SIGTERM is to die on the spot, leaving a temporary
+    file behind when it comes mid-write; raised as KeyboardInterrupt, the
+    write is abandoned cleanly (dvlint.atomic removes the temporary file) and
+    the command ends with code 130.
+    """
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (dvlint called from a library user's thread)
+        pass
 
 
 def _silence_stdout() -> None:

@@ -74,6 +74,29 @@ LEGACY_ENCODING = Msg(
     "the file is not Unicode but looks like the legacy {name} encoding: convert it to Unicode (Unikey's "
     "converter, or open it and save it as UTF-8), or run dvlint with --convert-legacy",
 )
+# Why the operating system would not let a file be read, by errno name.
+OS_REASONS = {
+    "EACCES": Msg("không có quyền đọc tệp", "permission denied"),
+    "EPERM": Msg("không được phép đọc tệp", "operation not permitted"),
+    "ELOOP": Msg("liên kết tượng trưng (symlink) trỏ vòng quanh", "a loop of symbolic links"),
+    "ENOENT": Msg("không tìm thấy tệp", "file not found"),
+    "ENOTDIR": Msg("một phần của đường dẫn không phải thư mục", "a part of the path is not a directory"),
+    "EISDIR": Msg("đây là thư mục", "it is a directory"),
+    "ENAMETOOLONG": Msg("đường dẫn quá dài", "the path is too long"),
+    "EIO": Msg("lỗi đọc đĩa", "a disk read error"),
+    "EMFILE": Msg("mở quá nhiều tệp cùng lúc", "too many open files"),
+}
+
+
+def unreadable(exc: OSError) -> "LoadError":
+    """The load error for a file the operating system would not read, its reason in both languages."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = OS_REASONS.get(name) or Msg(str(exc.strerror or exc), str(exc.strerror or exc))
+    return LoadError("unreadable", Msg(UNREADABLE.vi.format(reason=reason.vi), UNREADABLE.en.format(reason=reason.en)))
+
+
 NOT_A_FILE = Msg(
     "không phải tệp thường (thư mục đặc biệt, thiết bị hay ống dẫn): dvlint không đọc",
     "not a regular file (a device, pipe or socket): dvlint does not read it",
@@ -116,6 +139,19 @@ NOT_A_MAPPING = Msg(
 # The parser's own problem texts that users meet most, in Vietnamese.
 YAML_PROBLEMS_VI = {
     "mapping values are not allowed here": "không được đặt giá trị ánh xạ ở đây (thiếu thụt lề hoặc thiếu dấu nháy?)",
+    "mapping values are not allowed in this context": "không được đặt 'khóa: giá trị' ở đây (có dấu ':' trong giá trị mà "
+                                                      "thiếu dấu nháy, hoặc thụt lề sai?)",
+    "found a tab character where an indentation space is expected": "gặp ký tự tab ở chỗ cần dấu cách thụt lề",
+    "found unknown escape character while parsing a quoted scalar": "gặp ký tự thoát không hợp lệ trong chuỗi có nháy",
+    "found unexpected document indicator": "gặp dấu '---' hoặc '...' ở chỗ không được phép",
+    "did not find expected comment or line break": "cần xuống dòng hoặc chú thích ở đây (thừa nội dung sau giá trị?)",
+    "did not find expected <document start>": "không tìm thấy phần đầu tài liệu YAML",
+    "did not find expected alphabetic or numeric character": "cần chữ cái hoặc chữ số ở đây (tên anchor/alias sai?)",
+    "found undefined tag handle": "thẻ YAML chưa được khai báo",
+    "found incompatible YAML document": "tài liệu YAML không tương thích (phiên bản YAML khác)",
+    "did not find URI escaped octet": "ký tự thoát trong URI không hợp lệ",
+    "found unexpected ':'": "gặp dấu ':' không đúng chỗ",
+    "expected a single document in the stream": "tệp có nhiều tài liệu YAML",
     "could not find expected ':'": "không tìm thấy dấu ':' cần có",
     "did not find expected key": "không tìm thấy khóa cần có (thụt lề sai?)",
     "did not find expected '-' indicator": "không tìm thấy dấu '-' của mục danh sách (thụt lề sai?)",

@@ -49,7 +49,54 @@ def detect(raw: bytes) -> Legacy | None:
 
 
 def from_tcvn3(raw: bytes) -> str:
-    return raw.decode("latin-1").translate(_tcvn3_table())
+    return _restore_capitals(raw.decode("latin-1").translate(_tcvn3_table()))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _restore_capitals(text: str) -> str:
+    """Capital accented letters, which TCVN3 writes with the lower-case codes of a capital font (.VnTimeH).
+
+    "C«NG HOµ" converts to "CôNG HOà": a word whose plain letters are all
+    capitals ("CôNG") is a capital word; a word with only its first letter
+    plain and capital ("Së" for SỞ, or Sở?) is one when a neighbour on its
+    line is. Title case ("Sở Nội vụ") is left as it is.
+    """
+    return "\n".join(_capitals_in_line(line) for line in text.split("\n"))
+
+
+def _capitals_in_line(line: str) -> str:
+    words = list(_WORD.finditer(line))
+    if not words:
+        return line
+    kinds = [_capital_kind(m.group(0)) for m in words]
+    out, last = [], 0
+    for index, (match, kind) in enumerate(zip(words, kinds)):
+        near = kinds[max(0, index - 1):index] + kinds[index + 1:index + 2]
+        word = match.group(0)
+        if kind == "capital" or (kind == "initial" and "capital" in near):
+            word = word.upper()
+        out.append(line[last:match.start()] + word)
+        last = match.end()
+    return "".join(out) + line[last:]
+
+
+_TCVN3_CAPITALS = frozenset("ĂÂĐÊÔƠƯ")  # the only capitals TCVN3 has codes of its own for
+
+
+def _capital_kind(word: str) -> str:
+    """"capital": written in capitals, some accented letters in lower-case codes ("CôNG", "ĐộC");
+    "initial": one plain capital, then only accented lower-case letters ("Së", "Vô"); else "other"."""
+    plain = [c for c in word if c.isascii() or c in _TCVN3_CAPITALS]
+    accented_lower = [c for c in word if not (c.isascii() or c in _TCVN3_CAPITALS) and c.islower()]
+    if not accented_lower:
+        return "other"
+    if len(plain) >= 2 and all(c.isupper() for c in plain):
+        return "capital"
+    if plain == [word[0]] and word[0].isupper():
+        return "initial"
+    return "other"
 
 
 def from_vni(raw: bytes) -> str:

@@ -58,6 +58,16 @@ def _walk(root: Path, suffixes) -> list[Path]:
     return files
 
 
+def _folder_of(path: Path) -> Path:
+    """The folder a file is named in, absolute: its configuration is looked up from there.
+
+    Symbolic links are not followed (a report linked into a folder follows
+    that folder's configuration, as ruff does), and a loop of links is then
+    the file's load error, not a crash here.
+    """
+    return Path(os.path.abspath(path)).parent
+
+
 class Checker:
     """Keeps one engine per configuration file for the duration of a run."""
 
@@ -69,12 +79,12 @@ class Checker:
         self.loaders = loaders_by_suffix()
 
     def settings_for(self, path: Path) -> config_mod.Settings:
-        source = self.config_file or config_mod.find_config_file(path.resolve().parent)
+        source = self.config_file or config_mod.find_config_file(_folder_of(path))
         file_config = config_mod.read_config_file(source) if source else None
         return config_mod.settings_for(file_config, source, self.overrides)
 
     def engine_for(self, path: Path) -> Engine:
-        source = self.config_file or config_mod.find_config_file(path.resolve().parent)
+        source = self.config_file or config_mod.find_config_file(_folder_of(path))
         if source not in self.engines:
             self.engines[source] = Engine(self.settings_for(path), self.today)
         return self.engines[source]
@@ -133,9 +143,12 @@ class Checker:
         from concurrent.futures import ProcessPoolExecutor
 
         chunk = max(1, min(32, len(files) // (jobs * 4)))
-        with ProcessPoolExecutor(jobs, initializer=_start_worker,
-                                 initargs=(self.overrides, self.config_file, self.today)) as pool:
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
+                                   initargs=(self.overrides, self.config_file, self.today))
+        try:
             yield from pool.map(_check_in_worker, files, chunksize=chunk)
+        finally:  # on Ctrl-C or an error, the files not yet started are dropped, not checked first
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 PARALLEL_MIN_FILES = 40
@@ -143,7 +156,13 @@ _worker_checker: Checker | None = None
 
 
 def _start_worker(overrides, config_file, today) -> None:
+    """Set up a worker process. Interrupts are the parent's to handle: Ctrl-C reaches every process
+    of the terminal's group, and a worker that raised KeyboardInterrupt would print a traceback."""
+    import signal
+
     global _worker_checker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     tune_gc_for_batch()
     _worker_checker = Checker(overrides, config_file, today)
 

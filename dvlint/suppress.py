@@ -139,7 +139,7 @@ def _per_file_ignores(result, config) -> tuple[str, ...]:
     base = config.source.parent if config.source else Path.cwd()
     try:
         relative = Path(result.path).resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the base folder, or a loop of links
         relative = Path(result.path).as_posix()
     return tuple(code for pattern, codes in config.per_file for code in codes
                  if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(result.path).name, pattern))

@@ -33,6 +33,7 @@ _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
 
 _yaml = None
@@ -56,7 +57,7 @@ def check_readable(path: FsPath, max_size: int) -> None:
     except FileNotFoundError:
         raise LoadError("not-found", errors.NOT_FOUND) from None
     except OSError as exc:
-        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
+        raise errors.unreadable(exc) from None
     if not stat.S_ISREG(mode):
         raise LoadError("not-a-file", errors.NOT_A_FILE)
     if size > max_size:
@@ -80,7 +81,7 @@ def read_bytes(path: FsPath, max_size: int) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(max_size + 1)
     except OSError as exc:
-        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
+        raise errors.unreadable(exc) from None
     if len(data) > max_size:
         raise LoadError("too-large", errors.TOO_LARGE.format(size=f"> {max_size}", limit=max_size))
     return data
@@ -148,7 +149,7 @@ def compose(text: str):
     try:
         node = _composer().compose(text)
     except MarkedYAMLError as exc:
-        if "expected a single document" in str(exc.context or ""):
+        if "expected a single document" in str(exc.context or "") + str(exc.problem or ""):
             mark = exc.problem_mark or exc.context_mark
             raise LoadError("several-documents", errors.SEVERAL_DOCUMENTS, mark.line + 1, mark.column + 1) from None
         mark = exc.problem_mark or exc.context_mark
@@ -210,6 +211,9 @@ class _Converter:
         result: dict = {}
         for key_node, value_node in node.value:
             key_tag = _tag(key_node)
+            if key_tag == _MERGE:
+                span = node_span(key_node)
+                raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag="<< (merge)"), span.line, span.column)
             if key_tag not in _SCALAR_TAGS:
                 span = node_span(key_node)
                 kind = "mapping" if key_tag == _MAP else "sequence"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import zipfile
+import zlib
 from pathlib import Path
 
 from dvlint import errors
@@ -24,7 +25,13 @@ from dvlint.i18n import Msg
 from dvlint.importers import SourceLine
 from dvlint.yamlload import check_readable
 
-NOT_A_DOCX = Msg("tệp không phải .docx hợp lệ: {reason}", "not a valid .docx file: {reason}")
+NOT_A_ZIP = Msg("tệp không phải .docx: không phải tệp nén zip (tệp Word .docx là một tệp zip; tệp .doc cũ cần lưu lại "
+                "thành .docx), hoặc tệp bị cắt cụt",
+                "not a .docx: not a zip archive (a Word .docx is one; save an old .doc as .docx), or the file is truncated")
+NOT_WORD = Msg("tệp zip này không phải tài liệu Word: thiếu phần {part}",
+               "this zip archive is not a Word document: it has no {part}")
+BROKEN_PART = Msg("tài liệu Word bị hỏng, không đọc được phần nội dung: {detail}",
+                  "the Word document is damaged; its content cannot be read: {detail}")
 NO_TEXT = Msg("tệp .docx không có chữ nào", "the .docx file has no text")
 TOO_LARGE_UNPACKED = Msg(
     "tệp .docx giải nén ra quá lớn ({size} byte; giới hạn {limit} byte = 20 lần max-file-size): tệp hỏng hoặc cố ý gây hại",
@@ -280,13 +287,22 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     from docx.opc.exceptions import PackageNotFoundError
 
     check_readable(path, max_size)
+    if path.stat().st_size == 0:
+        raise LoadError("empty", errors.EMPTY)
     try:
         _check_unpacked_size(path, max_size * UNPACKED_RATIO)
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LoadError("not-a-docx", NOT_A_DOCX.format(reason=str(exc) or type(exc).__name__)) from None
+    except zipfile.BadZipFile:
+        raise LoadError("not-a-docx", NOT_A_ZIP) from None
+    except KeyError as exc:  # a part the package needs is missing
+        raise LoadError("not-a-docx", NOT_WORD.format(part=str(exc).strip("\"'").split("'")[-2] if "'" in str(exc)
+                                                      else str(exc))) from None
+    except PackageNotFoundError:
+        raise LoadError("not-a-docx", NOT_WORD.format(part="word/document.xml")) from None
+    except (ValueError, SyntaxError, zlib.error, EOFError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
+        raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
     except OSError as exc:
-        raise LoadError("unreadable", errors.UNREADABLE.format(reason=exc.strerror or exc)) from None
+        raise errors.unreadable(exc) from None
     try:
         lines, paragraphs = _read(document)
     finally:

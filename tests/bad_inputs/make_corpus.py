@@ -92,9 +92,19 @@ def docx_files() -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "a zip file, not a Word document")
     (OUT / "zip-not-docx.docx").write_bytes(buffer.getvalue())
+    _broken_xml_docx(data, OUT / "broken-xml.docx")
     _no_text_docx(OUT / "no-text.docx")
     _docx_with_image(OUT / "with-image.docx")
     (OUT / "empty.docx").write_bytes(b"")
+
+
+def _broken_xml_docx(valid: bytes, path: Path) -> None:
+    """A sound zip whose main part is cut off in the middle of its XML (a converter that crashed)."""
+    source = zipfile.ZipFile(io.BytesIO(valid))
+    with zipfile.ZipFile(path, "w") as archive:
+        for info in source.infolist():
+            part = source.read(info)
+            archive.writestr(info.filename, part[: len(part) // 2] if info.filename == "word/document.xml" else part)
 
 
 def _no_text_docx(path: Path) -> None:
