@@ -258,3 +258,29 @@ def test_ctrl_c_during_a_parallel_run_ends_quietly_without_checking_the_rest(tmp
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def test_every_load_error_kind_is_documented_with_cause_and_remedy():
+    import re
+
+    kinds = set()
+    for source in (ROOT / "dvlint").rglob("*.py"):
+        kinds |= set(re.findall(r'LoadError\(\s*"([a-z0-9-]+)"', source.read_text(encoding="utf-8")))
+    kinds.add("unreadable")  # made by errors.unreadable
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", (ROOT / "docs" / "errors.md").read_text(encoding="utf-8"),
+                                re.MULTILINE))
+    assert kinds == documented
+
+
+def test_every_message_exists_in_both_languages():
+    """Every message of the load-error catalogue and the readers, in Vietnamese and in English."""
+    from dvlint import errors, fix
+    from dvlint.i18n import Msg
+    from dvlint.importers import docx as docx_reader
+
+    messages = [value for module in (errors, docx_reader, fix) for value in vars(module).values()
+                if isinstance(value, Msg)]
+    messages += list(errors.OS_REASONS.values())
+    assert len(messages) > 25
+    for message in messages:
+        assert message.vi.strip() and message.en.strip() and message.vi != message.en, message

@@ -14,6 +14,7 @@ stay tables. Images and embedded objects carry no text and are ignored.
 
 from __future__ import annotations
 
+import errno
 import gc
 import zipfile
 import zlib
@@ -302,6 +303,8 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     except (ValueError, SyntaxError, zlib.error, EOFError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
     except OSError as exc:
+        if exc.errno == errno.EINVAL:  # a seek to a bad offset written in a damaged zip's directory
+            raise LoadError("not-a-docx", NOT_A_ZIP) from None
         raise errors.unreadable(exc) from None
     try:
         lines, paragraphs = _read(document)
