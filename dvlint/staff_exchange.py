@@ -40,6 +40,7 @@ def per_agency_name(result) -> str:
 
 def write_per_agency(run, folder: Path, render_text, options) -> list[Path]:
     """One .txt and one .json per report; names made unique with the source file's name when they clash."""
+    from dvlint.atomic import write_atomic
     from dvlint.engine import RunResult
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -53,9 +54,9 @@ def write_per_agency(run, folder: Path, render_text, options) -> list[Path]:
         text_path, json_path = folder / f"{name}.txt", folder / f"{name}.json"
         buffer = io.StringIO()
         render_text(single, replace(options, color="never"), file=buffer)
-        text_path.write_text(buffer.getvalue(), encoding="utf-8")
-        json_path.write_text(json.dumps(report_dict(result, options.lang), ensure_ascii=False, indent=2) + "\n",
-                             encoding="utf-8")
+        write_atomic(text_path, buffer.getvalue(), force=True)
+        write_atomic(json_path, json.dumps(report_dict(result, options.lang), ensure_ascii=False, indent=2) + "\n",
+                     force=True)
         written += [text_path, json_path]
     return written
 
