@@ -250,8 +250,8 @@ def test_fix_killed_mid_run_leaves_the_report_whole(tmp_path):
 
 
 def test_ctrl_c_during_a_parallel_run_ends_quietly_without_checking_the_rest(tmp_path):
-    for i in range(300):
-        shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", tmp_path / f"r{i:03d}.yaml")
+    for i in range(1000):  # several seconds of work: the interrupt comes in the middle of it
+        shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", tmp_path / f"r{i:04d}.yaml")
     proc = subprocess.Popen([sys.executable, "-m", "dvlint", "score", str(tmp_path), "-j", "2"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(1.0)
