@@ -31,6 +31,9 @@ NOT_A_ZIP = Msg("tệp không phải .docx: không phải tệp nén zip (tệp 
                 "not a .docx: not a zip archive (a Word .docx is one; save an old .doc as .docx), or the file is truncated")
 NOT_WORD = Msg("tệp zip này không phải tài liệu Word: thiếu phần {part}",
                "this zip archive is not a Word document: it has no {part}")
+ZIP_FEATURE = Msg("tệp .docx dùng tính năng nén zip mà dvlint không đọc được (mật khẩu, kiểu nén lạ) hoặc bị hỏng: {detail}",
+                  "the .docx uses a zip feature dvlint cannot read (a password, an unusual compression) or is "
+                  "damaged: {detail}")
 BROKEN_PART = Msg("tài liệu Word bị hỏng, không đọc được phần nội dung: {detail}",
                   "the Word document is damaged; its content cannot be read: {detail}")
 NO_TEXT = Msg("tệp .docx không có chữ nào", "the .docx file has no text")
@@ -300,6 +303,8 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
                                                       else str(exc))) from None
     except PackageNotFoundError:
         raise LoadError("not-a-docx", NOT_WORD.format(part="word/document.xml")) from None
+    except (NotImplementedError, RuntimeError) as exc:  # zipfile: unsupported flags or method, encryption
+        raise LoadError("not-a-docx", ZIP_FEATURE.format(detail=f"{type(exc).__name__}: {exc}")) from None
     except (ValueError, SyntaxError, zlib.error, EOFError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
     except OSError as exc:

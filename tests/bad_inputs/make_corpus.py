@@ -6,7 +6,8 @@ Each file is what a commission really receives from somewhere: an old editor,
 an unknown converter, a truncated upload. tests/bad_inputs/expected.yaml says
 what dvlint must answer to each. Inputs that are large or depend on the
 machine (a 50 MB file, a zip bomb, a symlink loop, an unreadable file, a pipe)
-are made by the test itself in a temporary folder.
+are made by the test itself in a temporary folder. Files named fuzz-* are
+inputs on which bench/fuzz.py found a crash, kept as they were found.
 """
 
 from __future__ import annotations
