@@ -49,8 +49,8 @@ def _composer():
     return _yaml
 
 
-def check_readable(path: FsPath, max_size: int) -> None:
-    """Raise a LoadError when ``path`` is missing, unreadable or over ``max_size`` bytes."""
+def check_readable(path: FsPath, max_size: int) -> int:
+    """The file's size; a LoadError when ``path`` is missing, unreadable, not a file or over ``max_size`` bytes."""
     try:
         info = path.stat()
         size, mode = info.st_size, info.st_mode
@@ -62,6 +62,7 @@ def check_readable(path: FsPath, max_size: int) -> None:
         raise LoadError("not-a-file", errors.NOT_A_FILE)
     if size > max_size:
         raise LoadError("too-large", errors.TOO_LARGE.format(size=size, limit=max_size))
+    return size
 
 
 def read_text(path: FsPath, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
@@ -76,10 +77,12 @@ def read_source(path: FsPath, settings) -> tuple[str, str | None]:
 
 def read_bytes(path: FsPath, max_size: int) -> bytes:
     """The file's bytes, never more than ``max_size`` (a file growing while read is refused, not read forever)."""
-    check_readable(path, max_size)
+    size = check_readable(path, max_size)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_size + 1)
+            data = handle.read(size + 1)  # as large as the file says it is (a buffer of max_size costs time)
+            if len(data) > size:  # it grew, or its size lied (/proc): read on, up to the limit
+                data += handle.read(max_size + 1 - len(data))
     except OSError as exc:
         raise errors.unreadable(exc) from None
     if len(data) > max_size:

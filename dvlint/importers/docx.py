@@ -299,8 +299,7 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     except zipfile.BadZipFile:
         raise LoadError("not-a-docx", NOT_A_ZIP) from None
     except KeyError as exc:  # a part the package needs is missing
-        raise LoadError("not-a-docx", NOT_WORD.format(part=str(exc).strip("\"'").split("'")[-2] if "'" in str(exc)
-                                                      else str(exc))) from None
+        raise LoadError("not-a-docx", NOT_WORD.format(part=_missing_part(exc))) from None
     except PackageNotFoundError:
         raise LoadError("not-a-docx", NOT_WORD.format(part="word/document.xml")) from None
     except (NotImplementedError, RuntimeError) as exc:  # zipfile: unsupported flags or method, encryption
@@ -323,6 +322,14 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     if not any(line.text for line in lines):
         raise LoadError("empty", NO_TEXT)
     return lines, paragraphs
+
+
+def _missing_part(exc: KeyError) -> str:
+    """The part named in zipfile's "There is no item named '[Content_Types].xml' in the archive"."""
+    import re
+
+    found = re.search(r"'([^']+)'", str(exc))
+    return found.group(1) if found else str(exc)
 
 
 def _check_unpacked_size(path: Path, limit: int) -> None:
