@@ -46,7 +46,30 @@ def _composer():
         from ruamel.yaml import YAML
 
         _yaml = YAML(typ="safe")
+        _yaml.Resolver = _resolver_class()
     return _yaml
+
+
+def _resolver_class():
+    """ruamel.yaml's resolver, but finding its table of implicit types once per document.
+
+    For every plain scalar the stock resolver looks up the YAML version
+    twice, each time raising and catching an AttributeError (the C parser has
+    no Python scanner to ask): a third of composing a report. With the C
+    parser the version cannot change within a document, so the table is kept
+    after the first lookup. The tags come out the same (tests/test_loading.py).
+    """
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class OnceResolver(VersionedResolver):
+        @property
+        def versioned_resolver(self):
+            table = self.__dict__.get("_dvlint_table")
+            if table is None:
+                table = self.__dict__["_dvlint_table"] = VersionedResolver.versioned_resolver.fget(self)
+            return table
+
+    return OnceResolver
 
 
 def check_readable(path: FsPath, max_size: int) -> int:

@@ -10,7 +10,7 @@ import pytest
 
 from dvlint import yamlload
 from dvlint.errors import LoadError
-from conftest import check_text
+from conftest import FIXTURES, check_text
 
 
 def test_positions_of_keys_and_values():
@@ -131,3 +131,25 @@ def test_an_invalid_indicator_key_points_at_the_key(tmp_path):
     result = check_text(tmp_path, "document: {kind: BÁO CÁO}\nindicators:\n  Số hồ sơ: 3\n  ok_key: 4\n")
     assert (result.error.line, result.error.column) == (3, 3)
     assert "invalid key 'indicators.Số hồ sơ'" in result.error.message.en
+
+
+def test_the_faster_resolver_gives_the_stock_tags():
+    """yamlload keeps ruamel.yaml's table of implicit types per document: every tag must be as ruamel gives it."""
+    from ruamel.yaml import YAML
+
+    from dvlint import yamlload
+
+    text = "\n".join(f"k{i}: {value}" for i, value in enumerate([
+        "yes", "no", "on", "true", "False", "null", "~", "", "1", "-1", "0x1F", "0o17", "1_000", "1.5", "-.inf",
+        ".NaN", "1e3", "2024-02-29", "2024-02-29T10:00:00Z", "12:30", "'quoted'", '"1"', "Số 05/BC-SNV",
+        "ngày 08 tháng 01 năm 2025", "[1, a, 2.0]", "{a: 1}", "<<", "=", "!!str 5", "0", "+1", "1.", ".5"]))
+    text += "\n" + (FIXTURES / "clean-state-plan.yaml").read_text(encoding="utf-8")
+
+    def tags(node):
+        value = node.value
+        if isinstance(value, list):
+            return [node.tag, [tags(item) if not isinstance(item, tuple) else (tags(item[0]), tags(item[1]))
+                               for item in value]]
+        return [node.tag, value]
+
+    assert tags(yamlload.compose(text)) == tags(YAML(typ="safe").compose(text))
