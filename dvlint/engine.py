@@ -87,15 +87,34 @@ class RunResult:
     rules: list = field(default_factory=list)  # the rules applied (RuleSpec), for formats that list them
 
     def count(self, severity: str) -> int:
-        return sum(r.count(severity) for r in self.reports)
+        return self._tally()[severity]
 
     @property
     def suppressed(self) -> int:
-        return sum(r.suppressed for r in self.reports)
+        return self._tally()["suppressed"]
 
     @property
     def load_errors(self) -> int:
-        return sum(1 for r in self.reports if r.error is not None)
+        return self._tally()["load_errors"]
+
+    def _tally(self) -> dict:
+        """Findings by severity, load errors and suppressed findings, counted in one pass over the reports.
+
+        Kept until another report is added: reading the reports may mean
+        reading them back from disk (spill.SpilledResults), so the summary
+        line, the JSON summary and the exit code must not each pass over them.
+        """
+        cached = self.__dict__.get("_tally_cache")
+        if cached is not None and cached[0] == len(self.reports):
+            return cached[1]
+        counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0}
+        for report in self.reports:
+            counts["load_errors"] += report.error is not None
+            counts["suppressed"] += report.suppressed
+            for finding in report.findings:
+                counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        self.__dict__["_tally_cache"] = (len(self.reports), counts)
+        return counts
 
 
 @dataclass

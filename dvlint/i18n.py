@@ -31,6 +31,11 @@ class Msg:
     def as_dict(self) -> dict[str, str]:
         return {"vi": self.vi, "en": self.en}
 
+    def __reduce__(self):
+        # Pickled by its fields: the generic state of a slotted dataclass looks its fields up on every load,
+        # which made reading a commission's results back (dvlint score) several times slower.
+        return (Msg, (self.vi, self.en))
+
 
 def language_from_env(default: str | None = DEFAULT_LANGUAGE) -> str | None:
     """The language asked for by ``DVLINT_LANG``, if it names one we have."""

@@ -26,12 +26,18 @@ class Deduction:
     def capped(self) -> bool:
         return self.points < self.uncapped
 
+    def __reduce__(self):  # pickled by its fields (see i18n.Msg.__reduce__)
+        return (Deduction, (self.code, self.name, self.count, self.points, self.uncapped))
+
 
 @dataclass(frozen=True, slots=True)
 class Score:
     value: float
     grade: object | None  # a GradeBand
     deductions: tuple[Deduction, ...]
+
+    def __reduce__(self):  # pickled by its fields (see i18n.Msg.__reduce__)
+        return (Score, (self.value, self.grade, self.deductions))
 
 
 def score(findings, per_rule_cap: float, bands) -> Score:
