@@ -1,3 +1,6 @@
-from dvlint.cli import main
+try:
+    from dvlint.cli import main
+except KeyboardInterrupt:  # Ctrl-C while starting up: end quietly, as later
+    raise SystemExit(130) from None
 
 raise SystemExit(main())

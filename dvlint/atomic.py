@@ -33,8 +33,9 @@ def atomic_file(path: Path, binary: bool = False, force: bool = True, encoding: 
                              f"{path}: the file exists; use --force to replace it"))
     folder = path.parent if str(path.parent) else Path(".")
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)
         with handle:
             yield handle
@@ -43,7 +44,7 @@ def atomic_file(path: Path, binary: bool = False, force: bool = True, encoding: 
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         raise
 

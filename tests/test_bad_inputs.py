@@ -249,16 +249,29 @@ def test_fix_killed_mid_run_leaves_the_report_whole(tmp_path):
         assert report.read_bytes() in (original, fixed)
 
 
+def _wait_for_workers(pid: int, timeout: float = 60) -> None:
+    """Until the process has started its worker processes (Linux: /proc/PID/task/PID/children)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if children.exists() and children.read_text().split():
+            return
+        time.sleep(0.02)
+    raise AssertionError("the worker processes never started")
+
+
 def test_ctrl_c_during_a_parallel_run_ends_quietly_without_checking_the_rest(tmp_path):
     for i in range(1000):  # several seconds of work: the interrupt comes in the middle of it
         shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", tmp_path / f"r{i:04d}.yaml")
     proc = subprocess.Popen([sys.executable, "-m", "dvlint", "score", str(tmp_path), "-j", "2"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    _wait_for_workers(proc.pid)
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "Đã kiểm tra" not in out  # stopped: no ranking of a run cut short
 
 
 def test_every_load_error_kind_is_documented_with_cause_and_remedy():
