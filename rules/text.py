@@ -100,11 +100,13 @@ def unicode_nfc(denormalized):
 _MOJIBAKE = (
     ("UTF-8 đọc như Windows-1252", "UTF-8 read as Windows-1252",
      re.compile(r"Ã[\u0080-\u00bf¡-¿]|áº[¡-¿]|á»[\u0080-\u00bf]|Ä‘|Æ°|Æ¡")),
-    # A vowel then a VNI tone-mark letter, or ñ/õ inside a word; written with one leading class so
-    # that the engine skips to candidates in C.
-    ("VNI", "VNI", re.compile(r"[aeiouyAEIOUYñõ](?:(?<=[aeiouyAEIOUY])[øùúûüõöôòóïñäå](?=[a-zA-Z\s])|(?<=[ñõ])\w)")),
+    # The bytes of VNI's marks and letters that are no Vietnamese letter when read as Unicode (ø for the
+    # grave, ï the dot, û the hook, ä å for â with a tone, ñ for đ, ö for ư ...). Those that are
+    # (ù á à õ ...) are left out: "luôn", "giúp", "dõi" are ordinary words.
+    ("VNI", "VNI", re.compile(r"[øûïåäëüöñæîØÛÏÅÄËÜÖÑÆÎ]")),
     ("TCVN3 (ABC)", "TCVN3 (ABC)", re.compile(r"[µ¸¶·¹¨»¾¼½©ª«¬®§¦]")),
 )
+_DOUBLE_DECODED = _MOJIBAKE[0][2]
 
 
 @rule("DV703", "legacy-encoding", severity="warning", weight=2,
@@ -135,11 +137,21 @@ def legacy_encoding(report):
         for name_vi, name_en, pattern in _MOJIBAKE:
             found = pattern.findall(text)
             if len(found) >= 2 or (found and len(text) < 40):
+                if pattern is not _DOUBLE_DECODED:  # TCVN3 and VNI share letters: ask which reads as Vietnamese
+                    name_vi = name_en = _legacy_name(text) or name_en
                 m = pattern.search(text)
                 yield Problem(path, snippet=text[max(0, m.start() - 4):m.start() + 8],
                               vi=f"Có chữ lỗi phông, có lẽ mã {name_vi}: chuyển văn bản sang Unicode",
                               en=f"Garbled letters, probably {name_en}: convert the text to Unicode")
                 break
+
+
+def _legacy_name(text: str) -> str | None:
+    """The legacy encoding whose bytes, shown as Windows characters, this text is (see dvlint.legacy)."""
+    from dvlint import legacy
+
+    guess = legacy.detect(text.encode("latin-1", "ignore"))
+    return guess.name if guess else None
 
 
 @rule("DV705", "legacy-encoded-file", severity="warning", weight=2,
