@@ -6,8 +6,9 @@ byte 0xb8", the writer should hear "this looks like TCVN3: convert it to
 Unicode", and with ``--convert-legacy`` dvlint converts it itself to read it.
 
 Recognition converts the bytes with each encoding and keeps the one whose
-result reads as Vietnamese: most of its non-ASCII characters are Vietnamese
-letters and few are stray symbols. The tables are data
+result reads as Vietnamese: many Vietnamese letters, few stray symbols, and
+few words that no Vietnamese syllable spells. The first 64 KB decide; the
+whole file is converted only with the winner. The tables are data
 (rules/data/legacy_encodings.yaml).
 """
 
@@ -33,22 +34,32 @@ class Legacy:
     text: str
 
 
+_SAMPLE = 64 * 1024
+
+
 def detect(raw: bytes) -> Legacy | None:
     """The legacy encoding ``raw`` (not UTF-8) is most likely in, with the converted text; None if none fits."""
+    sample = raw[:_SAMPLE]
     best, best_score = None, 0
     for name, convert in _CONVERTERS:
         try:
-            text = convert(raw)
+            letters, strays = _letters_and_strays(convert(sample))
         except UnicodeDecodeError:
             continue
-        letters, strays = _letters_and_strays(text)
         score = letters - 4 * strays
         if letters >= _MIN_LETTERS and score > best_score:
-            best, best_score = Legacy(name, text), score
-    return best
+            best, best_score = (name, convert), score
+    if best is None:
+        return None
+    name, convert = best
+    try:
+        return Legacy(name, convert(raw))
+    except UnicodeDecodeError:  # a byte Windows-1258 lacks, beyond the sample
+        return None
 
 
 def from_tcvn3(raw: bytes) -> str:
+    """TCVN3 (ABC): one byte per letter; the capitals it has no codes for are restored from context."""
     return _restore_capitals(raw.decode("latin-1").translate(_tcvn3_table()))
 
 
@@ -100,6 +111,7 @@ def _capital_kind(word: str) -> str:
 
 
 def from_vni(raw: bytes) -> str:
+    """VNI: some bytes are letters (ñ for đ, ö for ư ...), others put marks on the vowel before them."""
     tables = data.legacy_encodings().vni
     text = raw.decode("latin-1").translate(_vni_letters())
     text = _vni_marks().sub(lambda m: m.group(1) + tables.marks[m.group(2)], text)
@@ -107,6 +119,7 @@ def from_vni(raw: bytes) -> str:
 
 
 def from_windows_1258(raw: bytes) -> str:
+    """Windows-1258: Python's codec, then the tones, written as combining marks, composed (NFC)."""
     return unicodedata.normalize("NFC", raw.decode("cp1258"))
 
 
