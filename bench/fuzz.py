@@ -2,6 +2,7 @@
 
     python bench/fuzz.py -n 100000 -j 2            # 100,000 inputs on 2 processes
     python bench/fuzz.py -n 2000 --seed 5          # a short run with another seed
+    python bench/fuzz.py -n 20000 --only .docx     # Word files only (half of them edited inside their XML)
 
 Inputs are the fixtures, the seeds and a generated .docx, each broken by one
 to eight random edits (tests/fuzzing.py says which). Every input goes through
@@ -33,11 +34,11 @@ CRASHES = HERE / "fuzz-crashes"
 
 def _work(args) -> tuple[collections.Counter, list]:
     """Check ``count`` inputs made from ``seed``; outcomes counted, crashes returned with their input."""
-    seed, count = args
+    seed, count, only = args
     from dvlint.runner import Checker
 
     rng = random.Random(seed)
-    seeds = fuzzing.seed_inputs()
+    seeds = [(suffix, data) for suffix, data in fuzzing.seed_inputs() if not only or suffix == only]
     checker = Checker({"lang": "en"})
     outcomes: collections.Counter = collections.Counter()
     crashes = []
@@ -62,9 +63,11 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=100_000, help="inputs (default 100000)")
     parser.add_argument("-j", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--seed", type=int, default=1, help="first random seed (default 1)")
+    parser.add_argument("--only", metavar="SUFFIX", help="only inputs made from files with this suffix (.docx)")
     args = parser.parse_args()
     batch = 500
-    jobs = [(args.seed * 1_000_000 + i, min(batch, args.n - i * batch)) for i in range((args.n + batch - 1) // batch)]
+    jobs = [(args.seed * 1_000_000 + i, min(batch, args.n - i * batch), args.only)
+            for i in range((args.n + batch - 1) // batch)]
     totals: collections.Counter = collections.Counter()
     crashes = []
     start = time.perf_counter()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import gc
 import zipfile
-import zlib
 from pathlib import Path
 
 from dvlint import errors
@@ -42,6 +41,14 @@ TOO_LARGE_UNPACKED = Msg(
     "the .docx unpacks to too much ({size} bytes; the limit is {limit}, 20 times max-file-size): a damaged or hostile file",
 )
 UNPACKED_RATIO = 20  # a .docx may unpack to this many times max-file-size (text compresses about 5-10 times)
+
+
+def _number(value, default: int) -> int:
+    """An attribute that should hold a whole number; ``default`` when it is missing or is not one (a damaged file)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _qn(tag: str) -> str:
@@ -113,10 +120,10 @@ class Numbering:
                 fmt = lvl.find(_qn("w:numFmt"))
                 text = lvl.find(_qn("w:lvlText"))
                 start = lvl.find(_qn("w:start"))
-                levels[int(lvl.get(_qn("w:ilvl")))] = (
+                levels[_number(lvl.get(_qn("w:ilvl")), 0)] = (
                     fmt.get(_qn("w:val")) if fmt is not None else "decimal",
                     text.get(_qn("w:val")) if text is not None else "",
-                    int(start.get(_qn("w:val"))) if start is not None else 1,
+                    _number(start.get(_qn("w:val")), 1) if start is not None else 1,
                 )
             abstract[node.get(_qn("w:abstractNumId"))] = levels
         for num in root.iter(_qn("w:num")):
@@ -141,10 +148,10 @@ class Numbering:
         num_pr = self._num_pr(paragraph, style)
         if num_pr is None or num_pr.numId is None:
             return None
-        num_id = str(num_pr.numId.val)
+        num_id = str(num_pr.numId.get(_qn("w:val")))
         if num_id == "0":  # numbering switched off
             return None
-        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        level = _number(num_pr.ilvl.get(_qn("w:val")), 0) if num_pr.ilvl is not None else 0
         levels = self.levels.get(num_id)
         if not levels or level not in levels:
             return None
@@ -174,8 +181,13 @@ class Styles:
     def __init__(self, document):
         from docx.enum.style import WD_STYLE_TYPE
 
-        self.by_id = {style.style_id: style for style in document.styles if style.type == WD_STYLE_TYPE.PARAGRAPH}
-        self.default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.by_id, self.default = {}, None
+        try:
+            styles = document.styles
+            self.by_id = {style.style_id: style for style in styles if style.type == WD_STYLE_TYPE.PARAGRAPH}
+            self.default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        except (AttributeError, KeyError, ValueError, NotImplementedError):
+            pass  # a damaged styles part: read the text without styles (headings then known by bold runs only)
 
     def of(self, paragraph):
         ppr = paragraph._p.pPr
@@ -276,7 +288,7 @@ class _Reader:
         root = parse_xml(part.blob)
         for note in root.iter(_qn("w:footnote")):
             ident = note.get(_qn("w:id"))
-            if ident is None or int(ident) <= 0:  # separators
+            if _number(ident, 0) <= 0:  # separators (and ids that are not numbers)
                 continue
             text = " ".join(paragraph_text(p) for p in note.iter(_qn("w:p"))).strip()
             if text:
@@ -288,7 +300,9 @@ class _Reader:
 def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     """The located lines of a .docx, and its paragraphs' text by number."""
     import docx
+    from docx.exceptions import PythonDocxError
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.exceptions import XmlchemyError
 
     check_readable(path, max_size)
     if path.stat().st_size == 0:
@@ -304,14 +318,20 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
         raise LoadError("not-a-docx", NOT_WORD.format(part="word/document.xml")) from None
     except (NotImplementedError, RuntimeError) as exc:  # zipfile: unsupported flags or method, encryption
         raise LoadError("not-a-docx", ZIP_FEATURE.format(detail=f"{type(exc).__name__}: {exc}")) from None
-    except (ValueError, SyntaxError, zlib.error, EOFError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
-        raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
     except OSError as exc:
         if exc.errno == errno.EINVAL:  # a seek to a bad offset written in a damaged zip's directory
             raise LoadError("not-a-docx", NOT_A_ZIP) from None
         raise errors.unreadable(exc) from None
+    except LoadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - python-docx reading an untrusted package: XML syntax, odd elements
+        raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
     try:
         lines, paragraphs = _read(document)
+    except (SyntaxError, ValueError, PythonDocxError, XmlchemyError) as exc:
+        # a part read lazily (styles, numbering, footnotes) is not well-formed XML, or a value in it is not what
+        # the standard allows (python-docx's InvalidXmlError, a number that is not one)
+        raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
     finally:
         # python-docx's package and parts refer to each other, so the parsed
         # XML (several MB per document, held in C) is freed only by the cycle
@@ -345,8 +365,11 @@ def _check_unpacked_size(path: Path, limit: int) -> None:
 
 
 def _read(document) -> tuple[list[SourceLine], list[str]]:
+    body = getattr(document.element, "body", None)  # absent when the main part's root is not w:document
+    if body is None:
+        raise LoadError("not-a-docx", BROKEN_PART.format(detail="word/document.xml has no w:body"))
     reader = _Reader(document)
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():
         if element.tag == _qn("w:p"):
             reader.paragraph(element)
         elif element.tag == _qn("w:tbl"):

@@ -98,6 +98,17 @@ def docx_files() -> None:
         archive.writestr("readme.txt", "a zip file, not a Word document")
     (OUT / "zip-not-docx.docx").write_bytes(buffer.getvalue())
     _broken_xml_docx(data, OUT / "broken-xml.docx")
+    # Well-packed documents with odd XML inside: each made dvlint's reader crash before (found by bench/fuzz.py).
+    edits = {
+        "odd-footnote-id.docx": ("word/footnotes.xml", b'w:id="1"', b'w:id="-\\u001"'),
+        "odd-style-reference.docx": ("word/document.xml", b'<w:pStyle w:val="Heading1"/>', b"<w:pStyle/>"),
+        "odd-content-types.docx": ("[Content_Types].xml", b"Types", b"Typez"),  # another root element
+        "odd-footnotes-xml.docx": ("word/footnotes.xml", b"<w:footnotes ", b"<w:footnotes <"),
+        "odd-document-root.docx": ("word/document.xml", b"w:document", b"w:documenx"),
+        "odd-styles-part.docx": ("[Content_Types].xml", b"wordprocessingml.styles+xml", b"wordprocessingml.stylez+xml"),
+    }
+    for name, (part, old, new) in edits.items():
+        _edited_docx(data, OUT / name, part, old, new)
     _no_text_docx(OUT / "no-text.docx")
     _docx_with_image(OUT / "with-image.docx")
     (OUT / "empty.docx").write_bytes(b"")
@@ -110,6 +121,18 @@ def _broken_xml_docx(valid: bytes, path: Path) -> None:
         for info in source.infolist():
             part = source.read(info)
             archive.writestr(info.filename, part[: len(part) // 2] if info.filename == "word/document.xml" else part)
+
+
+def _edited_docx(valid: bytes, path: Path, part_name: str, old: bytes, new: bytes) -> None:
+    """A copy of a valid .docx with ``old`` replaced by ``new`` throughout one of its parts."""
+    source = zipfile.ZipFile(io.BytesIO(valid))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == part_name:
+                assert old in part, (part_name, old)
+                part = part.replace(old, new)
+            archive.writestr(info.filename, part)
 
 
 def _no_text_docx(path: Path) -> None:
