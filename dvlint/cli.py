@@ -55,13 +55,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dvlint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    legacy_help = h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode",
+                    "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, help=h("ngôn ngữ thông báo (mặc định: vi)", "message language (default: vi)"))
     common.add_argument("--rules", action="append", type=Path, metavar="DIR", help=h("thêm thư mục quy tắc", "add a folder of rules"))
     common.add_argument("--config", type=Path, metavar="FILE", help=h("tệp cấu hình (bỏ qua việc tự tìm)", "configuration file (skips discovery)"))
     common.add_argument("--select", type=_codes, metavar="CODES", help=h("chỉ chạy các quy tắc có mã bắt đầu như vậy: DV4,DV501", "run only rules whose codes start so: DV4,DV501"))
     common.add_argument("--ignore", type=_codes, metavar="CODES", help=h("bỏ các quy tắc có mã bắt đầu như vậy", "skip rules whose codes start so"))
-    common.add_argument("--convert-legacy", action="store_true", default=None, help=h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode", "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode"))
+    common.add_argument("--convert-legacy", action="store_true", default=None, help=legacy_help)
     common.add_argument("-k", dest="keyword", metavar="EXPR", help=h("lọc quy tắc theo tên: 'signature and not name'", "filter rules by name: 'signature and not name'"))
 
     check = sub.add_parser("check", parents=[common], help=h("kiểm tra báo cáo", "check reports"))
@@ -130,7 +132,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     cites.add_argument("file", type=Path, metavar="FILE")
     cites.add_argument("--format", choices=("text", "json"), default="text")
     cites.add_argument("--lang", choices=LANGUAGES)
-    cites.add_argument("--convert-legacy", action="store_true", help=h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode", "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode"))
+    cites.add_argument("--convert-legacy", action="store_true", help=legacy_help)
 
     imp = sub.add_parser("import", help=h("chuyển .docx, .md, .txt thành báo cáo YAML", "turn a .docx, .md or .txt into a YAML report"))
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -138,7 +140,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help=h("ghi đè tệp đã có", "replace an existing file"))
     imp.add_argument("--explain", action="store_true", help=h("cho biết từng dòng được xếp vào phần nào", "show how each line was classified"))
     imp.add_argument("--lang", choices=LANGUAGES)
-    imp.add_argument("--convert-legacy", action="store_true", help=h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode", "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode"))
+    imp.add_argument("--convert-legacy", action="store_true", help=legacy_help)
     return parser
 
 

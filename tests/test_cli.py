@@ -6,7 +6,6 @@ import json
 import shutil
 
 import jsonschema
-import pytest
 from ruamel.yaml import YAML
 
 from conftest import FIXTURES, run_cli, run_json

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from conftest import TODAY
-from dvlint import Problem, hookimpl, rule
+from dvlint import hookimpl, rule
 from dvlint.collect import compile_keyword, select_rules
 from dvlint.config import Settings
 from dvlint.engine import Engine

@@ -304,8 +304,7 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.oxml.exceptions import XmlchemyError
 
-    check_readable(path, max_size)
-    if path.stat().st_size == 0:
+    if check_readable(path, max_size) == 0:
         raise LoadError("empty", errors.EMPTY)
     try:
         _check_unpacked_size(path, max_size * UNPACKED_RATIO)
