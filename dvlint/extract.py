@@ -17,6 +17,7 @@ issuer when given. Positions are offsets in the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -200,19 +201,25 @@ class Citation:
         return self.key[2]
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_symbol(symbol: str) -> tuple | None:
     """(number, type code, issuer code, year) of a symbol in either form.
 
     ``153/KH-SKHCN`` (state) and ``153-KH/SKHCN`` (Party form) give the same
     key; a year inside a normative symbol (``04/2015/NĐ-CP``) is kept apart.
+    Cached: a report cites the same few documents again and again.
     """
-    compact = re.sub(r"\s+", "", unicodedata.normalize("NFC", symbol)).replace("–", "-")
-    m = re.fullmatch(r"(\d+)(?:/(\d{4}))?([/-])([^/\-]+)[/-](.+)", compact)
+    compact = "".join(unicodedata.normalize("NFC", symbol).split()).replace("–", "-")
+    m = _FULL_SYMBOL.fullmatch(compact)
     if not m:
-        m2 = re.fullmatch(r"(\d+)/([^/\-]+)", compact)  # công văn: 125/UBND
+        m2 = _NUMBER_AND_ISSUER.fullmatch(compact)  # công văn: 125/UBND
         return (str(int(m2[1])), "", m2[2].upper(), None) if m2 else None
     number, year, _, type_code, issuer = m.groups()
     return (str(int(number)), type_code.upper(), issuer.upper(), year)
+
+
+_FULL_SYMBOL = re.compile(r"(\d+)(?:/(\d{4}))?([/-])([^/\-]+)[/-](.+)")
+_NUMBER_AND_ISSUER = re.compile(r"(\d+)/([^/\-]+)")
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -227,7 +234,7 @@ def find_citations(text: str) -> list[Citation]:
         if head is None:
             continue
         end = m.end()
-        symbol = re.sub(r"\s+", "", m.group("number") + (f"/{m['year']}" if m["year"] else "") + m["sep"] + m["rest"])
+        symbol = "".join((m["number"] + (f"/{m['year']}" if m["year"] else "") + m["sep"] + m["rest"]).split())
         key = normalize_symbol(symbol)
         if key is None:
             continue

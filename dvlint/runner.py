@@ -142,7 +142,10 @@ class Checker:
         """Results from worker processes, in order, as they arrive."""
         from concurrent.futures import ProcessPoolExecutor
 
+        global _parent_checker
         chunk = max(1, min(32, len(files) // (jobs * 4)))
+        self.engine_for(files[0])  # built once here: forked workers inherit it instead of each building one
+        _parent_checker = self
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
                                    initargs=(self.overrides, self.config_file, self.today))
         try:
@@ -153,6 +156,7 @@ class Checker:
 
 PARALLEL_MIN_FILES = 40
 _worker_checker: Checker | None = None
+_parent_checker: Checker | None = None  # set before the pool starts; a forked worker finds it here
 
 
 def _start_worker(overrides, config_file, today) -> None:
@@ -164,7 +168,12 @@ def _start_worker(overrides, config_file, today) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     tune_gc_for_batch()
-    _worker_checker = Checker(overrides, config_file, today)
+    inherited = _parent_checker
+    if inherited is not None and (inherited.overrides, inherited.config_file, inherited.today) == (
+            overrides, config_file, today):
+        _worker_checker = inherited  # forked: the parent's engines, rules and templates are already built
+    else:  # started afresh (spawn, forkserver): build them here
+        _worker_checker = Checker(overrides, config_file, today)
 
 
 def _check_in_worker(path: Path) -> ReportResult:

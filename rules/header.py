@@ -260,14 +260,27 @@ def national_header(document, doc_format):
 
 # The issuer code in a symbol: "/KH-SKHCN", "/2016/QĐ-UBND" (state), "12-KH/ĐU" (Party).
 _STATE_SYMBOL = re.compile(r"/(?:\d{4}/)?[A-ZĐa-zđ]{1,5}-(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
-_PARTY_SYMBOL = re.compile(r"\d\s*-\s*[A-ZĐa-zđ]{1,5}/(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
+# The Party form from its dash on: the engine skips to dashes in C; the number before it is checked after.
+_PARTY_SYMBOL_FROM_DASH = re.compile(r"-\s*[A-ZĐa-zđ]{1,5}/(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
 
 
 def _issuer_codes(report):
     """(path, code, snippet) of every issuer code in the document's symbols, in reading order."""
-    found = [(path, m) for pattern in (_STATE_SYMBOL, _PARTY_SYMBOL) for path, m in report.search_all(pattern)]
-    for path, m in sorted(found, key=lambda item: item[1].start()):
-        yield path, m["code"], m.group(0)
+    found = [(m.start(), path, m["code"], m.group(0)) for path, m in report.search_all(_STATE_SYMBOL)]
+    for path, m in report.search_all(_PARTY_SYMBOL_FROM_DASH):
+        start = _number_before(m.string, m.start())
+        if start is not None:
+            found.append((start, path, m["code"], m.string[start:m.end()]))
+    for _, path, code, snippet in sorted(found, key=lambda item: item[0]):
+        yield path, code, snippet
+
+
+def _number_before(text: str, dash: int) -> int | None:
+    """Where the digit just before ``dash`` (spaces between allowed) is: "12 - KH/ĐU" has it at "2"."""
+    i = dash - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i if i >= 0 and text[i].isdecimal() else None
 
 
 @functools.lru_cache(maxsize=4096)
