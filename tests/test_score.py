@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -249,3 +250,19 @@ def test_streamed_json_is_the_json_format_to_the_character():
         streamed = io.StringIO()
         write_stream(run, "en", streamed)
         assert streamed.getvalue() == render(run, OutputOptions(lang="en"))
+
+
+def test_worker_processes_follow_each_folders_configuration(tmp_path):
+    """Workers start from the engine the parent built for the first folder; a folder with its own
+    configuration still gets its own rules (here: one folder ignores DV1, the other does not)."""
+    quiet, plain = tmp_path / "a-quiet", tmp_path / "b-plain"
+    for folder in (quiet, plain):
+        folder.mkdir()
+        for i in range(25):
+            shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", folder / f"{i:02d}.yaml")
+    (quiet / "dvlint.toml").write_text('ignore = ["DV1"]\n', encoding="utf-8")
+    proc = run_cli("check", str(tmp_path), "-j", "2", "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    codes = {Path(r["path"]).parent.name: {f["code"][:3] for f in r["findings"]}
+             for r in json.loads(proc.stdout)["reports"]}
+    assert "DV1" not in codes["a-quiet"] and "DV1" in codes["b-plain"], codes
