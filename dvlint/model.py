@@ -28,14 +28,19 @@ class Node(BaseModel):
     """Base of every part: unknown keys are errors, and it knows its path."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
-    _path: tuple = PrivateAttr(default=())
+    # Set by _bind. Read through __pydantic_private__: ``self._path_text`` would first fail the
+    # ordinary lookup and reach pydantic's __getattr__, 2.5 us a read, and rules ask for paths often.
+    _path_text: str = PrivateAttr(default="")
 
     @property
     def path(self) -> str:
-        return format_path(self._path)
+        """Where this part is in the report: ``"sections[2].children[0]"``."""
+        return self.__pydantic_private__["_path_text"]
 
     def field_path(self, name: str) -> str:
-        return format_path(self._path + (name,))
+        """Where one of this part's fields is: ``"sections[2].heading"``."""
+        base = self.__pydantic_private__["_path_text"]
+        return f"{base}.{name}" if base else name
 
 
 def _shorthand(value: Any, key: str) -> Any:
@@ -425,8 +430,8 @@ def _table_texts(holder):
 
 
 def _bind(node: Node, path: tuple) -> None:
-    """Set ``_path`` on ``node`` and on every Node below it (not on plain text)."""
-    node._path = path
+    """Tell ``node`` and every Node below it (not plain text) its path."""
+    node.__pydantic_private__["_path_text"] = format_path(path)
     for name in type(node).model_fields:
         value = getattr(node, name)
         if isinstance(value, Node):
