@@ -57,9 +57,14 @@ def _resolver_class():
     twice, each time raising and catching an AttributeError (the C parser has
     no Python scanner to ask): a third of composing a report. With the C
     parser the version cannot change within a document, so the table is kept
-    after the first lookup. The tags come out the same (tests/test_loading.py).
+    after the first lookup, and a plain scalar is resolved from it directly
+    (the stock ``resolve`` asks for the table twice and then for path
+    resolvers, which a safe loader has none of). The tags come out the same
+    (tests/test_loading.py).
     """
+    from ruamel.yaml.nodes import ScalarNode
     from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
 
     class OnceResolver(VersionedResolver):
         @property
@@ -68,6 +73,15 @@ def _resolver_class():
             if table is None:
                 table = self.__dict__["_dvlint_table"] = VersionedResolver.versioned_resolver.fget(self)
             return table
+
+        def resolve(self, kind, value, implicit):
+            if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            table = self.versioned_resolver
+            for tag, regexp in table.get(value[0] if value else "", []) + table.get(None, []):
+                if regexp.match(value):
+                    return Tag(suffix=tag)
+            return self.DEFAULT_SCALAR_TAG
 
     return OnceResolver
 
