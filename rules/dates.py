@@ -177,8 +177,8 @@ def date_line_zeros(document):
     day, month = parsed.day_text, parsed.month_text
     if day and int(day) < 10 and len(day) != 2:
         yield Problem(field, snippet=f"ngày {day}", fix=_zeros_fixed(document.date),
-                      vi=f"Ngày dưới 10 ghi số 0 phía trước: 'ngày {int(day):02d}'",
-                      en=f"A day under 10 takes a leading zero: 'ngày {int(day):02d}'")
+                      vi=f"Ngày dưới 10 phải có số 0 phía trước: viết 'ngày {int(day):02d}'",
+                      en=f"A day under 10 needs a leading zero: write 'ngày {int(day):02d}'")
     if month:
         right = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
         if month != right:

@@ -240,12 +240,12 @@ def national_header(document, doc_format):
         return
     if doc_format == PARTY:
         if header.national_name or header.motto:
-            yield Problem(header.path, vi="Văn bản của Đảng không ghi Quốc hiệu, tiêu ngữ",
-                          en="A Party document carries no national name or motto")
+            yield Problem(header.path, vi="Văn bản của Đảng không được ghi Quốc hiệu, tiêu ngữ: bỏ hai dòng này",
+                          en="A Party document must not carry the national name and motto: remove them")
         if not header.party_name or " ".join(header.party_name.split()) != PARTY_NAME:
             yield Problem(header.field_path("party_name") if header.party_name else header.path,
-                          fix=PARTY_NAME, vi=f"Văn bản của Đảng ghi '{PARTY_NAME}'",
-                          en=f"A Party document is headed '{PARTY_NAME}'")
+                          fix=PARTY_NAME, vi=f"Văn bản của Đảng phải ghi '{PARTY_NAME}' ở đầu",
+                          en=f"A Party document must be headed '{PARTY_NAME}'")
         return
     for name, right, vi, en in (("national_name", NATIONAL_NAME, "Quốc hiệu", "The national name"),
                                 ("motto", MOTTO, "Tiêu ngữ", "The motto")):

@@ -145,15 +145,16 @@ def recipient_line_punctuation(recipients, doc_format):
         last = position == len(lines) - 1
         if not re.match(r"^[-–]\s", text):
             yield Problem(field, fix="- " + text.lstrip("-–+• "),
-                          vi=f"Dòng nơi nhận bắt đầu bằng '- ': '{text}'", en=f"A recipient line starts with '- ': '{text}'")
+                          vi=f"Dòng nơi nhận phải bắt đầu bằng '- ': '{text}'",
+                          en=f"A recipient line must start with '- ': '{text}'")
         if last and not text.endswith("."):
             yield Problem(field, fix=text.rstrip(";,") + ".",
-                          vi=f"Dòng cuối của nơi nhận kết thúc bằng dấu chấm: '{text}'",
-                          en=f"The last recipient line ends with a full stop: '{text}'")
+                          vi=f"Dòng cuối của nơi nhận phải kết thúc bằng dấu chấm: '{text}'",
+                          en=f"The last recipient line must end with a full stop: '{text}'")
         elif not last and not text.endswith(endings):
             yield Problem(field, fix=text.rstrip(".,;") + endings[0],
-                          vi=f"Dòng nơi nhận kết thúc bằng {shown}: '{text}'",
-                          en=f"A recipient line ends with {shown_en}: '{text}'")
+                          vi=f"Dòng nơi nhận phải kết thúc bằng {shown}: '{text}'",
+                          en=f"A recipient line must end with {shown_en}: '{text}'")
 
 
 @rule("DV505", "archive-line-form", severity="warning", weight=1,
@@ -182,8 +183,8 @@ def archive_line_form(recipients, doc_format):
         text = recipient_text(line)
         if not re.match(r"^Lưu\s*:\s*VT\b", unicodedata.normalize("NFC", text)):
             yield Problem(recipients.field_path("lines") + f"[{i}]",
-                          vi=f"Dòng lưu viết '- Lưu: VT, <đơn vị>.' (có dấu hai chấm, VT đứng đầu): '{line.strip()}'",
-                          en=f"The archive line reads '- Lưu: VT, <unit>.' (a colon, VT first): '{line.strip()}'")
+                          vi=f"Dòng lưu phải viết '- Lưu: VT, <đơn vị>.' (có dấu hai chấm, VT đứng đầu): '{line.strip()}'",
+                          en=f"The archive line must read '- Lưu: VT, <unit>.' (a colon, VT first): '{line.strip()}'")
 
 
 @rule("DV506", "as-above-needs-addressees", severity="error", weight=3,
