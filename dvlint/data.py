@@ -14,7 +14,7 @@ import functools
 import importlib.resources
 import unicodedata
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -257,6 +257,7 @@ class ReportPeriods(DataModel):
     source: str
     cutoff_day: int
     last_month: dict[str, int | None]
+    cutoff_formats: list[Literal["state", "party"]]
     plan_latest_issue: PlanLatest
 
     def cutoff(self, period) -> dt.date | None:

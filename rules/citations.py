@@ -198,20 +198,23 @@ def _date_parts(date) -> tuple:
 @rule("DV210", "period-and-issue-date", severity="warning", weight=2,
       vi="Báo cáo không ban hành trước ngày chốt số liệu của kỳ báo cáo; kế hoạch năm ban hành sớm",
       en="A report is not issued before its period's data cut-off; an annual plan is issued early")
-def period_and_issue_date(document):
+def period_and_issue_date(document, doc_format):
     """
     Tiếng Việt:
         Nghị định 09/2019/NĐ-CP: số liệu báo cáo quý chốt ngày 14 tháng cuối
         quý, 6 tháng ngày 14/6, năm ngày 14/12 (9 tháng: 14/9 theo cách hiểu
         thông dụng). Báo cáo ban hành trước ngày chốt là ghi sai kỳ hoặc sai
-        ngày. Kế hoạch năm N thường ban hành cuối năm N-1 hoặc đầu năm N;
+        ngày. Nghị định chỉ áp dụng cho báo cáo của cơ quan hành chính nhà
+        nước: báo cáo của cấp ủy Đảng không bị kiểm tra ngày chốt. Kế hoạch năm N thường ban hành cuối năm N-1 hoặc đầu năm N;
         ban hành sau quý I năm N thì báo để xem lại (mức thông tin). Hạn nộp
         của từng tỉnh do mẫu báo cáo quy định.
     English:
         Nghị định 09/2019/NĐ-CP: quarterly data are cut off on the 14th of the
         quarter's last month, half-year on 14/6, annual on 14/12 (9 months:
         14/9, a common reading). A report issued before its cut-off has the
-        wrong period or date. A plan for year N is normally issued late in
+        wrong period or date. The decree binds state administrative bodies
+        only: a Party committee's report is not checked against cut-offs.
+        A plan for year N is normally issued late in
         N-1 or early in N; after the first quarter of N it is noted (info).
         Provincial deadlines come from templates.
     Ví dụ sai / Fails:
@@ -229,7 +232,7 @@ def period_and_issue_date(document):
         return
     settings = data.report_periods()
     kind = document.type_info.name
-    if kind == "báo cáo":
+    if kind == "báo cáo" and doc_format in settings.cutoff_formats:
         cutoff = settings.cutoff(period)
         if cutoff:
             if issued < cutoff:
