@@ -42,7 +42,6 @@ EXPECTED_YAML = {
         ("DV201", 24, "warning"),
         ("DV106", 126, "warning"),  # SKHCCN and SKHHCN beside the number's SKHCN
         ("DV106", 169, "warning"),
-        ("DV704", 205, "info"),     # TNCS never spelled out
         ("DV301", 296, "error"),    # section 5 runs 1, 2, 3, 4, 6: item 5 missing
         ("DV211", 314, "warning"),  # 2024: implements Nghị định 04/2015/NĐ-CP, replaced on 01/7/2023
         ("DV505", 336, "warning"),  # "- Lưu VT, ..." without its colon
@@ -71,7 +70,7 @@ EXPECTED_MD = {
     ],
     "hung-yen-2024-qcdc-9-thang": [
         ("DV104", 1, "warning"), ("DV101", 3, "warning"), ("DV204", 5, "error"), ("DV201", 5, "warning"),
-        ("DV106", 44, "warning"), ("DV106", 56, "warning"), ("DV704", 64, "info"), ("DV301", 100, "error"),
+        ("DV106", 44, "warning"), ("DV106", 56, "warning"), ("DV301", 100, "error"),
         ("DV211", 102, "warning"), ("DV505", 112, "warning"),
     ],
     "dak-nong-2023-ke-hoach-dvcq": [
