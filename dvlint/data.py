@@ -90,6 +90,15 @@ def strip_diacritics(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).translate(_BASE_LETTERS).split())
 
 
+def base_letters(text: str) -> str:
+    """NFC ``text`` with each accented letter replaced by its base letter, and nothing else changed.
+
+    Unlike strip_diacritics the spaces stay, so a position in the result is
+    the same position in the (NFC) text: a word found here is found there.
+    """
+    return text.translate(_BASE_LETTERS)
+
+
 # "òa" -> "oà" etc.: the two placements of a tone mark on oa, oe, uy.
 _OLD_TONE_PLACEMENT = {
     unicodedata.normalize("NFC", base[0] + tone + base[1:]): unicodedata.normalize("NFC", base[:-1] + base[-1] + tone)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from dvlint import Problem, rule
+from dvlint.data import base_letters
 from dvlint.templates import heading_matches, normalize_heading
 
 _NUMBER = re.compile(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d/])")
@@ -54,19 +55,43 @@ def find_figure(report, requirement):
 
 
 def stated_in_text(report, requirement):
-    """(number, path, sentence) where a sentence states the figure: a label word and the unit by a number."""
+    """(number, path, sentence) where a sentence states the figure: the label's words, and a number with the unit.
+
+    Of several numbers with the unit in the sentence, the one nearest the
+    label's words: in "tiếp nhận 2.400 hồ sơ, giải quyết đúng hạn 2.376/2.400
+    hồ sơ" the figure received is 2.400 and the one settled on time 2.376 (the
+    part of "part/whole").
+    """
     if not requirement.unit:
         return None
-    unit = re.escape(requirement.unit)
-    pattern = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s*" + unit + r"\b", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\d.,/])(?P<value>(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)(?:\s*/\s*\d[\d.]*)?\s*"
+                         + re.escape(requirement.unit) + r"\b", re.IGNORECASE)
     names = [normalize_heading(n) for n in requirement.names]
+    unit_words = set(normalize_heading(requirement.unit).split())
     for path, text in report.body_texts():
         for sentence in re.split(r"(?<=[.;])\s+", text):
-            m = pattern.search(sentence)
+            matches = list(pattern.finditer(sentence))
+            if not matches:
+                continue
             words = set(normalize_heading(sentence).split())
-            if m and any(name and set(name.split()) <= words for name in names):
-                return parse_number(m.group(0)), path, sentence.strip()
+            name = next((name for name in names if name and set(name.split()) <= words), None)
+            if name:
+                nearest = _nearest(matches, sentence, set(name.split()) - unit_words)
+                return parse_number(nearest["value"]), path, sentence.strip()
     return None
+
+
+def _nearest(matches: list, sentence: str, label_words: set[str]):
+    """The match nearest the span where the label's words first appear (the first match when they cannot be found)."""
+    folded = base_letters(sentence).lower()
+    if len(folded) != len(sentence):
+        return matches[0]
+    found = [re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded) for word in label_words]
+    spans = [m.span() for m in found if m]
+    if not spans:
+        return matches[0]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    return min(matches, key=lambda m: max(start - m.end(), m.start() - end, 0))
 
 
 def _required(requirement, report) -> bool:

@@ -1,7 +1,8 @@
 """Runs every case in tests/rule_cases/*.yaml.
 
 Each case is a small report and the findings expected from the rules it
-selects (code, line and, when given, severity), or none. ``encoding`` saves
+selects (code, line and, when given, severity and ``says``: a piece of the
+English message), or none. ``encoding`` saves
 the report in a legacy encoding (tcvn3, vni, windows-1258) and
 ``convert_legacy`` reads it with --convert-legacy. Adding a regression
 test is adding a case to the YAML file of the rule's family.
@@ -40,7 +41,8 @@ def test_rule_case(case, tmp_path):
     result = check_text(tmp_path, case["report"], encoding=case.get("encoding", "utf-8"), **overrides)
     assert result.error is None, result.error and result.error.message.en
     expected = case.get("expect") or []
-    got = [{"code": f.code, "line": f.line, **({"severity": f.severity} if "severity" in e else {})}
+    got = [{"code": f.code, "line": f.line, **({"severity": f.severity} if "severity" in e else {}),
+            **({"says": e["says"]} if "says" in e and e["says"] in f.message.en else {})}
            for f, e in zip(result.findings, expected + [{}] * len(result.findings))]
     assert got == expected, [f"{f.code}:{f.line} {f.message.en}" for f in result.findings]
 
