@@ -55,7 +55,7 @@ def _clean_lines(text: str) -> list[SourceLine]:
     out: list[SourceLine] = []
     for number, raw in enumerate(text.splitlines(), 1):
         if raw.lstrip().startswith("|"):
-            out.append(_table_row(raw, number))
+            out.extend(_table_rows(raw, number))
             continue
         heading = bool(_HEADING.match(raw))
         body = _HEADING.sub("", raw, count=1) if heading else raw
@@ -121,12 +121,50 @@ def _column_of(raw: str, cleaned: str) -> int:
     return index + 1
 
 
-def _table_row(raw: str, number: int) -> SourceLine:
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _table_rows(raw: str, number: int) -> list[SourceLine]:
+    """The rows of one ``|`` table line.
+
+    Converters that keep a table cell's paragraphs in one Markdown row join
+    them with ``<br>`` ("Nơi nhận:<br>- Sở Nội vụ;<br>..." beside
+    "KT. GIÁM ĐỐC<br>PHÓ GIÁM ĐỐC<br>...", the usual layout of the recipients
+    and signature block). Such a row is read as one row per line, the form
+    crawled text has, so that the columns are read the same way.
+    """
     if _SEPARATOR_ROW.match(raw):
-        return SourceLine("", number, 1, row=[], separator=True)
-    inner = raw.strip()
-    inner = inner[1:] if inner.startswith("|") else inner
-    inner = inner[:-1] if inner.endswith("|") else inner
-    cells = [clean(cell)[0] for cell in inner.split("|")]
-    text = " | ".join(c for c in cells if c)
-    return SourceLine(text, number, raw.find("|") + 2, row=cells)
+        return [SourceLine("", number, 1, row=[], separator=True)]
+    columns = [_lines_of(cell, offset) for cell, offset in _cells(raw)]
+    if all(len(lines) == 1 for lines in columns):  # the usual row: one line, located at the row
+        cells = [clean(lines[0][0])[0] for lines in columns]
+        return [SourceLine(" | ".join(c for c in cells if c), number, raw.find("|") + 2, row=cells)]
+    rows = []
+    for index in range(max(len(lines) for lines in columns)):
+        pieces = [lines[index] if index < len(lines) else ("", 0) for lines in columns]
+        cells = [clean(piece)[0] for piece, _ in pieces]
+        piece, offset = next(((piece, offset) for (piece, offset), cell in zip(pieces, cells) if cell), ("", 0))
+        column = offset + _column_of(piece, clean(piece)[0]) if piece else raw.find("|") + 2
+        rows.append(SourceLine(" | ".join(c for c in cells if c), number, column, row=cells))
+    return rows
+
+
+def _cells(raw: str) -> list[tuple[str, int]]:
+    """(text, offset in ``raw``) of each cell of a ``|`` row, without the outer bars."""
+    start = raw.find("|") + 1 if raw.lstrip().startswith("|") else 0
+    stop = raw.rstrip().rfind("|") if raw.rstrip().endswith("|") and raw.rstrip().rfind("|") >= start else len(raw)
+    cells, offset = [], start
+    for cell in raw[start:stop].split("|"):
+        cells.append((cell, offset))
+        offset += len(cell) + 1
+    return cells
+
+
+def _lines_of(cell: str, offset: int) -> list[tuple[str, int]]:
+    """(text, offset) of each line of a cell whose lines are joined with <br>."""
+    lines, at = [], 0
+    for brk in _LINE_BREAK.finditer(cell):
+        lines.append((cell[at:brk.start()], offset + at))
+        at = brk.end()
+    lines.append((cell[at:], offset + at))
+    return lines
