@@ -295,3 +295,29 @@ def test_unplaceable_text_is_kept_as_unclassified(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = load(path).report
     assert report.unclassified == ["Ghi chú của văn thư: đã vào sổ."]
+
+
+def test_justified_text_stays_a_paragraph_and_columns_of_figures_are_a_table(tmp_path):
+    """Gaps of a few spaces are justification; only a wide gap or a tab divides columns. Columns
+    that are neither the header nor the foot are a data table, a row per line."""
+    text = (CASES / "layout-state-report.txt").read_text(encoding="utf-8").replace(
+        "     b) Phong trào",
+        "     Kết  quả   cụ   thể   như   sau:\n"
+        "     Nội dung                      Số lượng       Tỷ lệ\n"
+        "     Hồ sơ tiếp nhận                  2.400        100%\n"
+        "     b) Phong trào")
+    path = tmp_path / "with-table.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load(path).report
+    result = report.sections[0].children[1]
+    assert "Kết quả cụ thể như sau:" in result.paragraphs
+    assert result.tables[0].rows == [["Nội dung", "Số lượng", "Tỷ lệ"], ["Hồ sơ tiếp nhận", "2.400", "100%"]]
+    assert report.signature.name == "Trần Thị Hoa"
+
+
+def test_a_finding_in_the_right_column_points_at_it(tmp_path):
+    text = (CASES / "layout-state-report.txt").read_text(encoding="utf-8").replace("PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG")
+    path = tmp_path / "wrong-title.txt"
+    path.write_text(text, encoding="utf-8")
+    finding = next(f for f in check(path).findings if f.code == "DV403")
+    assert (finding.line, finding.column) == (32, 60)

@@ -424,10 +424,17 @@ class Classifier:
         return len(rest) <= 220 and not ends_sentence(rest) and not rest.rstrip().endswith(",")
 
     def continued_below(self) -> bool:
-        """Whether the next non-blank line goes on in lower case (text split by a page break)."""
+        """Whether the next non-blank line goes on in lower case (text split by a page break).
+
+        A line that opens an item of its own ("a) Cải cách ...", "- Tổ chức ...") starts in lower
+        case too, but goes on from nothing: "2. Kết quả cụ thể" above it stays a heading.
+        """
         for following in self.lines[self.i:]:
             if not following.blank:
-                return following.row is None and not following.heading and starts_lower(following.text)
+                text = following.text
+                if split_label(text)[0] or text.lstrip().startswith(("-", "+", "•")):
+                    return False
+                return following.row is None and not following.heading and starts_lower(text)
         return False
 
     def continues(self, line: SourceLine, after_blank: bool) -> bool:
@@ -440,6 +447,8 @@ class Classifier:
             return starts_lower(text)
         if after_blank:
             return not ends_sentence(previous) and starts_lower(text)
+        if line.column > 1 and ends_sentence(previous) and not starts_lower(text):
+            return False  # an indented first line after a full stop: text from a PDF starts a paragraph so
         return True  # hard-wrapped lines of one paragraph
 
     def append_text(self, line: SourceLine) -> None:

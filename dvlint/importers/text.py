@@ -51,17 +51,129 @@ def read_lines(text: str) -> list[SourceLine]:
 
 
 def _clean_lines(text: str) -> list[SourceLine]:
-    text = unicodedata.normalize("NFC", text)
+    raws = unicodedata.normalize("NFC", text).splitlines()
     out: list[SourceLine] = []
-    for number, raw in enumerate(text.splitlines(), 1):
+    i = 0
+    while i < len(raws):
+        raw = raws[i]
         if raw.lstrip().startswith("|"):
-            out.extend(_table_rows(raw, number))
+            out.extend(_table_rows(raw, i + 1))
+            i += 1
+        elif not _HEADING.match(raw) and len(_segments(raw)) >= 2:
+            end = _layout_end(raws, i)
+            out.extend(_layout_lines(raws, i, end))
+            i = end
+        else:
+            out.append(_text_line(raw, i + 1))
+            i += 1
+    return out
+
+
+def _text_line(raw: str, number: int) -> SourceLine:
+    heading = bool(_HEADING.match(raw))
+    body = _HEADING.sub("", raw, count=1) if heading else raw
+    cleaned, bold = clean(body)
+    return SourceLine(cleaned, number, _column_of(raw, cleaned), heading=heading or bold)
+
+
+# --- columns laid out with spaces -------------------------------------------------
+#
+# Text from a PDF (pdftotext -layout) or typed with spaces and tabs sets the
+# header and the foot side by side, as Word does with a borderless table:
+#
+#     UBND TỈNH QUẢNG NGÃI          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+#     Nơi nhận:                                  KT. GIÁM ĐỐC
+#     - Như trên;                                PHÓ GIÁM ĐỐC
+#     - Lưu: VT, VP.
+#                                                Trần Thị Hoa
+#
+# A run of spaces this long, or a tab, separates two columns; a justified line
+# of running text has gaps of one to three spaces.
+_COLUMN_GAP = re.compile(r"\t+| {6,}")
+_RIGHT_SLACK = 3  # a right-column line may start this many characters left of the column
+
+
+def _segments(raw: str) -> list[tuple[str, int]]:
+    """(text, where it starts with tabs expanded) of each column's text on a line."""
+    segments, at = [], len(raw) - len(raw.lstrip())
+    for piece in _COLUMN_GAP.split(raw[at:]):
+        if piece.strip():
+            start = raw.index(piece, at)
+            segments.append((piece.strip(), len(raw[:start].expandtabs(8))))
+            at = start + len(piece)
+    return segments
+
+
+def _layout_end(raws: list[str], start: int) -> int:
+    """Where the block of side-by-side lines that begins at ``start`` ends (exclusive).
+
+    It goes on with lines in two columns. When the block is the header or the
+    foot (see classify.is_layout_table) it also takes a left-column line right
+    under another line ("- UBND tỉnh;" under "- Như trên;   PHÓ GIÁM ĐỐC") and,
+    past up to three blank lines, a line standing in the right column (the
+    signer's name under the space for the signature). A data table takes
+    only its rows.
+    """
+    from dvlint.importers.classify import is_layout_table
+
+    first = _segments(raws[start])
+    left, right = first[0][1], first[1][1]
+    texts = [text for text, _ in first]
+    i = start + 1
+    while i < len(raws):
+        raw = raws[i]
+        if raw.lstrip().startswith("|") or _HEADING.match(raw):
+            break
+        segments = _segments(raw)
+        layout = is_layout_table(texts)
+        if len(segments) >= 2:
+            right = min(right, segments[1][1])
+            texts += [text for text, _ in segments]
+        elif not layout:
+            break
+        elif not segments:
+            ahead = next((k for k in range(i, min(i + 4, len(raws))) if raws[k].strip()), None)
+            if ahead is None or not _in_right_column(_segments(raws[ahead]), right):
+                break
+            i = ahead
             continue
-        heading = bool(_HEADING.match(raw))
-        body = _HEADING.sub("", raw, count=1) if heading else raw
-        cleaned, bold = clean(body)
-        column = _column_of(raw, cleaned)
-        out.append(SourceLine(cleaned, number, column, heading=heading or bold))
+        elif not (_in_right_column(segments, right) or segments[0][1] < (left + right) / 2):
+            break
+        i += 1
+    return i
+
+
+def _in_right_column(segments: list[tuple[str, int]], right: int) -> bool:
+    return len(segments) >= 2 or (len(segments) == 1 and segments[0][1] >= right - _RIGHT_SLACK)
+
+
+def _layout_lines(raws: list[str], start: int, end: int) -> list[SourceLine]:
+    """The lines of a side-by-side block: column by column when it is the header or the foot.
+
+    Read left column first and then the right, they are the lines a
+    single-column document would have (as classify does with a layout table).
+    Anything else set out in columns is a data table: a row per line.
+    """
+    from dvlint.importers.classify import is_layout_table
+
+    laid = [(i + 1, raws[i], _segments(raws[i])) for i in range(start, end)]
+    right = min(segments[1][1] for _, _, segments in laid if len(segments) >= 2)
+    columns: list[list[SourceLine]] = [[], []]
+    for number, raw, segments in laid:
+        for text, at in segments:
+            cleaned = clean(text)[0]
+            line = SourceLine(cleaned, number, raw.find(text) + 1)
+            columns[at >= right - _RIGHT_SLACK].append(line)
+    if is_layout_table(line.text for column in columns for line in column):
+        last = laid[-1][0]
+        return [*columns[0], SourceLine("", last, 1), *columns[1], SourceLine("", last, 1)]
+    out = []
+    for number, raw, segments in laid:
+        if len(segments) >= 2:
+            cells = [clean(text)[0] for text, _ in segments]
+            out.append(SourceLine(" | ".join(cells), number, raw.find(segments[0][0]) + 1, row=cells))
+        else:
+            out.append(_text_line(raw, number))
     return out
 
 
