@@ -13,7 +13,7 @@ from typing import Callable
 
 from dvlint import errors, yamlload
 from dvlint.errors import LoadError
-from dvlint.positions import PositionMap, format_path, parse_path
+from dvlint.positions import PositionMap, format_path, parse_path, text_lines
 
 
 @dataclass
@@ -107,7 +107,7 @@ def load_text_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers.classify import classify
 
     text, converted_from = yamlload.read_source(path, settings)
-    loaded = _imported(path, classify(text_reader.read_lines(text), text.splitlines()), "text")
+    loaded = _imported(path, classify(text_reader.read_lines(text), text_lines(text)), "text")
     loaded.converted_from = converted_from
     return loaded
 

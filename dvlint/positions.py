@@ -18,6 +18,27 @@ Path = tuple  # a tuple of str keys and int indexes
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
+_TEXT_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a text file as an editor numbers them.
+
+    Not ``str.splitlines()``: it also breaks at a form feed (every page break
+    of text from a PDF), a vertical tab and \\x1c-\\x1e, and every such break
+    would put the findings below it a line too low.
+    """
+    lines = _TEXT_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def yaml_lines(text: str) -> list[str]:
+    """The lines of a YAML file as ruamel.yaml counts them (its marks give the line numbers)."""
+    lines = _YAML_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def format_path(path: Path) -> str:
     """``("sections", 2, "heading")`` -> ``"sections[2].heading"``."""
     out = []
@@ -142,7 +163,7 @@ class NodePositions(PositionMap):
     def lines(self) -> list[str]:
         """The source lines, split only when a finding needs one."""
         if self._lines is None:
-            self._lines = self._text.splitlines()
+            self._lines = yaml_lines(self._text)
         return self._lines
 
     def walk(self, path: Path):

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from dvlint import Problem, data, rule
+from dvlint.importers import ITEM_MARKS
 
 
 def recipient_text(line: str) -> str:
@@ -144,7 +145,7 @@ def recipient_line_punctuation(recipients, doc_format):
         field = recipients.field_path("lines") + f"[{i}]"
         last = position == len(lines) - 1
         if not re.match(r"^[-–]\s", text):
-            yield Problem(field, fix="- " + text.lstrip("-–+• "),
+            yield Problem(field, fix="- " + text.lstrip("".join(ITEM_MARKS) + " "),
                           vi=f"Dòng nơi nhận phải bắt đầu bằng '- ': '{text}'",
                           en=f"A recipient line must start with '- ': '{text}'")
         if last and not text.endswith("."):

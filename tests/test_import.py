@@ -236,6 +236,28 @@ def test_docx_made_by_libreoffice_from_a_seed(tmp_path, name):
     assert [(s.label, s.heading) for s in report.sections] == [(s.label, s.heading) for s in expected.sections]
 
 
+def test_the_same_report_read_from_its_pdf_gives_the_docx_findings(tmp_path):
+    """A writer who has only the PDF converts it with pdftotext -layout: the header and the foot
+    come out side by side, wrapped, with Word's bullets as private-use characters. The findings
+    must be those of the .docx it was printed from."""
+    soffice, pdftotext = _libreoffice(), shutil.which("pdftotext")
+    assert soffice and pdftotext, "LibreOffice and pdftotext are needed (bash .ci/run installs them)"
+    docx = state_report(tmp_path / "report.docx")
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    subprocess.run([pdftotext, "-layout", str(tmp_path / "report.pdf"), str(tmp_path / "report.txt")],
+                   check=True, capture_output=True, timeout=60)
+    from_pdf, from_docx = load(tmp_path / "report.txt").report, load(docx).report
+    assert from_pdf.document.header == from_docx.document.header
+    assert (from_pdf.document.number, from_pdf.document.place, from_pdf.document.date) == (
+        from_docx.document.number, from_docx.document.place, from_docx.document.date)
+    assert from_pdf.signature == from_docx.signature
+    assert from_pdf.recipients == from_docx.recipients
+    assert sorted(f.code for f in check(tmp_path / "report.txt").findings) == sorted(
+        f.code for f in check(docx).findings)
+
+
 # --- dvlint import ------------------------------------------------------------------
 
 
@@ -321,3 +343,20 @@ def test_a_finding_in_the_right_column_points_at_it(tmp_path):
     path.write_text(text, encoding="utf-8")
     finding = next(f for f in check(path).findings if f.code == "DV403")
     assert (finding.line, finding.column) == (32, 60)
+
+
+def test_page_breaks_of_pdf_text_keep_line_numbers_and_drop_page_numbers(tmp_path):
+    """pdftotext ends each page with a form feed and Nghị định 30 numbers pages from the second:
+    the findings below a page break stay on the editor's line, and a page number is no text."""
+    text = (CASES / "layout-state-report.txt").read_text(encoding="utf-8")
+    text = text.replace("     2. Kết quả cụ thể\n", "\f                                    2\n     2. Kết quả cụ thể\n")
+    text = text.replace("     III. PHƯƠNG HƯỚNG", "\f                                    3\n\n     III. PHƯƠNG HƯỚNG")
+    text = text.replace("PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG")
+    path = tmp_path / "paged.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load(path).report
+    assert [c.label for c in report.sections[0].children] == ["1.", "2."]
+    assert not any(p.strip() in ("2", "3") for s in report.all_sections() for p in s.paragraphs)
+    finding = next(f for f in check(path).findings if f.code == "DV403")
+    wanted = next(n for n, line in enumerate(text.split("\n"), 1) if "TRƯỞNG PHÒNG" in line)
+    assert finding.line == wanted

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# What opens a list item (a recipient, an addressee): the dash Nghị định 30 asks for, and the
+# bullets Word and typists use instead (the rules judge which is right).
+ITEM_MARKS = ("-", "–", "+", "•", "▪", "●", "◦", "➢")
+
 
 @dataclass
 class SourceLine:

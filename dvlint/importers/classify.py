@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from dvlint import data, parsing
-from dvlint.importers import SourceLine
+from dvlint.importers import ITEM_MARKS, SourceLine
 from dvlint.positions import PositionMap, Span
 
 # --- recognisers -----------------------------------------------------------
@@ -60,6 +60,20 @@ def is_motto(text: str) -> bool:
 
 def is_party_header(text: str) -> bool:
     return ascii_fold(text).strip(" *") == "dang cong san viet nam"
+
+
+def _date_goes_on(text: str, following: SourceLine) -> bool:
+    """Whether a wrapped date line goes on on ``following``: "... tháng 12" / "năm 2022", or
+    "... tháng 12 năm" / "2022"."""
+    if following.row is not None:
+        return False
+    if not re.search(r"\bnăm\b", text, re.IGNORECASE):
+        return bool(re.match(r"^(tháng|năm)\b", following.text, re.IGNORECASE))
+    return bool(re.search(r"\bnăm\s*$", text, re.IGNORECASE) and re.fullmatch(r"\d{4}\.?", following.text.strip()))
+
+
+def _header_part(text: str) -> bool:
+    return is_national_name(text) or is_motto(text) or is_party_header(text)
 
 
 def is_recipients_heading(text: str) -> bool:
@@ -177,7 +191,7 @@ class Classifier:
         self.last: TextRef | None = None  # what a wrapped line would continue
         self.mode = "body"  # body, closing, footnote, recipients, signature, tail, appendix-title, appendix
         self.mode_before_footnote = "body"
-        self.last_table_line = -2
+        self.last_table_index = -2
 
     # recording -----------------------------------------------------------------
 
@@ -222,9 +236,10 @@ class Classifier:
         """Everything up to the type name and its summary (and Kính gửi)."""
         issuer_lines: list[SourceLine] = []
         while (line := self.next_nonblank()) is not None:
-            text = line.text
             if line.row is not None:
                 break
+            line = self.unwrapped_header_line(line)
+            text = line.text
             if is_national_name(text):
                 self.set_header("national_name", line)
             elif is_motto(text):
@@ -256,6 +271,20 @@ class Classifier:
             self.i += 1
         self.set_issuer(issuer_lines)
 
+    def unwrapped_header_line(self, line: SourceLine) -> SourceLine:
+        """``line`` joined with the next when together they are the national name, the motto or
+        the Party's name that a narrow column wrapped ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM")."""
+        following = self.lines[self.i + 1] if self.i + 1 < len(self.lines) else None
+        if following is None or following.blank or following.row is not None or _header_part(line.text):
+            return line
+        joined = f"{line.text} {following.text}"
+        if not _header_part(joined):
+            return line
+        self.note(following, "wrapped")
+        self.i += 1
+        line.text, line.end_line, line.end_column = joined, following.line, following.column + len(following.text)
+        return line
+
     def set_header(self, key: str, line: SourceLine) -> None:
         self.document.setdefault("header", {})[key] = line.text
         self.place(("document", "header", key), line)
@@ -282,12 +311,11 @@ class Classifier:
         text, last = line.text, line
         self.note(line, "place-date")
         self.i += 1
-        if not re.search(r"\bnăm\b", text, re.IGNORECASE):  # wrapped: "... tháng 12" / "năm 2022"
-            following = self.peek()
-            if following is not None and re.match(r"^(tháng|năm)\b", following.text, re.IGNORECASE):
-                text, last = f"{text} {following.text}", following
-                self.note(following, "place-date")
-                self.i += 1
+        following = self.peek()
+        if following is not None and _date_goes_on(text, following):
+            text, last = f"{text} {following.text}", following
+            self.note(following, "place-date")
+            self.i += 1
         m = _PLACE_DATE.match(text)
         if m:
             self.document["place"] = m["place"].strip()
@@ -327,7 +355,7 @@ class Classifier:
         _, _, rest = line.text.partition(":")
         if rest.strip():
             found.append((line, rest.strip()))
-        while (nxt := self.next_nonblank()) is not None and nxt.text.lstrip().startswith(("-", "+", "•")):
+        while (nxt := self.next_nonblank()) is not None and nxt.text.lstrip().startswith(ITEM_MARKS):
             found.append((nxt, nxt.text))
             self.note(nxt, "addressee")
             self.i += 1
@@ -372,7 +400,7 @@ class Classifier:
         if is_appendix_heading(line) and self.mode != "appendix-title":
             self.start_appendix(line)
             return
-        if self.mode == "recipients" and text.lstrip().startswith(("-", "+", "•")):
+        if self.mode == "recipients" and text.lstrip().startswith(ITEM_MARKS):
             self.add_recipient(line)
             return
         in_foot = self.mode in ("recipients", "tail", "signature", "closing")
@@ -432,7 +460,7 @@ class Classifier:
         for following in self.lines[self.i:]:
             if not following.blank:
                 text = following.text
-                if split_label(text)[0] or text.lstrip().startswith(("-", "+", "•")):
+                if split_label(text)[0] or text.lstrip().startswith(ITEM_MARKS):
                     return False
                 return following.row is None and not following.heading and starts_lower(text)
         return False
@@ -441,7 +469,7 @@ class Classifier:
         """Whether ``line`` goes on from the last text (wrapped, or across a page break)."""
         previous = self.last.get()
         text = line.text
-        if text.lstrip().startswith(("-", "+", "•")) or split_label(text)[0]:
+        if text.lstrip().startswith(ITEM_MARKS) or split_label(text)[0]:
             return False
         if self.last.category == "heading":  # a heading goes on only with a lower-case word
             return starts_lower(text)
@@ -596,13 +624,13 @@ class Classifier:
     def table_row(self, line: SourceLine) -> None:
         container, base = self.table_container()
         tables = container.setdefault("tables", [])
-        if not tables or self.last_table_line != line.line - 1:
+        if not tables or self.last_table_index != self.i - 2:  # the line before was no row of it
             tables.append({"rows": []})
             self.place(base + ("tables", len(tables) - 1), line)
         table = tables[-1]
         table["rows"].append([cell or None for cell in line.row])
         self.place(base + ("tables", len(tables) - 1, "rows", len(table["rows"]) - 1), line)
-        self.last_table_line = line.line
+        self.last_table_index = self.i - 1
         self.note(line, "table")
         if self.mode == "appendix-title":
             self.mode = "appendix"

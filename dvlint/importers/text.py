@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dvlint.importers import SourceLine
+from dvlint.importers import ITEM_MARKS, SourceLine
+from dvlint.positions import text_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _SUP_SUB = re.compile(r"<(sup|sub)>(.*?)</\1>", re.IGNORECASE)
@@ -22,6 +23,9 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _STRAY_STARS = re.compile(r"(?:^|\s)\*\s+\*(?=\s|$)")
+# Word's Symbol and Wingdings bullets come out of a PDF as private-use characters. Word's
+# default bullet (Symbol's dot) is read as the dash, as the .docx reader reads it (docx.Numbering).
+_SYMBOL_FONT = str.maketrans({"\uf0b7": "-", "\uf02d": "-", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"})
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -41,7 +45,7 @@ def clean(text: str) -> tuple[str, bool]:
     text = _STRAY_STARS.sub(" ", text)
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
-    text = text.replace("\\", "")
+    text = text.replace("\\", "").translate(_SYMBOL_FONT)
     return " ".join(text.split()), bold
 
 
@@ -51,22 +55,55 @@ def read_lines(text: str) -> list[SourceLine]:
 
 
 def _clean_lines(text: str) -> list[SourceLine]:
-    raws = unicodedata.normalize("NFC", text).splitlines()
+    raws = text_lines(unicodedata.normalize("NFC", text))
+    if any("\f" in raw for raw in raws):
+        raws = _without_page_furniture(raws)
     out: list[SourceLine] = []
     i = 0
     while i < len(raws):
         raw = raws[i]
+        if "\f" in raw:  # a page break ends a footnote; text going on in lower case goes on across it
+            out.append(SourceLine("", i + 1, 1))
         if raw.lstrip().startswith("|"):
             out.extend(_table_rows(raw, i + 1))
             i += 1
         elif not _HEADING.match(raw) and len(_segments(raw)) >= 2:
-            end = _layout_end(raws, i)
-            out.extend(_layout_lines(raws, i, end))
+            end, layout, aside = _side_by_side(raws, i)
+            out.extend(_read_by_column(raws, i, end, aside) if layout else _spaced_rows(raws, i, end))
             i = end
         else:
             out.append(_text_line(raw, i + 1))
             i += 1
     return out
+
+
+# Text from a PDF marks each page break with a form feed. The page number standing alone at the
+# top or the foot of a page is no text of the document; a footnote's number is glued to its text
+# ("1Kế hoạch số ...").
+_PAGE_NUMBER = re.compile(r"^[\s\f]*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+_GLUED_FOOTNOTE = re.compile(r"^([\s\f]*)(\d{1,2})(?=[^\W\d_])")
+
+
+def _without_page_furniture(raws: list[str]) -> list[str]:
+    """The lines of a PDF's text without its page numbers, its footnotes numbered as [1]."""
+    out = list(raws)
+    for page_break in (i for i, raw in enumerate(raws) if "\f" in raw):
+        for k in (_nonblank(out, page_break, +1), _nonblank(out, page_break - 1, -1)):
+            if k is not None and _PAGE_NUMBER.match(out[k]):
+                out[k] = "\f" if "\f" in out[k] else ""
+    for i, raw in enumerate(out):
+        glued = _GLUED_FOOTNOTE.match(raw)
+        if glued and raw[glued.end()].isupper():
+            out[i] = f"{glued[1]}[{glued[2]}] {raw[glued.end():]}"
+    return out
+
+
+def _nonblank(raws: list[str], i: int, step: int) -> int | None:
+    """The first line from ``i`` on (``step`` +1) or back (-1) with text, within three lines."""
+    for k in range(i, i + 4 * step, step):
+        if 0 <= k < len(raws) and raws[k].replace("\f", "").strip():
+            return k
+    return None
 
 
 def _text_line(raw: str, number: int) -> SourceLine:
@@ -93,10 +130,14 @@ _COLUMN_GAP = re.compile(r"\t+| {6,}")
 _RIGHT_SLACK = 3  # a right-column line may start this many characters left of the column
 
 
-def _segments(raw: str) -> list[tuple[str, int]]:
+# Within a table, once its first row has shown where the columns are, two spaces part cells.
+_CELL_GAP = re.compile(r"\t+| {2,}")
+
+
+def _segments(raw: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[str, int]]:
     """(text, where it starts with tabs expanded) of each column's text on a line."""
     segments, at = [], len(raw) - len(raw.lstrip())
-    for piece in _COLUMN_GAP.split(raw[at:]):
+    for piece in gap.split(raw[at:]):
         if piece.strip():
             start = raw.index(piece, at)
             segments.append((piece.strip(), len(raw[:start].expandtabs(8))))
@@ -104,80 +145,159 @@ def _segments(raw: str) -> list[tuple[str, int]]:
     return segments
 
 
-def _layout_end(raws: list[str], start: int) -> int:
-    """Where the block of side-by-side lines that begins at ``start`` ends (exclusive).
+def _side_by_side(raws: list[str], start: int) -> tuple[int, bool, list[int]]:
+    """Where the block of side-by-side lines that begins at ``start`` ends (exclusive), and
+    whether it is the header or the foot (see classify.is_layout_table).
 
-    It goes on with lines in two columns. When the block is the header or the
-    foot (see classify.is_layout_table) it also takes a left-column line right
-    under another line ("- UBND tỉnh;" under "- Như trên;   PHÓ GIÁM ĐỐC") and,
-    past up to three blank lines, a line standing in the right column (the
-    signer's name under the space for the signature). A data table takes
-    only its rows.
+    A block is lines in two columns, with the lines under them that stand in
+    one column ("- UBND tỉnh;" under "- Như trên;   PHÓ GIÁM ĐỐC"; but not
+    "BÁO CÁO" or "Phụ lục", which start what follows). A column's text may
+    wrap ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM"): the header or the foot is
+    recognised from its cells and from each column read whole, and goes on
+    past up to three blank lines with more such lines (the number and date
+    under the names; the signer's name under the space for the signature).
+    It also goes on past a page break when the columns go on after it: the
+    lines between (the page's footnotes) are set aside, and returned.
+    Anything else is a data table: only its rows in two columns or more.
     """
     from dvlint.importers.classify import is_layout_table
 
     first = _segments(raws[start])
     left, right = first[0][1], first[1][1]
-    texts = [text for text, _ in first]
-    i = start + 1
-    while i < len(raws):
-        raw = raws[i]
-        if raw.lstrip().startswith("|") or _HEADING.match(raw):
-            break
-        segments = _segments(raw)
-        layout = is_layout_table(texts)
+    end, right = _block_lines(raws, start, left, right)
+    columns = _columns(raws, start, end, right)
+    if not is_layout_table([line.text for column in columns for line in column]
+                           + [" ".join(line.text for line in column) for column in columns]):
+        return _table_end(raws, start), False, []
+    aside: list[int] = []
+    while True:
+        ahead = _nonblank(raws, end, +1)
+        if ahead is None or _HEADING.match(raws[ahead]) or not _in_right_column(_segments(raws[ahead]), right):
+            ahead = _past_page_break(raws, end, right)
+            if ahead is None:
+                return end, True, aside
+            aside += [k for k in range(end, ahead) if raws[k].replace("\f", "").strip()]
+        end, right = _block_lines(raws, ahead, left, right)
+
+
+def _past_page_break(raws: list[str], end: int, right: int) -> int | None:
+    """Where the columns go on after a page break close below ``end``, if they do."""
+    page_break = next((k for k in range(end, min(end + 15, len(raws))) if "\f" in raws[k]), None)
+    goes_on = _nonblank(raws, page_break, +1) if page_break is not None else None
+    if goes_on is None:
+        return None
+    segments = _segments(raws[goes_on])
+    aligned = len(segments) >= 2 and abs(segments[1][1] - right) <= _RIGHT_SLACK + 1
+    return goes_on if aligned or len(segments) == 1 and _in_right_column(segments, right) else None
+
+
+def _block_lines(raws: list[str], start: int, left: int, right: int) -> tuple[int, int]:
+    """The end of the run of non-blank lines from ``start`` that stand in the columns, and where
+    the right column starts."""
+    from dvlint.importers.classify import is_appendix_heading, is_kind_line
+
+    i = start
+    while i < len(raws) and raws[i].strip() and not raws[i].lstrip().startswith("|") and not _HEADING.match(raws[i]):
+        segments = _segments(raws[i])
         if len(segments) >= 2:
             right = min(right, segments[1][1])
-            texts += [text for text, _ in segments]
-        elif not layout:
-            break
-        elif not segments:
-            ahead = next((k for k in range(i, min(i + 4, len(raws))) if raws[k].strip()), None)
-            if ahead is None or not _in_right_column(_segments(raws[ahead]), right):
+        elif not _in_right_column(segments, right):
+            text, at = segments[0]
+            if at >= (left + right) / 2 or is_kind_line(text) or is_appendix_heading(SourceLine(text, 0)):
                 break
-            i = ahead
-            continue
-        elif not (_in_right_column(segments, right) or segments[0][1] < (left + right) / 2):
-            break
         i += 1
-    return i
+    return max(i, start + 1), right
 
 
 def _in_right_column(segments: list[tuple[str, int]], right: int) -> bool:
     return len(segments) >= 2 or (len(segments) == 1 and segments[0][1] >= right - _RIGHT_SLACK)
 
 
-def _layout_lines(raws: list[str], start: int, end: int) -> list[SourceLine]:
-    """The lines of a side-by-side block: column by column when it is the header or the foot.
-
-    Read left column first and then the right, they are the lines a
-    single-column document would have (as classify does with a layout table).
-    Anything else set out in columns is a data table: a row per line.
-    """
-    from dvlint.importers.classify import is_layout_table
-
-    laid = [(i + 1, raws[i], _segments(raws[i])) for i in range(start, end)]
-    right = min(segments[1][1] for _, _, segments in laid if len(segments) >= 2)
+def _columns(raws: list[str], start: int, end: int, right: int, aside=()) -> list[list[SourceLine]]:
+    """The left and the right column of lines ``start``..``end`` (but those ``aside``), each line
+    where it stands."""
     columns: list[list[SourceLine]] = [[], []]
-    for number, raw, segments in laid:
-        for text, at in segments:
-            cleaned = clean(text)[0]
-            line = SourceLine(cleaned, number, raw.find(text) + 1)
-            columns[at >= right - _RIGHT_SLACK].append(line)
-    if is_layout_table(line.text for column in columns for line in column):
-        last = laid[-1][0]
-        return [*columns[0], SourceLine("", last, 1), *columns[1], SourceLine("", last, 1)]
-    out = []
-    for number, raw, segments in laid:
-        if len(segments) >= 2:
-            cells = [clean(text)[0] for text, _ in segments]
-            out.append(SourceLine(" | ".join(cells), number, raw.find(segments[0][0]) + 1, row=cells))
+    for i in range(start, end):
+        if i in aside:
+            continue
+        for text, at in _segments(raws[i]):
+            columns[at >= right - _RIGHT_SLACK].append(SourceLine(clean(text)[0], i + 1, raws[i].find(text) + 1))
+    return columns
+
+
+def _read_by_column(raws: list[str], start: int, end: int, aside: list[int]) -> list[SourceLine]:
+    """The header or the foot read left column first, then the right: the lines a single-column
+    document would have (as classify does with a layout table); then the lines set aside."""
+    laid = [_segments(raws[k]) for k in range(start, end) if k not in aside]
+    right = min(segments[1][1] for segments in laid if len(segments) >= 2)
+    left_column, right_column = _columns(raws, start, end, right, aside)
+    set_aside = [_text_line(raws[k], k + 1) for k in aside]
+    return [*left_column, SourceLine("", end, 1), *right_column, SourceLine("", end, 1), *set_aside]
+
+
+def _table_end(raws: list[str], start: int) -> int:
+    """Where a table set out with spaces ends.
+
+    Its first row shows where the columns start; it goes on with rows whose
+    cells start there, a blank line between two rows (a PDF puts one there),
+    and lines that go on a wrapped cell ("Hồ sơ giải quyết" / "đúng hạn").
+    """
+    columns = [at for _, at in _segments(raws[start])]
+    end = start + 1
+    while end < len(raws):
+        if _table_row_of(raws[end], columns):
+            end += 1
+        elif not raws[end].strip() and end + 1 < len(raws) and _table_row_of(raws[end + 1], columns):
+            end += 1
+        elif raws[end - 1].strip() and _continued_cell(raws[end], columns) is not None:
+            end += 1
         else:
-            out.append(_text_line(raw, number))
-    return out
+            return end
+    return end
 
 
-_LIST_START = re.compile(r"^(?:[-+•]\s|\[\d+\]|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]\s)")
+def _table_row_of(raw: str, columns: list[int]) -> list[tuple[str, int]] | None:
+    """The cells of ``raw`` when it is a row of a table whose columns start at ``columns``."""
+    if raw.lstrip().startswith("|"):
+        return None
+    segments = _segments(raw, _CELL_GAP)
+    aligned = all(any(abs(at - start) <= _RIGHT_SLACK for start in columns) for _, at in segments)
+    return segments if len(segments) >= 2 and aligned and abs(segments[0][1] - columns[0]) <= _RIGHT_SLACK else None
+
+
+def _continued_cell(raw: str, columns: list[int]) -> int | None:
+    """The column (past the first) whose wrapped cell ``raw`` goes on, if it is one."""
+    segments = _segments(raw, _CELL_GAP)
+    if len(segments) != 1:
+        return None
+    at = segments[0][1]
+    return next((index for index, start in enumerate(columns) if index and abs(start - at) <= _RIGHT_SLACK), None)
+
+
+def _spaced_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
+    """Columns of figures set out with spaces: a table, a row per line (the lines of a wrapped
+    cell joined). One such line alone is text with a wide gap, not a table."""
+    if end - start == 1:
+        raw = raws[start]
+        return [SourceLine(" ".join(clean(text)[0] for text, _ in _segments(raw)), start + 1, _column_of(raw, raw.strip()))]
+    columns = [at for _, at in _segments(raws[start])]
+    rows: list[SourceLine] = []
+    for i in range(start, end):
+        cells = _segments(raws[i]) if i == start else _table_row_of(raws[i], columns)
+        if cells:
+            row = [""] * len(columns)
+            for text, at in cells:
+                index = min(range(len(columns)), key=lambda c: abs(columns[c] - at))
+                row[index] = f"{row[index]} {clean(text)[0]}".strip()
+            rows.append(SourceLine(" | ".join(c for c in row if c), i + 1, raws[i].find(cells[0][0]) + 1, row=row))
+        elif raws[i].strip():
+            index = _continued_cell(raws[i], columns)
+            rows[-1].row[index] = f"{rows[-1].row[index]} {clean(raws[i].strip())[0]}".strip()
+            rows[-1].text = " | ".join(c for c in rows[-1].row if c)
+    return rows
+
+
+_LIST_START = re.compile("^(?:[" + re.escape("".join(ITEM_MARKS)) + r"]\s|\[\d+\]|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]\s)")
 _SENTENCE_END = (".", ";", ":", "!", "?", "…")
 WRAP_WIDTH = 60  # a line at least this long that stops mid-sentence was probably wrapped
 
