@@ -76,6 +76,11 @@ def _header_part(text: str) -> bool:
     return is_national_name(text) or is_motto(text) or is_party_header(text)
 
 
+def _wrapped_header_part(text: str) -> bool:
+    """Whether ``text`` is the national name, the motto or the Party's name from its first word."""
+    return ascii_fold(text).startswith(("cong hoa xa hoi chu nghia viet nam", "doc lap")) or is_party_header(text)
+
+
 def is_recipients_heading(text: str) -> bool:
     folded = ascii_fold(text).rstrip(" :")
     return len(folded) <= 12 and difflib.SequenceMatcher(None, folded, "noi nhan").ratio() >= 0.75
@@ -275,10 +280,11 @@ class Classifier:
         """``line`` joined with the next when together they are the national name, the motto or
         the Party's name that a narrow column wrapped ("CỘNG HÒA XÃ HỘI CHỦ" / "NGHĨA VIỆT NAM")."""
         following = self.lines[self.i + 1] if self.i + 1 < len(self.lines) else None
-        if following is None or following.blank or following.row is not None or _header_part(line.text):
+        if (following is None or following.blank or following.row is not None or _header_part(line.text)
+                or _header_part(following.text)):
             return line
         joined = f"{line.text} {following.text}"
-        if not _header_part(joined):
+        if not _wrapped_header_part(joined):
             return line
         self.note(following, "wrapped")
         self.i += 1
