@@ -20,6 +20,10 @@ from dvlint.positions import text_lines
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _SUP_SUB = re.compile(r"<(sup|sub)>(.*?)</\1>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# pandoc writes a table whose cells hold paragraphs or lists in HTML: "<li><p>Như trên;</p></li>"
+# is a recipient line, "- Như trên;". Its footnotes are "[^1]" and "[^1]: text".
+_LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_PANDOC_NOTE = re.compile(r"\[\^(\d+)\]:?")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _STRAY_STARS = re.compile(r"(?:^|\s)\*\s+\*(?=\s|$)")
@@ -41,6 +45,8 @@ def clean(text: str) -> tuple[str, bool]:
     stripped = text.strip()
     bold = stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4
     text = _SUP_SUB.sub(_sup_sub, text)
+    text = _LIST_ITEM.sub("- ", text)
+    text = _PANDOC_NOTE.sub(r"[\1]", text)
     text = _TAG.sub("", text)
     text = _STRAY_STARS.sub(" ", text)
     text = _STRONG.sub("", text)
