@@ -258,6 +258,27 @@ def test_the_same_report_read_from_its_pdf_gives_the_docx_findings(tmp_path):
         f.code for f in check(docx).findings)
 
 
+@pytest.mark.parametrize("flavour", ["gfm", "markdown", "commonmark"])
+def test_the_same_report_converted_by_pandoc_gives_the_docx_findings(tmp_path, flavour):
+    """pandoc is how most people turn a .docx into Markdown. Its GitHub Markdown writes the header
+    and the foot as HTML tables (<p>, <li>); its own Markdown as grid tables (+---+, a cell's text
+    wrapped, a hard break as "\\") and the appendix as a simple table (dashes, wrapped cells)."""
+    pandoc = shutil.which("pandoc")
+    assert pandoc, "pandoc is needed (bash .ci/run installs it)"
+    docx = state_report(tmp_path / "report.docx")
+    converted = tmp_path / f"report-{flavour}.md"
+    subprocess.run([pandoc, str(docx), "-t", flavour, "-o", str(converted)], check=True, capture_output=True,
+                   timeout=60)
+    from_md, from_docx = load(converted).report, load(docx).report
+    assert from_md.document.header == from_docx.document.header
+    assert (from_md.document.number, from_md.document.date) == (from_docx.document.number, from_docx.document.date)
+    assert from_md.signature == from_docx.signature
+    assert from_md.recipients == from_docx.recipients
+    assert [(f.label, f.text) for f in from_md.footnotes] == [(f.label, f.text) for f in from_docx.footnotes]
+    assert from_md.appendices[0].tables[0].rows == from_docx.appendices[0].tables[0].rows
+    assert sorted(f.code for f in check(converted).findings) == sorted(f.code for f in check(docx).findings)
+
+
 # --- dvlint import ------------------------------------------------------------------
 
 
@@ -360,3 +381,19 @@ def test_page_breaks_of_pdf_text_keep_line_numbers_and_drop_page_numbers(tmp_pat
     finding = next(f for f in check(path).findings if f.code == "DV403")
     wanted = next(n for n, line in enumerate(text.split("\n"), 1) if "TRƯỞNG PHÒNG" in line)
     assert finding.line == wanted
+
+
+def test_findings_in_an_html_table_cell_point_at_its_text(tmp_path):
+    """pandoc's HTML cells: the line and column of each paragraph, after a <br /> too."""
+    converted = (CASES / "converted-state-report-br.md").read_text(encoding="utf-8").splitlines()
+    foot = ["<table>", "<tbody>", "<tr>",
+            "<td><p><strong>Nơi nhận:</strong></p>", "<ul>", "<li><p>Như trên;</p></li>",
+            "<li><p>Lưu: VT, VP.</p></li>", "</ul></td>",
+            "<td><p><strong>KT. GIÁM ĐỐC<br />", "TRƯỞNG PHÒNG</strong></p>", "<p><strong>Trần Thị Hoa</strong></p></td>",
+            "</tr>", "</tbody>", "</table>"]
+    path = tmp_path / "html-foot.md"
+    path.write_text("\n".join(converted[:-2] + foot) + "\n", encoding="utf-8")
+    report = load(path).report
+    assert report.recipients.lines == ["- Như trên;", "- Lưu: VT, VP."]
+    finding = next(f for f in check(path).findings if f.code == "DV403")
+    assert (finding.line, finding.column) == (len(converted) - 2 + 10, 1)

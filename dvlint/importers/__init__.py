@@ -37,6 +37,7 @@ class SourceLine:
     separator: bool = False  # a table's |---| line
     end_line: int | None = None  # when hard-wrapped lines were joined into this one
     end_column: int | None = None
+    places: list | None = field(default=None, repr=False)  # (line, column) of each cell, when known
 
     @property
     def blank(self) -> bool:

@@ -387,6 +387,8 @@ class Classifier:
         text = line.text
         if line.separator:
             self.note(line, "table")
+            if self.last_table_index == self.i - 2:  # |---| under a table's first row: the table goes on
+                self.last_table_index = self.i - 1
             return
         if text.strip(" *-_=") == "":
             self.note(line, "decoration")
@@ -674,8 +676,11 @@ def _linearize_layout_tables(lines: list[SourceLine]) -> list[SourceLine]:
                 for row in group:
                     if row.row and col < len(row.row) and row.row[col]:
                         cell = row.row[col]
-                        column = (row.cell[2] if row.cell else row.column)
-                        out.append(SourceLine(cell, row.line, column + _cell_offset(row, col), heading=False,
+                        if row.places and row.places[col]:
+                            line, column = row.places[col]
+                        else:
+                            line, column = row.line, (row.cell[2] if row.cell else row.column) + _cell_offset(row, col)
+                        out.append(SourceLine(cell, line, column, heading=False,
                                               cell=(row.cell[0], row.cell[1], col) if row.cell else None))
                 out.append(SourceLine("", group[-1].line, 1))
         else:

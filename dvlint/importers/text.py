@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dvlint.importers import ITEM_MARKS, SourceLine
+from dvlint.importers import ITEM_MARKS, SourceLine, html_table
 from dvlint.positions import text_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
@@ -70,7 +70,15 @@ def _clean_lines(text: str) -> list[SourceLine]:
         raw = raws[i]
         if "\f" in raw:  # a page break ends a footnote; text going on in lower case goes on across it
             out.append(SourceLine("", i + 1, 1))
-        if raw.lstrip().startswith("|"):
+        if raw.lstrip().lower().startswith("<table") and html_table.table_end(raws, i):
+            end = html_table.table_end(raws, i)
+            out.extend(html_table.table_rows(raws, i, end))
+            i = end
+        elif _GRID_BORDER.match(raw):
+            end = _grid_end(raws, i)
+            out.extend(_grid_rows(raws, i, end))
+            i = end
+        elif raw.lstrip().startswith("|"):
             out.extend(_table_rows(raw, i + 1))
             i += 1
         elif not _HEADING.match(raw) and len(_segments(raw)) >= 2:
@@ -251,7 +259,7 @@ def _table_end(raws: list[str], start: int) -> int:
     columns = [at for _, at in _segments(raws[start])]
     end = start + 1
     while end < len(raws):
-        if _table_row_of(raws[end], columns):
+        if _table_row_of(raws[end], columns) or _DASH_RULE.match(raws[end]):
             end += 1
         elif not raws[end].strip() and end + 1 < len(raws) and _table_row_of(raws[end + 1], columns):
             end += 1
@@ -289,6 +297,8 @@ def _spaced_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
     columns = [at for _, at in _segments(raws[start])]
     rows: list[SourceLine] = []
     for i in range(start, end):
+        if _DASH_RULE.match(raws[i]):
+            continue
         cells = _segments(raws[i]) if i == start else _table_row_of(raws[i], columns)
         if cells:
             row = [""] * len(columns)
@@ -300,6 +310,64 @@ def _spaced_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
             index = _continued_cell(raws[i], columns)
             rows[-1].row[index] = f"{rows[-1].row[index]} {clean(raws[i].strip())[0]}".strip()
             rows[-1].text = " | ".join(c for c in rows[-1].row if c)
+    return rows
+
+
+# --- pandoc's grid tables --------------------------------------------------------------
+#
+#     +----------------------+----------------------------+
+#     | UBND TỈNH QUẢNG NGÃI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA  |
+#     |                      | VIỆT NAM                   |
+#     | SỞ NỘI VỤ            |                            |
+#     +======================+============================+
+#
+# A cell's text wraps within its column; an empty cell line ends a paragraph.
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")  # the rules of pandoc's simple tables
+
+
+def _grid_end(raws: list[str], start: int) -> int:
+    end = start + 1
+    while end < len(raws) and (_GRID_BORDER.match(raws[end]) or raws[end].lstrip().startswith("|")):
+        end += 1
+    return end
+
+
+def _grid_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
+    """A grid table as rows of one paragraph per cell, the form a crawled '|' table has: a table
+    row's cells hold paragraphs, and the k-th paragraphs of its cells make the k-th row."""
+    bars = [m.start() for m in re.finditer(r"\+", raws[start])]
+    rows: list[SourceLine] = []
+    paragraphs: list[list[list]] = [[] for _ in bars[:-1]]  # per column: [text, line, column]
+    open_cell = [False] * len(paragraphs)
+
+    def flush():
+        for k in range(max((len(column) for column in paragraphs), default=0)):
+            cells = [column[k] if k < len(column) else None for column in paragraphs]
+            first = next(cell for cell in cells if cell)
+            texts = [clean(cell[0])[0] if cell else "" for cell in cells]
+            rows.append(SourceLine(" | ".join(t for t in texts if t), first[1], first[2], row=texts,
+                                   places=[(cell[1], cell[2]) if cell else None for cell in cells]))
+        for column in paragraphs:
+            column.clear()
+
+    for i in range(start, end):
+        raw = raws[i]
+        if _GRID_BORDER.match(raw):
+            flush()
+            open_cell = [False] * len(paragraphs)
+            rows.append(SourceLine("", i + 1, 1, row=[], separator=True))
+            continue
+        for c, (left, right) in enumerate(zip(bars, bars[1:])):
+            piece = raw[left + 1:right] if len(raw) > left + 1 else ""
+            if not piece.strip():
+                open_cell[c] = False
+            elif open_cell[c] and not paragraphs[c][-1][0].endswith("\\"):  # "\\" ends a line: a hard break
+                paragraphs[c][-1][0] += " " + piece.strip()
+            else:
+                paragraphs[c].append([piece.strip(), i + 1, left + 2 + len(piece) - len(piece.lstrip())])
+                open_cell[c] = True
+    flush()
     return rows
 
 
@@ -381,9 +449,10 @@ def _table_rows(raw: str, number: int) -> list[SourceLine]:
     for index in range(max(len(lines) for lines in columns)):
         pieces = [lines[index] if index < len(lines) else ("", 0) for lines in columns]
         cells = [clean(piece)[0] for piece, _ in pieces]
-        piece, offset = next(((piece, offset) for (piece, offset), cell in zip(pieces, cells) if cell), ("", 0))
-        column = offset + _column_of(piece, clean(piece)[0]) if piece else raw.find("|") + 2
-        rows.append(SourceLine(" | ".join(c for c in cells if c), number, column, row=cells))
+        places = [(number, offset + _column_of(piece, cell)) if cell else None
+                  for (piece, offset), cell in zip(pieces, cells)]
+        column = next((place[1] for place in places if place), raw.find("|") + 2)
+        rows.append(SourceLine(" | ".join(c for c in cells if c), number, column, row=cells, places=places))
     return rows
 
 

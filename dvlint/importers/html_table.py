@@ -1,0 +1,108 @@
+"""HTML tables inside Markdown, as pandoc writes a Word table whose cells hold paragraphs.
+
+    <table>
+    <tr class="header">
+    <th><p>UBND TỈNH QUẢNG NGÃI</p>
+    <p>SỞ NỘI VỤ</p></th>
+    <th><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p> ...
+
+The header and the foot (see classify.is_layout_table) become rows of one
+paragraph per cell, the form a crawled '|' table has, which classify reads
+column by column; a list item is a line "- ...", as the .docx reader reads
+Word's bullets. Any other table is a data table: a row per <tr>, each cell's
+paragraphs joined. Every cell keeps where its text stands in the file.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from dvlint.importers import SourceLine
+
+_BREAKS = {"p", "li", "div", "br", "tr"}
+
+
+class _Cells(HTMLParser):
+    """Rows of cells of paragraphs: [text, line, column], located in the parsed text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[list[list]]] = []
+        self.cell: list[list] | None = None
+        self.item = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            if not self.rows:
+                self.rows.append([])
+            self.cell = []
+            self.rows[-1].append(self.cell)
+        elif tag in _BREAKS and self.cell is not None:
+            self.cell.append(None)  # a paragraph ends here
+            self.item = self.item or tag == "li"
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br" and self.cell is not None:
+            self.cell.append(None)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th"):
+            self.cell = None
+        elif tag in _BREAKS and self.cell is not None:
+            self.cell.append(None)
+
+    def handle_data(self, data):
+        if self.cell is None or not data.strip():
+            if self.cell is not None and data and self.cell and self.cell[-1] is not None:
+                self.cell[-1][0] += " "
+            return
+        if not self.cell or self.cell[-1] is None:
+            line, column = self.getpos()
+            lead = data[:len(data) - len(data.lstrip())]
+            if "\n" in lead:  # the text starts on a later line than the data
+                line, column = line + lead.count("\n"), len(lead) - lead.rfind("\n") - 1
+            else:
+                column += len(lead)
+            self.cell.append([("- " if self.item else ""), line, column + 1])
+            self.item = False
+        self.cell[-1][0] += data
+
+
+def table_end(raws: list[str], start: int) -> int | None:
+    """The line after the ``</table>`` that closes the table opened at ``start``, if there is one."""
+    for i in range(start, len(raws)):
+        if "</table>" in raws[i].lower():
+            return i + 1
+    return None
+
+
+def table_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
+    """The rows of the HTML table on lines ``start``..``end`` (0-based, end exclusive)."""
+    from dvlint.importers.classify import is_layout_table
+    from dvlint.importers.text import clean
+
+    parser = _Cells()
+    parser.feed("\n".join(raws[start:end]))
+    parser.close()
+    rows = [[[[clean(p[0])[0], p[1] + start, p[2]] for p in cell if p is not None and clean(p[0])[0]] for cell in row]
+            for row in parser.rows]
+    rows = [row for row in rows if any(row)]
+    out = [SourceLine("", start + 1, 1)]
+    if is_layout_table(p[0] for row in rows for cell in row for p in cell):
+        for row in rows:
+            for k in range(max(len(cell) for cell in row)):
+                cells = [cell[k] if k < len(cell) else None for cell in row]
+                out.append(_row([c[0] if c else "" for c in cells], [(c[1], c[2]) if c else None for c in cells]))
+    else:
+        for row in rows:
+            out.append(_row([" ".join(p[0] for p in cell) for cell in row],
+                            [(cell[0][1], cell[0][2]) if cell else None for cell in row]))
+    out.append(SourceLine("", end, 1))
+    return out
+
+
+def _row(texts: list[str], places: list) -> SourceLine:
+    line, column = next(place for place in places if place)
+    return SourceLine(" | ".join(t for t in texts if t), line, column, row=texts, places=places)
