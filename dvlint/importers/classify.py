@@ -41,6 +41,9 @@ _SIGNER_WORDS = (
 _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo", "bo ", "hdnd", "so ", "ban chap hanh")
 # A second issuer line starting so continues the first: "ỦY BAN NHÂN DÂN" / "HUYỆN TIÊN LỮ".
 _PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")
+# A deputy's title run on after the head's ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"), as converters that
+# join a cell's lines write it.
+_SIGNS_FOR_WITH_TITLE = re.compile(r"^(?P<authority>(?:KT|K/T)\.?\s*\S.*?)\s+(?P<title>PHÓ\s+\S.*)$")
 _SIGNED = re.compile(r"^\(?\s*(đã ký|ký|signed|ký tên, đóng dấu|đã ký và đóng dấu)\s*\)?$", re.IGNORECASE)
 
 
@@ -566,7 +569,12 @@ class Classifier:
         if "signature" not in self.data:
             self.data["signature"] = signature
             self.place(("signature",), line)
-        if part != "signed":
+        deputy = _SIGNS_FOR_WITH_TITLE.match(line.text) if part == "authority" else None
+        if deputy:  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": the line break between the two was lost in conversion
+            signature["authority"], signature["title"] = deputy["authority"], deputy["title"]
+            self.place(("signature", "authority"), line)
+            self.place(("signature", "title"), SourceLine(deputy["title"], line.line, line.column + deputy.start("title")))
+        elif part != "signed":
             signature[part] = line.text
             self.place(("signature", part), line)
         self.note(line, f"signature.{part}")

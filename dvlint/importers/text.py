@@ -442,6 +442,8 @@ def _table_rows(raw: str, number: int) -> list[SourceLine]:
     if _SEPARATOR_ROW.match(raw):
         return [SourceLine("", number, 1, row=[], separator=True)]
     columns = [_lines_of(cell, offset) for cell, offset in _cells(raw)]
+    if all(len(lines) == 1 for lines in columns):
+        columns = _joined_paragraphs(columns)
     if all(len(lines) == 1 for lines in columns):  # the usual row: one line, located at the row
         cells = [clean(lines[0][0])[0] for lines in columns]
         return [SourceLine(" | ".join(c for c in cells if c), number, raw.find("|") + 2, row=cells)]
@@ -454,6 +456,31 @@ def _table_rows(raw: str, number: int) -> list[SourceLine]:
         column = next((place[1] for place in places if place), raw.find("|") + 2)
         rows.append(SourceLine(" | ".join(c for c in cells if c), number, column, row=cells, places=places))
     return rows
+
+
+# markitdown joins a cell's paragraphs with two spaces and its list items with " * ".
+_JOINED_PARAGRAPH = re.compile(r"\s{2,}(?:\*\s+)?|\s\*\s+")
+
+
+def _joined_paragraphs(columns: list[list[tuple[str, int]]]) -> list[list[tuple[str, int]]]:
+    """The cells of a header or foot row split where a converter joined their paragraphs
+    ("UBND TỈNH QUẢNG NGÃI  SỞ NỘI VỤ  Số: 05/BC-SNV"); a list item becomes "- ...". A data
+    table's cells are left whole."""
+    from dvlint.importers.classify import is_layout_table
+
+    split = []
+    for (cell, offset), in columns:
+        pieces, at, item = [], 0, False
+        for gap in _JOINED_PARAGRAPH.finditer(cell):
+            if cell[at:gap.start()].strip():
+                pieces.append((("- " if item else "") + cell[at:gap.start()], offset + at))
+            at, item = gap.end(), "*" in gap.group(0)
+        if cell[at:].strip() or not pieces:
+            pieces.append((("- " if item else "") + cell[at:], offset + at))
+        split.append(pieces)
+    if any(len(pieces) > 1 for pieces in split) and is_layout_table(clean(p)[0] for pieces in split for p, _ in pieces):
+        return split
+    return columns
 
 
 def _cells(raw: str) -> list[tuple[str, int]]:
