@@ -18,6 +18,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from dvlint.importers import SourceLine
+from dvlint.importers.markup import clean
 
 _BREAKS = {"p", "li", "div", "br", "tr"}
 
@@ -81,7 +82,6 @@ def table_end(raws: list[str], start: int) -> int | None:
 def table_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
     """The rows of the HTML table on lines ``start``..``end`` (0-based, end exclusive)."""
     from dvlint.importers.classify import is_layout_table
-    from dvlint.importers.text import clean
 
     parser = _Cells()
     parser.feed("\n".join(raws[start:end]))
