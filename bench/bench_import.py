@@ -7,7 +7,10 @@ measures in one invocation:
   open floor     python-docx opening the file alone (the least any reader pays);
   import (lib)   dvlint's .docx loader in this process: read, classify, validate;
   import (cli)   ``dvlint import FILE`` wall time, start-up included (best of 3);
-  markdown       the loader on the largest seed, in this process.
+  markdown       the loader on the largest seed, in this process;
+  spaced text    text of N lines with a wide gap on every other line (what
+                 pdftotext -layout gives a table-heavy report), at 3,000 and
+                 30,000 lines: the time per line must not grow with N.
 
 Figures are measured, never asserted in tests. The target for issue 3 is an
 import of a 20-page .docx under 1 s.
@@ -55,6 +58,20 @@ def main() -> None:
     print(f"dvlint .docx loader:      {lib * 1000:7.1f} ms   {lib / floor:.2f}x")
     print(f"dvlint import (command):  {cli * 1000:7.1f} ms   (start-up included)")
     print(f"markdown seed {seed.name}: {md * 1000:.1f} ms ({seed.stat().st_size / 1024:.0f} KB)")
+    small, large = (spaced_text_per_line(n, settings) for n in (3_000, 30_000))
+    print(f"spaced text: {small * 1e6:.0f} us/line at 3,000 lines, {large * 1e6:.0f} us/line at 30,000 "
+          f"({large / small:.2f}x: 1 is linear)")
+
+
+def spaced_text_per_line(count: int, settings) -> float:
+    """Seconds per line to load a text whose every other line has columns set apart by spaces."""
+    from dvlint.loaders import load_text_report
+
+    lines = [f"Số liệu      năm {i}      {i}" if i % 2 else f"Đoạn văn bình thường số {i}." for i in range(count)]
+    with tempfile.TemporaryDirectory(prefix="dvlint-bench-") as tmp:
+        path = Path(tmp) / "spaced.txt"
+        path.write_text("BÁO CÁO\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        return best(lambda: load_text_report(path, settings), repeat=1) / count
 
 
 if __name__ == "__main__":

@@ -85,6 +85,8 @@ def _wrapped_header_part(text: str) -> bool:
 
 
 def is_recipients_heading(text: str) -> bool:
+    if len(text.strip(" *_:")) > 16:  # "Nơi nhận:" misspelt still fits; a longer line is no heading
+        return False
     folded = ascii_fold(text).rstrip(" :")
     return len(folded) <= 12 and difflib.SequenceMatcher(None, folded, "noi nhan").ratio() >= 0.75
 

@@ -71,12 +71,9 @@ class _Cells(HTMLParser):
         self.cell[-1][0] += data
 
 
-def table_end(raws: list[str], start: int) -> int | None:
-    """The line after the ``</table>`` that closes the table opened at ``start``, if there is one."""
-    for i in range(start, len(raws)):
-        if "</table>" in raws[i].lower():
-            return i + 1
-    return None
+def table_ends(raws: list[str]) -> list[int]:
+    """The line after each ``</table>``, in order (found once per document)."""
+    return [i + 1 for i, raw in enumerate(raws) if "</table>" in raw.lower()]
 
 
 def table_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:

@@ -11,6 +11,7 @@ column, a table a row per line.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from dvlint.importers import SourceLine
 from dvlint.importers.markup import HEADING, clean, column_of, text_line
@@ -59,6 +60,9 @@ def _nonblank(raws: list[str], i: int, step: int) -> int | None:
 # of running text has gaps of one to three spaces.
 _COLUMN_GAP = re.compile(r"\t+| {6,}")
 _RIGHT_SLACK = 3  # a right-column line may start this many characters left of the column
+# A run of lines under two columns is looked at this far at most: a header or a foot is shorter,
+# and a long text with a wide gap on every other line must not be read again from each one.
+MAX_BLOCK_LINES = 40
 
 
 # Within a table, once its first row has shown where the columns are, two spaces part cells.
@@ -76,7 +80,14 @@ def segments_of(raw: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[str, int]
     return segments
 
 
-def side_by_side(raws: list[str], start: int) -> tuple[int, bool, list[int]]:
+class Block(NamedTuple):
+    end: int  # the line after the block
+    layout: bool  # the header or the foot, to be read by column; else a data table
+    aside: list[int]  # lines inside it that belong after it (a page's footnotes)
+    examined: int  # how far the lines were looked at to decide
+
+
+def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
     """Where the block of side-by-side lines that begins at ``start`` ends (exclusive), and
     whether it is the header or the foot (see classify.is_layout_table).
 
@@ -90,23 +101,28 @@ def side_by_side(raws: list[str], start: int) -> tuple[int, bool, list[int]]:
     It also goes on past a page break when the columns go on after it: the
     lines between (the page's footnotes) are set aside, and returned.
     Anything else is a data table: only its rows in two columns or more.
+    Lines before ``plain_until`` were looked at for an earlier block and are
+    known to hold no header or foot: they are not looked at again (a long
+    text with a wide gap on many lines would otherwise take quadratic time).
     """
     from dvlint.importers.classify import is_layout_table
 
     first = segments_of(raws[start])
     left, right = first[0][1], first[1][1]
+    if start < plain_until:
+        return Block(_table_end(raws, start), False, [], plain_until)
     end, right = _block_lines(raws, start, left, right)
     columns = _columns(raws, start, end, right)
     if not is_layout_table([line.text for column in columns for line in column]
                            + [" ".join(line.text for line in column) for column in columns]):
-        return _table_end(raws, start), False, []
+        return Block(_table_end(raws, start), False, [], end)
     aside: list[int] = []
     while True:
         ahead = _nonblank(raws, end, +1)
         if ahead is None or HEADING.match(raws[ahead]) or not _in_right_column(segments_of(raws[ahead]), right):
             ahead = _past_page_break(raws, end, right)
             if ahead is None:
-                return end, True, aside
+                return Block(end, True, aside, end)
             aside += [k for k in range(end, ahead) if raws[k].replace("\f", "").strip()]
         end, right = _block_lines(raws, ahead, left, right)
 
@@ -127,8 +143,8 @@ def _block_lines(raws: list[str], start: int, left: int, right: int) -> tuple[in
     the right column starts."""
     from dvlint.importers.classify import is_appendix_heading, is_kind_line
 
-    i = start
-    while i < len(raws) and raws[i].strip() and not raws[i].lstrip().startswith("|") and not HEADING.match(raws[i]):
+    i, stop = start, min(len(raws), start + MAX_BLOCK_LINES)
+    while i < stop and raws[i].strip() and not raws[i].lstrip().startswith("|") and not HEADING.match(raws[i]):
         segments = segments_of(raws[i])
         if len(segments) >= 2:
             right = min(right, segments[1][1])

@@ -28,13 +28,13 @@ def _clean_lines(text: str) -> list[SourceLine]:
     if any("\f" in raw for raw in raws):
         raws = spaced.without_page_furniture(raws)
     out: list[SourceLine] = []
-    i = 0
+    table_ends = html_table.table_ends(raws)
+    i = plain_until = 0
     while i < len(raws):
         raw = raws[i]
         if "\f" in raw:  # a page break ends a footnote; text going on in lower case goes on across it
             out.append(SourceLine("", i + 1, 1))
-        if raw.lstrip().lower().startswith("<table") and html_table.table_end(raws, i):
-            end = html_table.table_end(raws, i)
+        if raw.lstrip().lower().startswith("<table") and (end := _closed_at(table_ends, i)):
             out.extend(html_table.table_rows(raws, i, end))
             i = end
         elif tables.GRID_BORDER.match(raw):
@@ -45,13 +45,25 @@ def _clean_lines(text: str) -> list[SourceLine]:
             out.extend(tables.table_rows(raw, i + 1))
             i += 1
         elif not HEADING.match(raw) and len(spaced.segments_of(raw)) >= 2:
-            end, layout, aside = spaced.side_by_side(raws, i)
-            out.extend(spaced.read_by_column(raws, i, end, aside) if layout else spaced.spaced_rows(raws, i, end))
-            i = end
+            block = spaced.side_by_side(raws, i, plain_until)
+            if block.layout:
+                out.extend(spaced.read_by_column(raws, i, block.end, block.aside))
+            else:
+                out.extend(spaced.spaced_rows(raws, i, block.end))
+                plain_until = block.examined
+            i = block.end
         else:
             out.append(text_line(raw, i + 1))
             i += 1
     return out
+
+
+def _closed_at(ends: list[int], start: int) -> int | None:
+    """The first of ``ends`` past ``start``: where an HTML table opened there ends, if it does."""
+    import bisect
+
+    k = bisect.bisect_right(ends, start)
+    return ends[k] if k < len(ends) else None
 
 
 _LIST_START = re.compile("^(?:[" + re.escape("".join(ITEM_MARKS)) + r"]\s|\[\d+\]|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–]\s)")
