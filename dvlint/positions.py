@@ -29,13 +29,16 @@ def text_lines(text: str) -> list[str]:
     of text from a PDF), a vertical tab and \\x1c-\\x1e, and every such break
     would put the findings below it a line too low.
     """
-    lines = _TEXT_BREAK.split(text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
+    return _lines(text, _TEXT_BREAK)
 
 
 def yaml_lines(text: str) -> list[str]:
     """The lines of a YAML file as ruamel.yaml counts them (its marks give the line numbers)."""
-    lines = _YAML_BREAK.split(text)
+    return _lines(text, _YAML_BREAK)
+
+
+def _lines(text: str, breaks: re.Pattern) -> list[str]:
+    lines = breaks.split(text)
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 
 from dvlint.importers import SourceLine
 from dvlint.importers.markup import clean
+from dvlint.importers.tables import located_row, paragraph_rows
 
 _BREAKS = {"p", "li", "div", "br", "tr"}
 
@@ -83,23 +84,16 @@ def table_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
     parser = _Cells()
     parser.feed("\n".join(raws[start:end]))
     parser.close()
-    rows = [[[[clean(p[0])[0], p[1] + start, p[2]] for p in cell if p is not None and clean(p[0])[0]] for cell in row]
+    rows = [[[(text, p[1] + start, p[2]) for p in cell if p is not None and (text := clean(p[0])[0])] for cell in row]
             for row in parser.rows]
     rows = [row for row in rows if any(row)]
     out = [SourceLine("", start + 1, 1)]
     if is_layout_table(p[0] for row in rows for cell in row for p in cell):
         for row in rows:
-            for k in range(max(len(cell) for cell in row)):
-                cells = [cell[k] if k < len(cell) else None for cell in row]
-                out.append(_row([c[0] if c else "" for c in cells], [(c[1], c[2]) if c else None for c in cells]))
+            out.extend(paragraph_rows(row))
     else:
         for row in rows:
-            out.append(_row([" ".join(p[0] for p in cell) for cell in row],
-                            [(cell[0][1], cell[0][2]) if cell else None for cell in row]))
+            out.append(located_row([" ".join(p[0] for p in cell) for cell in row],
+                                   [(cell[0][1], cell[0][2]) if cell else None for cell in row]))
     out.append(SourceLine("", end, 1))
     return out
-
-
-def _row(texts: list[str], places: list) -> SourceLine:
-    line, column = next(place for place in places if place)
-    return SourceLine(" | ".join(t for t in texts if t), line, column, row=texts, places=places)

@@ -67,6 +67,7 @@ MAX_BLOCK_LINES = 40
 
 # Within a table, once its first row has shown where the columns are, two spaces part cells.
 _CELL_GAP = re.compile(r"\t+| {2,}")
+_DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")  # the rules of pandoc's simple tables
 
 
 def segments_of(raw: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[str, int]]:
@@ -85,6 +86,7 @@ class Block(NamedTuple):
     layout: bool  # the header or the foot, to be read by column; else a data table
     aside: list[int]  # lines inside it that belong after it (a page's footnotes)
     examined: int  # how far the lines were looked at to decide
+    right: int = 0  # where the right column starts (a header or a foot)
 
 
 def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
@@ -107,10 +109,10 @@ def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
     """
     from dvlint.importers.classify import is_layout_table
 
-    first = segments_of(raws[start])
-    left, right = first[0][1], first[1][1]
     if start < plain_until:
         return Block(_table_end(raws, start), False, [], plain_until)
+    first = segments_of(raws[start])
+    left, right = first[0][1], first[1][1]
     end, right = _block_lines(raws, start, left, right)
     columns = _columns(raws, start, end, right)
     if not is_layout_table([line.text for column in columns for line in column]
@@ -122,7 +124,7 @@ def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
         if ahead is None or HEADING.match(raws[ahead]) or not _in_right_column(segments_of(raws[ahead]), right):
             ahead = _past_page_break(raws, end, right)
             if ahead is None:
-                return Block(end, True, aside, end)
+                return Block(end, True, aside, end, right)
             aside += [k for k in range(end, ahead) if raws[k].replace("\f", "").strip()]
         end, right = _block_lines(raws, ahead, left, right)
 
@@ -172,14 +174,12 @@ def _columns(raws: list[str], start: int, end: int, right: int, aside=()) -> lis
     return columns
 
 
-def read_by_column(raws: list[str], start: int, end: int, aside: list[int]) -> list[SourceLine]:
+def read_by_column(raws: list[str], start: int, block: Block) -> list[SourceLine]:
     """The header or the foot read left column first, then the right: the lines a single-column
     document would have (as classify does with a layout table); then the lines set aside."""
-    laid = [segments_of(raws[k]) for k in range(start, end) if k not in aside]
-    right = min(segments[1][1] for segments in laid if len(segments) >= 2)
-    left_column, right_column = _columns(raws, start, end, right, aside)
-    set_aside = [text_line(raws[k], k + 1) for k in aside]
-    return [*left_column, SourceLine("", end, 1), *right_column, SourceLine("", end, 1), *set_aside]
+    left_column, right_column = _columns(raws, start, block.end, block.right, block.aside)
+    set_aside = [text_line(raws[k], k + 1) for k in block.aside]
+    return [*left_column, SourceLine("", block.end, 1), *right_column, SourceLine("", block.end, 1), *set_aside]
 
 
 def _table_end(raws: list[str], start: int) -> int:
@@ -244,6 +244,3 @@ def spaced_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
             rows[-1].row[index] = f"{rows[-1].row[index]} {clean(raws[i].strip())[0]}".strip()
             rows[-1].text = " | ".join(c for c in rows[-1].row if c)
     return rows
-
-
-_DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")  # the rules of pandoc's simple tables

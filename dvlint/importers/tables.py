@@ -75,7 +75,8 @@ def _joined_paragraphs(columns: list[list[tuple[str, int]]]) -> list[list[tuple[
 def _cells(raw: str) -> list[tuple[str, int]]:
     """(text, offset in ``raw``) of each cell of a ``|`` row, without the outer bars."""
     start = raw.find("|") + 1 if raw.lstrip().startswith("|") else 0
-    stop = raw.rstrip().rfind("|") if raw.rstrip().endswith("|") and raw.rstrip().rfind("|") >= start else len(raw)
+    stripped = raw.rstrip()
+    stop = len(stripped) - 1 if stripped.endswith("|") and len(stripped) - 1 >= start else len(raw)
     cells, offset = [], start
     for cell in raw[start:stop].split("|"):
         cells.append((cell, offset))
@@ -121,12 +122,8 @@ def grid_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
     open_cell = [False] * len(paragraphs)
 
     def flush():
-        for k in range(max((len(column) for column in paragraphs), default=0)):
-            cells = [column[k] if k < len(column) else None for column in paragraphs]
-            first = next(cell for cell in cells if cell)
-            texts = [clean(cell[0])[0] if cell else "" for cell in cells]
-            rows.append(SourceLine(" | ".join(t for t in texts if t), first[1], first[2], row=texts,
-                                   places=[(cell[1], cell[2]) if cell else None for cell in cells]))
+        rows.extend(paragraph_rows([[(clean(text)[0], line, column) for text, line, column in cell]
+                                    for cell in paragraphs]))
         for column in paragraphs:
             column.clear()
 
@@ -148,3 +145,19 @@ def grid_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
                 open_cell[c] = True
     flush()
     return rows
+
+
+def paragraph_rows(cells: list[list[tuple[str, int, int]]]) -> list[SourceLine]:
+    """Rows from a table row whose cells hold paragraphs (text, line, column): the k-th
+    paragraphs of its cells make the k-th row, each cell where its text stands."""
+    rows = []
+    for k in range(max((len(cell) for cell in cells), default=0)):
+        picked = [cell[k] if k < len(cell) else None for cell in cells]
+        rows.append(located_row([p[0] if p else "" for p in picked], [(p[1], p[2]) if p else None for p in picked]))
+    return rows
+
+
+def located_row(texts: list[str], places: list) -> SourceLine:
+    """A table row of ``texts``, located at its first cell that has a place."""
+    line, column = next(place for place in places if place)
+    return SourceLine(" | ".join(t for t in texts if t), line, column, row=texts, places=places)

@@ -11,6 +11,7 @@ lines are joined again here. Deciding what each line is belongs to
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -47,7 +48,7 @@ def _clean_lines(text: str) -> list[SourceLine]:
         elif not HEADING.match(raw) and len(spaced.segments_of(raw)) >= 2:
             block = spaced.side_by_side(raws, i, plain_until)
             if block.layout:
-                out.extend(spaced.read_by_column(raws, i, block.end, block.aside))
+                out.extend(spaced.read_by_column(raws, i, block))
             else:
                 out.extend(spaced.spaced_rows(raws, i, block.end))
                 plain_until = block.examined
@@ -60,8 +61,6 @@ def _clean_lines(text: str) -> list[SourceLine]:
 
 def _closed_at(ends: list[int], start: int) -> int | None:
     """The first of ``ends`` past ``start``: where an HTML table opened there ends, if it does."""
-    import bisect
-
     k = bisect.bisect_right(ends, start)
     return ends[k] if k < len(ends) else None
 
