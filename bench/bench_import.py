@@ -50,7 +50,7 @@ def main() -> None:
         cli = best(lambda: subprocess.run([sys.executable, "-m", "dvlint", "import", str(path)],
                                           stdout=subprocess.DEVNULL, check=True), repeat=3)
         loaded = load_docx_report(path, settings)
-    seed = max((ROOT.parent / "shared" / "seeds").glob("*.md"), key=lambda p: p.stat().st_size)
+    seed = max((ROOT / "tests" / "data" / "seeds").glob("*.md"), key=lambda p: p.stat().st_size)
     md = best(lambda: load_text_report(seed, settings))
     paragraphs = len(loaded.positions.lines)
     print(f".docx: {paragraphs} paragraphs, {words} words (about {words / 500:.0f} pages)")

@@ -36,8 +36,7 @@ TOKENS = [
 def seed_inputs() -> list[tuple[str, bytes]]:
     """(suffix, bytes) of the real reports the mutations start from."""
     seeds = [(".yaml", path.read_bytes()) for path in sorted((ROOT / "fixtures").glob("*.yaml"))]
-    shared = ROOT.parent / "shared" / "seeds"
-    seeds += [(".md", path.read_bytes()) for path in sorted(shared.glob("*.md"))]
+    seeds += [(".md", path.read_bytes()) for path in sorted((ROOT / "tests" / "data" / "seeds").glob("*.md"))]
     seeds += [(".txt", path.read_bytes()) for path in sorted((ROOT / "tests" / "import_cases").glob("*.txt"))]
     docx = ROOT / "tests" / "bad_inputs" / "files" / "valid.docx"
     if docx.exists():
