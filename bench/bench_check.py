@@ -73,7 +73,7 @@ def parse_floor(files: list[Path]) -> float:
 def check_in_process(folder: Path) -> tuple[float, int]:
     from dvlint.output import OutputOptions
     from dvlint.output.json_format import render
-    from dvlint.runner import check_paths, tune_gc_for_batch
+    from dvlint.app.runner import check_paths, tune_gc_for_batch
 
     tune_gc_for_batch()  # as the command line does
     start = time.perf_counter()

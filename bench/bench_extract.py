@@ -25,9 +25,9 @@ from _timing import best  # noqa: E402
 
 
 def main() -> None:
-    from dvlint.config import Settings
-    from dvlint.extract import find_citations, find_dates
-    from dvlint.loaders import load_yaml_report
+    from dvlint.engine.config import Settings
+    from dvlint.model.extract import find_citations, find_dates
+    from dvlint.read.loaders import load_yaml_report
 
     digit = re.compile(r"\d")
     for name in NAMES:

@@ -21,8 +21,8 @@ from _timing import best  # noqa: E402
 
 
 def main() -> None:
-    from dvlint.fix import fix_file
-    from dvlint.runner import Checker
+    from dvlint.output.fix import fix_file
+    from dvlint.app.runner import Checker
 
     checker = Checker()
     for name in ["dak-nong-2023-ke-hoach-dvcq.yaml", "hung-yen-2024-qcdc-9-thang.yaml"]:

@@ -38,8 +38,8 @@ from _timing import best  # noqa: E402
 def main() -> None:
     import docx
 
-    from dvlint.config import Settings
-    from dvlint.loaders import load_docx_report, load_text_report
+    from dvlint.engine.config import Settings
+    from dvlint.read.loaders import load_docx_report, load_text_report
 
     settings = Settings()
     with tempfile.TemporaryDirectory(prefix="dvlint-bench-") as tmp:
@@ -65,7 +65,7 @@ def main() -> None:
 
 def spaced_text_per_line(count: int, settings) -> float:
     """Seconds per line to load a text whose every other line has columns set apart by spaces."""
-    from dvlint.loaders import load_text_report
+    from dvlint.read.loaders import load_text_report
 
     lines = [f"Số liệu      năm {i}      {i}" if i % 2 else f"Đoạn văn bình thường số {i}." for i in range(count)]
     with tempfile.TemporaryDirectory(prefix="dvlint-bench-") as tmp:

@@ -35,7 +35,7 @@ CRASHES = HERE / "fuzz-crashes"
 def _work(args) -> tuple[collections.Counter, list]:
     """Check ``count`` inputs made from ``seed``; outcomes counted, crashes returned with their input."""
     seed, count, only = args
-    from dvlint.runner import Checker
+    from dvlint.app.runner import Checker
 
     rng = random.Random(seed)
     seeds = [(suffix, data) for suffix, data in fuzzing.seed_inputs() if not only or suffix == only]

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from dvlint import _moved
+from dvlint.engine.hooks import hookimpl
+from dvlint.engine.rule import Problem, rule
 from dvlint.i18n import Msg
-from dvlint.rule import Problem, rule
-from dvlint.hooks import hookimpl
+
+_moved.install()
 
 __all__ = ["__version__", "Msg", "Problem", "rule", "hookimpl"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dvlint import Problem, data, parsing, rule
-from dvlint.extract import normalize_symbol
+from dvlint import Problem, rule
+from dvlint.knowledge import data
+from dvlint.model import parsing
+from dvlint.model.extract import normalize_symbol
 
 
 @rule("DV206", "date-exists", severity="error", weight=3,

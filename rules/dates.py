@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dvlint import Problem, data, rule
+from dvlint import Problem, rule
+from dvlint.knowledge import data
 
 PART_NAMES_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import re
 
-from dvlint import Problem, data, rule
-from dvlint.formats import FORM_NAMES, PARTY, STATE
+from dvlint import Problem, rule
+from dvlint.knowledge import data
+from dvlint.knowledge.formats import FORM_NAMES, PARTY, STATE
 
 EXAMPLE = {STATE: "05/BC-SKHCN", PARTY: "12-BC/ĐU"}
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from dvlint import Problem, rule
-from dvlint.data import base_letters
-from dvlint.templates import heading_matches, normalize_heading
+from dvlint.knowledge.data import base_letters
+from dvlint.knowledge.templates import heading_matches, normalize_heading
 
 _NUMBER = re.compile(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d/])")
 
@@ -148,7 +148,7 @@ def _type_error(requirement, value) -> tuple[str, str] | None:
         ok = isinstance(value, bool) or normalize_heading(str(value)) in ("co", "khong")
         return None if ok else ("có hoặc không", "yes or no")
     if kind == "date":
-        from dvlint.extract import find_dates
+        from dvlint.model.extract import find_dates
 
         return None if find_dates(str(value)) else ("một ngày tháng", "a date")
     if number is None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dvlint import Problem, data, rule
+from dvlint import Problem, rule
+from dvlint.knowledge import data
 from dvlint.importers import ITEM_MARKS
 
 

@@ -179,7 +179,7 @@ def empty_section(report):
 
 def _find_section(report, requirement):
     """(position in reading order, section) of the first section the requirement names."""
-    from dvlint.templates import heading_matches
+    from dvlint.knowledge.templates import heading_matches
 
     for position, section in enumerate(report.all_sections()):
         if section.heading and heading_matches(section.heading, requirement.names):
@@ -190,7 +190,7 @@ def _find_section(report, requirement):
 def _mentions(section, part) -> bool:
     """Whether a part (ưu điểm, hạn chế ...) appears under a section: as a heading,
     or at the start of a paragraph ("Hạn chế: ...")."""
-    from dvlint.templates import heading_matches
+    from dvlint.knowledge.templates import heading_matches
 
     for sub in section.walk():
         if sub is not section and sub.heading and heading_matches(sub.heading, part.names):
@@ -350,7 +350,7 @@ def template_appendix_missing(report, template):
     Ví dụ đúng / Passes:
         appendices: [{title: "Văn bản thực hiện Quyết định số 290-QĐ/TW", tables: [...]}]
     """
-    from dvlint.templates import heading_matches
+    from dvlint.knowledge.templates import heading_matches
 
     for requirement in template.appendices:
         found = any(

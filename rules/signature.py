@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from dvlint import Problem, data, rule
-from dvlint.formats import FORM_NAMES, PARTY, STATE
+from dvlint import Problem, rule
+from dvlint.knowledge import data
+from dvlint.knowledge.formats import FORM_NAMES, PARTY, STATE
 
 # Party bodies that sign collectively (T/M), never through a deputy (K/T).
 PARTY_COMMITTEES = ("đảng ủy", "đảng uỷ", "ban thường vụ", "ban chấp hành", "chi bộ", "chi ủy", "chi uỷ", "ban cán sự")

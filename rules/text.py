@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dvlint import Problem, data, rule
+from dvlint import Problem, rule
+from dvlint.knowledge import data
 
 # A phrase of one to three words, then (after an optional comma) the same again. The choices are
 # written as alternatives, longest phrase first, not as "(?: \w++){0,2}" and "(,)?": the same
@@ -157,7 +158,7 @@ def legacy_encoding(report):
 
 def _legacy_name(text: str) -> str | None:
     """The legacy encoding whose bytes, shown as Windows characters, this text is (see dvlint.legacy)."""
-    from dvlint import legacy
+    from dvlint.source import legacy
 
     guess = legacy.detect(text.encode("latin-1", "ignore"))
     return guess.name if guess else None

@@ -38,7 +38,7 @@ def check_text(tmp_path: Path, text: str, name: str = "report.yaml", encoding: s
 
     ``encoding`` may name a legacy Vietnamese encoding (tcvn3, vni, windows-1258) to save the text in.
     """
-    from dvlint.runner import Checker
+    from dvlint.app.runner import Checker
     from legacy_encode import ENCODERS
 
     path = tmp_path / name

@@ -181,7 +181,7 @@ class Crash(AssertionError):
 
 def check_input(checker, path: Path):
     """Check one file as ``dvlint check`` does; raise Crash unless it gives findings or a located load error."""
-    from dvlint.engine import INTERNAL_ERROR_CODE
+    from dvlint.engine.core import INTERNAL_ERROR_CODE
 
     try:
         result = checker.check_file(path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from dvlint import data
+from dvlint.knowledge import data
 
 _SHAPES = "\u0302\u0306\u031b"  # circumflex, breve, horn: part of the letter, not the tone
 

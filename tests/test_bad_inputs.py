@@ -177,10 +177,10 @@ def test_a_file_without_read_permission(tmp_path):
 
 def test_a_file_edited_while_fix_runs_is_left_alone(tmp_path):
     """--fix writes only if the file still holds what it read: the writer's newer text wins."""
-    from dvlint.config import Settings
-    from dvlint.engine import Engine
-    from dvlint.fix import fix_file, write_fixed
-    from dvlint.errors import LoadError
+    from dvlint.engine.config import Settings
+    from dvlint.engine.core import Engine
+    from dvlint.output.fix import fix_file, write_fixed
+    from dvlint.source.errors import LoadError
 
     report = tmp_path / "report.yaml"
     report.write_text((FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -288,7 +288,8 @@ def test_every_load_error_kind_is_documented_with_cause_and_remedy():
 
 def test_every_message_exists_in_both_languages():
     """Every message of the load-error catalogue and the readers, in Vietnamese and in English."""
-    from dvlint import errors, fix
+    from dvlint.source import errors
+    from dvlint.output import fix
     from dvlint.i18n import Msg
     from dvlint.importers import docx as docx_reader
 

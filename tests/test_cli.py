@@ -285,7 +285,7 @@ def test_colour_only_when_asked_or_on_a_terminal(monkeypatch):
 
 
 def test_parallel_run_gives_the_serial_results_in_order(tmp_path):
-    from dvlint.runner import PARALLEL_MIN_FILES, check_paths
+    from dvlint.app.runner import PARALLEL_MIN_FILES, check_paths
     from conftest import TODAY
 
     sources = [FIXTURES / n for n in ("dong-thap-2020-tong-ket-10-nam-290.yaml", "hung-yen-2024-qcdc-9-thang.yaml",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, TODAY
-from dvlint import config
-from dvlint.errors import UsageError
-from dvlint.runner import Checker
+from dvlint.engine import config
+from dvlint.source.errors import UsageError
+from dvlint.app.runner import Checker
 
 DRAFT = "document:\n  kind: BÁO CÁO\n  number: 'Số: /BC-SKHCN'\n  date: ngày tháng năm 2020\n"
 

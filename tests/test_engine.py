@@ -8,12 +8,12 @@ import pytest
 
 from conftest import TODAY
 from dvlint import hookimpl, rule
-from dvlint.collect import compile_keyword, select_rules
-from dvlint.config import Settings
-from dvlint.engine import Engine
-from dvlint.errors import UsageError
-from dvlint.plugins import plugin_manager
-from dvlint.runner import Checker
+from dvlint.engine.collect import compile_keyword, select_rules
+from dvlint.engine.config import Settings
+from dvlint.engine.core import Engine
+from dvlint.source.errors import UsageError
+from dvlint.engine.plugins import plugin_manager
+from dvlint.app.runner import Checker
 
 REPORT = "document:\n  kind: BÁO CÁO\n  number: 'Số: 05/BC-SKHCN'\n  date: ngày 05 tháng 3 năm 2020\n"
 
@@ -186,7 +186,7 @@ def test_rule_metadata_is_validated():
 
 
 def test_every_builtin_rule_is_documented_in_both_languages():
-    from dvlint.docs import doc_sections
+    from dvlint.output.docs import doc_sections
 
     for spec in _specs():
         sections = doc_sections(spec.doc)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, SEEDS, run_cli, run_json
-from dvlint.extract import find_citations, find_dates, normalize_symbol
+from dvlint.model.extract import find_citations, find_dates, normalize_symbol
 
 
 @pytest.mark.parametrize("text, precision, parts, blank", [

@@ -9,8 +9,8 @@ import unicodedata
 import pytest
 
 from conftest import FIXTURES, run_cli, run_json
-from dvlint.fix import apply_fix
-from dvlint.positions import parse_path
+from dvlint.output.fix import apply_fix
+from dvlint.source.positions import parse_path
 
 CLEAN = (FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8")
 

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fuzzing
-from dvlint import yamlload
-from dvlint.errors import LoadError
-from dvlint.loaders import validate_report
-from dvlint.runner import Checker
+from dvlint.source import yamlload
+from dvlint.source.errors import LoadError
+from dvlint.read.loaders import validate_report
+from dvlint.app.runner import Checker
 
 SEEDS = fuzzing.seed_inputs()
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

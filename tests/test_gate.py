@@ -6,8 +6,8 @@ import json
 import shutil
 
 from conftest import FIXTURES, TODAY, run_cli, run_json
-from dvlint import config
-from dvlint.runner import Checker
+from dvlint.engine import config
+from dvlint.app.runner import Checker
 
 DRAFT = """document:
   kind: BÁO CÁO
@@ -98,9 +98,9 @@ def test_a_broken_baseline_is_a_usage_error(tmp_path):
 
 
 def test_baseline_fingerprint_keeps_the_field_but_not_its_list_indexes():
-    from dvlint.engine import Finding
+    from dvlint.engine.core import Finding
     from dvlint.i18n import Msg
-    from dvlint.suppress import fingerprint
+    from dvlint.plugins.suppress import fingerprint
 
     def finding(field):
         return Finding("DV206", "citation", "warning", Msg("x", "same text"), 5, 1, field, 1.0)

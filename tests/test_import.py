@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 
 from conftest import FIXTURES, SEEDS, TODAY, run_cli, run_json
 from docx_corpus import state_report
-from dvlint.runner import Checker
+from dvlint.app.runner import Checker
 
 CASES = Path(__file__).parent / "import_cases"
 SEED_NAMES = ["dong-thap-2020-tong-ket-10-nam-290", "hung-yen-2024-qcdc-9-thang", "dak-nong-2023-ke-hoach-dvcq"]

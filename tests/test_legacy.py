@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS
-from dvlint import legacy
+from dvlint.source import legacy
 from legacy_encode import to_tcvn3, to_vni, to_windows_1258, _nfc
 
 ENCODINGS = [("TCVN3 (ABC)", to_tcvn3), ("VNI", to_vni), ("Windows-1258", to_windows_1258)]

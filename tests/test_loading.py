@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from dvlint import yamlload
-from dvlint.errors import LoadError
+from dvlint.source import yamlload
+from dvlint.source.errors import LoadError
 from conftest import FIXTURES, check_text
 
 
@@ -137,7 +137,7 @@ def test_the_faster_resolver_gives_the_stock_tags():
     """yamlload keeps ruamel.yaml's table of implicit types per document: every tag must be as ruamel gives it."""
     from ruamel.yaml import YAML
 
-    from dvlint import yamlload
+    from dvlint.source import yamlload
 
     text = "\n".join(f"k{i}: {value}" for i, value in enumerate([
         "yes", "no", "on", "true", "False", "null", "~", "", "1", "-1", "0x1F", "0o17", "1_000", "1.5", "-.inf",

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dvlint import data, parsing
+from dvlint.knowledge import data
+from dvlint.model import parsing
 
 
 @pytest.mark.parametrize("raw, number, type_abbr, issuer, year, form, blank, spaces", [

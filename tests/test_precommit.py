@@ -62,7 +62,7 @@ def _code_blocks(markdown: str, language: str) -> list[str]:
 
 def test_ci_examples_in_the_docs_parse_and_use_real_options():
     """Every YAML example in docs/ci.md loads, and every dvlint command in it is accepted by the parser."""
-    from dvlint.cli import build_parser
+    from dvlint.cli.main import build_parser
 
     text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     blocks = _code_blocks(text, "yaml")

@@ -48,8 +48,8 @@ def test_rule_case(case, tmp_path):
 
 
 def test_every_rule_has_a_failing_and_a_passing_case():
-    from dvlint.config import Settings
-    from dvlint.engine import Engine
+    from dvlint.engine.config import Settings
+    from dvlint.engine.core import Engine
 
     yaml = YAML(typ="safe")
     failing, passing = set(), set()

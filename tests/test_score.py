@@ -220,8 +220,8 @@ def test_an_unreadable_previous_run_is_refused_before_scoring(received, tmp_path
 
 def test_spilled_results_read_back_in_order_and_side_by_side(tmp_path):
     """Score keeps results on disk; reading them back must give the same results, however iterated."""
-    from dvlint.runner import Checker
-    from dvlint.spill import SpilledResults
+    from dvlint.app.runner import Checker
+    from dvlint.staff.spill import SpilledResults
 
     for name in SEEDS:
         shutil.copy(FIXTURES / name, tmp_path / name)
@@ -241,10 +241,10 @@ def test_spilled_results_read_back_in_order_and_side_by_side(tmp_path):
 def test_streamed_json_is_the_json_format_to_the_character():
     import io
 
-    from dvlint.engine import RunResult
+    from dvlint.engine.core import RunResult
     from dvlint.output import OutputOptions
     from dvlint.output.json_format import render, write_stream
-    from dvlint.runner import Checker
+    from dvlint.app.runner import Checker
 
     for run in (Checker({}).run([FIXTURES]), Checker({}).run([FIXTURES / "clean-state-plan.yaml"]), RunResult()):
         streamed = io.StringIO()

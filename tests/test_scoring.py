@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from conftest import TODAY
-from dvlint import scoring
-from dvlint.data import GradeBand, default_scoring
-from dvlint.engine import Finding
+from dvlint.engine import scoring
+from dvlint.knowledge.data import GradeBand, default_scoring
+from dvlint.engine.core import Finding
 from dvlint.i18n import Msg
-from dvlint.runner import Checker
+from dvlint.app.runner import Checker
 
 
 def finding(code, weight):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, SEEDS, TODAY
-from dvlint.runner import Checker
+from dvlint.app.runner import Checker
 
 
 def check(path, **overrides):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, SEEDS, TODAY, run_cli, run_json
-from dvlint.builtin import builtin_rules_dir
-from dvlint.runner import Checker
-from dvlint.templates import Library, heading_matches
+from dvlint.plugins.builtin import builtin_rules_dir
+from dvlint.app.runner import Checker
+from dvlint.knowledge.templates import Library, heading_matches
 
 LIBRARY = Library([builtin_rules_dir() / "templates"])
 

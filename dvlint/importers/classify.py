@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from dvlint import data, parsing
+from dvlint.knowledge import data
+from dvlint.model import parsing
 from dvlint.importers import ITEM_MARKS, SourceLine
-from dvlint.positions import PositionMap, Span
+from dvlint.source.positions import PositionMap, Span
 
 # --- recognisers -----------------------------------------------------------
 

@@ -19,11 +19,11 @@ import gc
 import zipfile
 from pathlib import Path
 
-from dvlint import errors
-from dvlint.errors import LoadError
+from dvlint.source import errors
+from dvlint.source.errors import LoadError
 from dvlint.i18n import Msg
 from dvlint.importers import SourceLine
-from dvlint.yamlload import check_readable
+from dvlint.source.yamlload import check_readable
 
 NOT_A_ZIP = Msg("tệp không phải .docx: không phải tệp nén zip (tệp Word .docx là một tệp zip; tệp .doc cũ cần lưu lại "
                 "thành .docx), hoặc tệp bị cắt cụt",

@@ -17,7 +17,7 @@ import unicodedata
 
 from dvlint.importers import ITEM_MARKS, SourceLine, html_table, spaced, tables
 from dvlint.importers.markup import HEADING, text_line
-from dvlint.positions import text_lines
+from dvlint.source.positions import text_lines
 
 def read_lines(text: str) -> list[SourceLine]:
     """The cleaned, located lines of a Markdown or plain-text document."""

@@ -35,7 +35,7 @@ def _sarif_help(spec, description: str, sections: dict) -> str:
 
 def sarif(run, options) -> str:
     """SARIF 2.1.0: one run, the rules with their help, results with locations, scores as properties."""
-    from dvlint.docs import doc_sections
+    from dvlint.output.docs import doc_sections
 
     lang = options.lang
     rules = list(run.rules)

@@ -1,0 +1,212 @@
+"""Checking a set of paths: the library entry point behind ``dvlint check``.
+
+    from dvlint.app.runner import check_paths
+    run = check_paths(["reports/"], overrides={"lang": "en"})
+
+Each file is checked with the configuration found for its folder (merged with
+``overrides``); a file that cannot be loaded becomes a result with an
+``error`` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from dvlint.engine import config as config_mod
+from dvlint.source import errors
+from dvlint.engine.core import Engine, ReportResult, RunResult
+from dvlint.source.errors import LoadError
+from dvlint.engine.plugins import plugin_manager
+
+
+def loaders_by_suffix() -> dict:
+    table: dict = {}
+    for found in reversed(plugin_manager().hook.dvlint_loaders()):
+        for loader in found or ():
+            for suffix in loader.suffixes:
+                table[suffix.lower()] = loader
+    return table
+
+
+def expand_paths(paths, suffixes) -> list[tuple[Path, LoadError | None]]:
+    """Files to check, in order; a path that yields nothing comes with its error."""
+    out: list[tuple[Path, LoadError | None]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = _walk(path, suffixes)
+            if not found:
+                listed = ", ".join(sorted(suffixes))
+                out.append((path, LoadError("no-reports", errors.IS_DIRECTORY_EMPTY.format(suffixes=listed))))
+            out.extend((f, None) for f in found)
+        elif path.exists() or path.is_symlink():
+            out.append((path, None))
+        else:
+            out.append((path, LoadError("not-found", errors.NOT_FOUND)))
+    return out
+
+
+def _walk(root: Path, suffixes) -> list[Path]:
+    files = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if Path(name).suffix.lower() in suffixes and not name.startswith("."):
+                files.append(Path(folder) / name)
+    return files
+
+
+def _folder_of(path: Path) -> Path:
+    """The folder a file is named in, absolute: its configuration is looked up from there.
+
+    Symbolic links are not followed (a report linked into a folder follows
+    that folder's configuration, as ruff does), and a loop of links is then
+    the file's load error, not a crash here.
+    """
+    return Path(os.path.abspath(path)).parent
+
+
+class Checker:
+    """Keeps one engine per configuration file for the duration of a run."""
+
+    def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None):
+        self.overrides = overrides or {}
+        self.config_file = config_file
+        self.today = today
+        self.engines: dict = {}
+        self.loaders = loaders_by_suffix()
+
+    def settings_for(self, path: Path) -> config_mod.Settings:
+        source = self.config_file or config_mod.find_config_file(_folder_of(path))
+        file_config = config_mod.read_config_file(source) if source else None
+        return config_mod.settings_for(file_config, source, self.overrides)
+
+    def engine_for(self, path: Path) -> Engine:
+        source = self.config_file or config_mod.find_config_file(_folder_of(path))
+        if source not in self.engines:
+            self.engines[source] = Engine(self.settings_for(path), self.today)
+        return self.engines[source]
+
+    def check_file(self, path: Path) -> ReportResult:
+        engine = self.engine_for(path)
+        loader = self.loaders.get(path.suffix.lower())
+        try:
+            if loader is None:
+                listed = ", ".join(sorted(self.loaders))
+                raise LoadError("unsupported", errors.UNSUPPORTED.format(suffix=path.suffix or path.name, suffixes=listed))
+            loaded = loader.load(path, engine.settings)
+        except LoadError as exc:
+            return ReportResult(path, error=exc)
+        except RecursionError:
+            return ReportResult(path, error=LoadError("too-deep", errors.TOO_DEEP))
+        except Exception as exc:  # noqa: BLE001 - a loader bug must not stop the run: the file is reported
+            return ReportResult(path, error=LoadError("loader-crashed", errors.LOADER_CRASHED.format(
+                loader=loader.name, detail=f"{type(exc).__name__}: {exc}")))
+        return engine.check(loaded)
+
+    def run(self, paths, jobs: int = 1, progress=None, store=None) -> RunResult:
+        """Check every file under ``paths``; with ``jobs`` > 1, in that many processes.
+
+        Results come back in the order of the paths either way. A run of few
+        files stays in this process: starting workers costs more than it saves.
+        ``progress``, if given, is called with the number of files first and
+        then with each result as it arrives (for a progress bar). ``store``,
+        if given, receives the results instead of a list (``spill.SpilledResults``
+        keeps them on disk).
+        """
+        items = expand_paths(paths, set(self.loaders))
+        files = [path for path, error in items if error is None]
+        if progress:
+            progress(len(items))
+        if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
+            checked = self._in_workers(files, jobs)
+        else:
+            checked = (self.check_file(path) for path in files)
+        run = RunResult(reports=store if store is not None else [])
+        for path, error in items:
+            result = ReportResult(path, error=error) if error else next(checked)
+            run.reports.append(result)
+            if progress:
+                progress(result)
+        for _ in checked:  # let the pool finish and close
+            pass
+        if not self.engines and files:
+            self.engine_for(files[0])  # checked in workers: the rules are listed from here
+        run.rules = sorted({spec.code: spec for engine in self.engines.values() for spec in engine.rules}.values(),
+                           key=lambda spec: spec.code)
+        return run
+
+    def _in_workers(self, files: list[Path], jobs: int):
+        """Results from worker processes, in order, as they arrive."""
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _parent_checker
+        # Files go out in small chunks: at the end of the run one worker waits for the other's last
+        # chunk, so a chunk of 8 reports (about 60 ms of work) wastes less than one of 32 did.
+        chunk = max(1, min(8, len(files) // (jobs * 4)))
+        self.engine_for(files[0])  # built once here: forked workers inherit it instead of each building one
+        _parent_checker = self
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
+                                   initargs=(self.overrides, self.config_file, self.today))
+        try:
+            yield from pool.map(_check_in_worker, files, chunksize=chunk)
+        finally:  # on Ctrl-C or an error, the files not yet started are dropped, not checked first
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+PARALLEL_MIN_FILES = 40
+_worker_checker: Checker | None = None
+_parent_checker: Checker | None = None  # set before the pool starts; a forked worker finds it here
+
+
+def _start_worker(overrides, config_file, today) -> None:
+    """Set up a worker process. Interrupts are the parent's to handle: Ctrl-C reaches every process
+    of the terminal's group, and a worker that raised KeyboardInterrupt would print a traceback."""
+    import signal
+
+    global _worker_checker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    tune_gc_for_batch()
+    inherited = _parent_checker
+    if inherited is not None and (inherited.overrides, inherited.config_file, inherited.today) == (
+            overrides, config_file, today):
+        _worker_checker = inherited  # forked: the parent's engines, rules and templates are already built
+    else:  # started afresh (spawn, forkserver): build them here
+        _worker_checker = Checker(overrides, config_file, today)
+
+
+def _check_in_worker(path: Path) -> ReportResult:
+    """Check one file in a worker; only findings and the report's identity travel back."""
+    return _worker_checker.check_file(path)
+
+
+def default_jobs() -> int:
+    import os
+
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def tune_gc_for_batch() -> None:
+    """Make Python's cyclic garbage collector cheaper for long batch runs.
+
+    Loading a report allocates thousands of YAML nodes that reference
+    counting frees at once (they hold no cycles), yet each allocation burst
+    triggers generation-0 collections that re-walk every live object, and the
+    checked reports accumulate as the run goes. Freezing what start-up
+    created and collecting less often saves about a fifth of a large run
+    (bench/bench_check.py). Only the command line calls this: a library user
+    keeps control of their own process.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 50)
+
+
+def check_paths(paths, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None,
+                jobs: int = 1) -> RunResult:
+    return Checker(overrides, config_file, today).run(paths, jobs)

@@ -1,0 +1,333 @@
+"""The engine: collect rules, give them their fixtures, run them, score.
+
+One :class:`Engine` serves one configuration (a run over folders with
+different configuration files has several). It collects the rules from every
+plugin, checks that each rule's parameters name known fixtures (as pytest
+does at collection), applies the selection, and then checks reports one by
+one. A rule that raises does not stop anything: it becomes a DV000 finding
+naming the rule, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dvlint.knowledge import data
+from dvlint.engine import scoring
+from dvlint.engine.collect import rules_from_directory, select_rules
+from dvlint.engine.config import Settings
+from dvlint.source.errors import LoadError, UsageError
+from dvlint.i18n import Msg
+from dvlint.read.loaders import LoadedReport
+from dvlint.engine.plugins import plugin_manager, register_module_plugins
+from dvlint.engine.rule import SEVERITY_RANK, Problem, RuleSpec
+
+SKIP = object()  # a fixture's answer meaning "the rules asking for me do not apply"
+INTERNAL_ERROR_CODE = "DV000"
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: Msg
+    line: int
+    column: int
+    field: str | None
+    weight: float
+    fix: str | None = None
+
+    def as_dict(self, lang: str) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message.text(lang),
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "weight": self.weight,
+            "rule": self.name,
+            "fix": self.fix,
+        }
+
+
+@dataclass
+class ReportResult:
+    """The outcome of checking one file.
+
+    ``loaded`` (the report with its positions and source) is there while the
+    report is being checked, for hooks; once checked, only the findings, the
+    source lines they point at and the report's identity are kept, so that a
+    run over thousands of files holds no report model and no source file,
+    whether it runs in this process or in workers.
+    """
+
+    path: Path
+    loaded: LoadedReport | None = None
+    error: LoadError | None = None
+    findings: list[Finding] = field(default_factory=list)
+    template: str | None = None
+    template_reason: Msg | None = None  # why that template was chosen
+    score: scoring.Score | None = None
+    source_lines: dict[int, str] = field(default_factory=dict)
+    unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
+    suppressed: int = 0  # findings silenced by suppressions, per-file ignores or the baseline
+    identity: dict = field(default_factory=dict)  # agency, number, date...: see report_identity; survives -j
+
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass
+class RunResult:
+    reports: list[ReportResult] = field(default_factory=list)  # or a spill.SpilledResults in long runs
+    rules: list = field(default_factory=list)  # the rules applied (RuleSpec), for formats that list them
+
+    def count(self, severity: str) -> int:
+        return self._tally()[severity]
+
+    @property
+    def suppressed(self) -> int:
+        return self._tally()["suppressed"]
+
+    @property
+    def load_errors(self) -> int:
+        return self._tally()["load_errors"]
+
+    def _tally(self) -> dict:
+        """Findings by severity, load errors and suppressed findings, counted in one pass over the reports.
+
+        Kept until another report is added: reading the reports may mean
+        reading them back from disk (spill.SpilledResults), so the summary
+        line, the JSON summary and the exit code must not each pass over them.
+        """
+        cached = self.__dict__.get("_tally_cache")
+        if cached is not None and cached[0] == len(self.reports):
+            return cached[1]
+        counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0}
+        for report in self.reports:
+            counts["load_errors"] += report.error is not None
+            counts["suppressed"] += report.suppressed
+            for finding in report.findings:
+                counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        self.__dict__["_tally_cache"] = (len(self.reports), counts)
+        return counts
+
+
+@dataclass
+class CheckContext:
+    """What fixtures are computed from, for one report."""
+
+    loaded: LoadedReport
+    settings: Settings
+    template: object | None
+    today: dt.date
+    cache: dict = field(default_factory=dict)
+
+
+class Engine:
+    def __init__(self, settings: Settings, today: dt.date | None = None):
+        self.settings = settings
+        self.today = today or dt.date.today()
+        self.pm = plugin_manager()
+        self.all_rules = self._collect_rules()
+        self.fixtures = self._collect_fixtures()
+        self._check_parameters()
+        self.rules = select_rules(self.all_rules, settings.select, settings.ignore, settings.keyword)
+        self.library, self.forced_template = self._templates()
+
+    # --- collection --------------------------------------------------------
+
+    def _collect_rules(self) -> list[RuleSpec]:
+        rules: list[RuleSpec] = []
+        for found in self.pm.hook.dvlint_collect_rules(config=self.settings):
+            rules.extend(found or ())
+        for directory in self.settings.rule_dirs:
+            local, modules = rules_from_directory(directory)
+            register_module_plugins(self.pm, modules)
+            rules.extend(local)
+        seen: dict[str, RuleSpec] = {}
+        for spec in rules:
+            if spec.code in seen and seen[spec.code].func is not spec.func:
+                other = seen[spec.code]
+                raise UsageError(Msg(
+                    f"mã quy tắc {spec.code} bị trùng: {other.origin} và {spec.origin}",
+                    f"rule code {spec.code} is defined twice: {other.origin} and {spec.origin}",
+                ))
+            seen[spec.code] = spec
+        return sorted(seen.values(), key=lambda s: s.code)
+
+    def _collect_fixtures(self) -> dict:
+        fixtures: dict = {}
+        for provided in reversed(self.pm.hook.dvlint_fixtures()):
+            for name, func in (provided or {}).items():
+                if name in fixtures:
+                    raise UsageError(Msg(f"fixture '{name}' được định nghĩa hai lần", f"fixture '{name}' is defined twice"))
+                fixtures[name] = func
+        return fixtures
+
+    def _check_parameters(self) -> None:
+        for spec in self.all_rules:
+            for param in spec.params:
+                if param not in self.fixtures:
+                    known = ", ".join(sorted(self.fixtures))
+                    raise UsageError(Msg(
+                        f"{spec.origin}: quy tắc {spec.code} ({spec.name}) cần fixture '{param}' không tồn tại; có: {known}",
+                        f"{spec.origin}: rule {spec.code} ({spec.name}) asks for unknown fixture '{param}'; available: {known}",
+                    ))
+
+    def _templates(self):
+        """The template library, and the template forced by --template (a name or a file)."""
+        from dvlint.knowledge.templates import Library, load_template_file
+
+        paths = [p for found in self.pm.hook.dvlint_template_paths(config=self.settings) for p in (found or ())]
+        library = Library(paths)
+        name = self.settings.template
+        if not name:
+            return library, None
+        if Path(name).suffix in (".yaml", ".yml") and Path(name).is_file():
+            template = load_template_file(Path(name))
+            if template.extends:
+                library.raw[template.name] = template
+                return library, library.get(template.name)
+            return library, template
+        return library, library.get(name)
+
+    def template_for(self, report, as_of: dt.date):
+        """(template, why) for one report: the forced one, or the best fit from the library."""
+        if self.forced_template is not None:
+            return self.forced_template, Msg("chọn bằng --template", "chosen with --template")
+        return self.library.choose(report, as_of)
+
+    def scoring_for(self, template) -> tuple[float, list]:
+        """The per-rule cap and grade bands: configuration, else the template, else the defaults."""
+        base = data.default_scoring()
+        tscore = template.scoring if template else None
+        cap = _first(self.settings.per_rule_cap, tscore and tscore.per_rule_cap, base.per_rule_cap)
+        grades = _first(self.settings.grades, tscore and tscore.grades, base.grades)
+        return cap, grades
+
+    # --- checking ------------------------------------------------------------
+
+    def check(self, loaded: LoadedReport) -> ReportResult:
+        template, why = self.template_for(loaded.report, as_of_for(self.settings, loaded.report, self.today))
+        result = ReportResult(loaded.path, loaded=loaded, template=template.name if template else None,
+                              template_reason=why)
+        context = CheckContext(loaded, self.settings, template, self.today)
+        for spec in self.rules:
+            result.findings.extend(self._run_rule(spec, context))
+        self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
+        result.findings.sort(key=lambda f: (f.line, f.column, f.code))
+        cap, grades = self.scoring_for(template)
+        result.score = scoring.score(result.findings, cap, grades)
+        positions = loaded.positions
+        result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
+        result.loaded = None
+        result.identity = report_identity(loaded.report)
+        result.unit = "paragraph" if loaded.source_kind == "docx" else "line"
+        return result
+
+    def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:
+        try:
+            args = {}
+            for name in spec.params:
+                value = self._fixture(name, context)
+                if value is SKIP:
+                    return []
+                args[name] = value
+            produced = spec.func(**args)
+            return [self._finding(spec, problem, context) for problem in (produced or ())]
+        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
+            return [self._internal_error(spec, exc)]
+
+    def _fixture(self, name: str, context: CheckContext):
+        if name not in context.cache:
+            context.cache[name] = self.fixtures[name](context)
+        return context.cache[name]
+
+    def _finding(self, spec: RuleSpec, problem: Problem, context: CheckContext) -> Finding:
+        if not isinstance(problem, Problem):
+            raise TypeError(f"a rule must yield Problem objects, not {type(problem).__name__}")
+        severity = self.settings.severity_for(spec.code, problem.severity or spec.severity)
+        if problem.draft and self.settings.final:
+            severity = "error"
+        line, column = context.loaded.locate(problem.field, problem.snippet)
+        weight = self.settings.weight_for(spec.code)
+        if weight is None:
+            weight = problem.weight if problem.weight is not None else self.weight_for(spec, context.template)
+        return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field, weight, problem.fix)
+
+    def weight_for(self, spec: RuleSpec, template=None) -> float:
+        """The weight of one finding: configuration, else the template, else the rule's default."""
+        configured = self.settings.weight_for(spec.code)
+        if configured is not None:
+            return configured
+        if template is None:
+            template = self.forced_template
+        if template is not None:
+            from_template = template.scoring.weight_for(spec.code)
+            if from_template is not None:
+                return from_template
+        return spec.weight
+
+    def _internal_error(self, spec: RuleSpec, exc: Exception) -> Finding:
+        detail = f"{type(exc).__name__}: {exc}"
+        return Finding(
+            INTERNAL_ERROR_CODE, "internal-error", "error",
+            Msg(f"quy tắc {spec.code} ({spec.name}) gặp lỗi nội bộ và đã bị bỏ qua: {detail}",
+                f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
+            1, 1, None, 0.0,
+        )
+
+
+def report_identity(report) -> dict:
+    """The few facts that name a report in a ranking: small, plain, picklable.
+
+    Kept apart from the report model so that a run in worker processes, which
+    sends back only findings, can still say whose report each row is.
+    """
+    document = report.document
+    issuer = document.issuer
+    issued = document.issue_date
+    return {
+        "agency": " ".join((issuer.name or "").split()) if issuer else "",
+        "parent": " ".join((issuer.parent or "").split()) if issuer else "",
+        "number": (document.number or "").strip(),
+        "date": issued.isoformat() if issued else "",
+        "date_text": (document.date or "").strip(),
+        "kind": document.kind,
+        "format": document.format,
+        "title": " ".join((document.title or "").split()),
+    }
+
+
+def as_of_for(settings: Settings, report, today: dt.date) -> dt.date:
+    """The date rules judge by: --as-of, else the issue date, or for a draft the
+    last day of the month or year it gives, else today."""
+    if settings.as_of:
+        return settings.as_of
+    latest = report.document.latest_issue_date
+    return min(latest, today) if latest else today
+
+
+def _first(*values):
+    for value in values:
+        if value is not None:
+            return value
+    return None
+
+
+def gate_failed(run: RunResult, fail_on: str, fail_under: float | None) -> bool:
+    """Whether the findings of a run should fail a CI gate (exit code 1)."""
+    if fail_on != "never":
+        threshold = SEVERITY_RANK[fail_on]
+        for report in run.reports:
+            if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+                return True
+    if fail_under is not None:
+        return any(r.score is not None and r.score.value < fail_under for r in run.reports)
+    return False

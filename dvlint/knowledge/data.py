@@ -1,0 +1,352 @@
+"""Dated and tabulated knowledge, loaded from YAML data files.
+
+Anything that changes with the law or the province (document types, signature
+authorities, grade bands, later place names and superseded documents) is a
+YAML file under ``rules/data/``, validated here by a pydantic model, and loaded
+once per process. A clerk who edits one gets an error with the file's own line
+number if the edit breaks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib.resources
+import unicodedata
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from dvlint.source import yamlload
+from dvlint.source.errors import LoadError
+from dvlint.source.validation import to_load_error
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class DataFileError(Exception):
+    """A shipped or user-supplied data file is broken: a bug or a bad edit."""
+
+    def __init__(self, path: str, error: LoadError):
+        super().__init__(f"{path}:{error.line}:{error.column}: {error.message.en}")
+        self.path = path
+        self.error = error
+
+
+class DataModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def builtin_data_dir() -> Path:
+    return Path(str(importlib.resources.files("dvlint.rules") / "data"))
+
+
+def load_model_file(path: Path, model: type[M]) -> M:
+    """Load a YAML file into ``model``, or raise DataFileError with a location."""
+    try:
+        text = yamlload.read_text(path)
+        raw, positions = yamlload.load(text)
+        return model.model_validate(raw)
+    except LoadError as exc:
+        raise DataFileError(str(path), exc) from None
+    except ValidationError as exc:
+        raise DataFileError(str(path), to_load_error(exc, positions, model)) from None
+
+
+def fold(text: str) -> str:
+    """Lower-cased NFC text with single spaces: the form names are compared in.
+
+    Tone-mark placement differs even in official texts ("Hòa" and "Hoà"); the
+    old placement is rewritten to the new one so both compare equal.
+    """
+    text = unicodedata.normalize("NFC", " ".join(text.split())).lower()
+    for old, new in _OLD_TONE_PLACEMENT.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def _base_letters() -> dict[int, str | None]:
+    """A str.translate table: each accented Latin letter to its base letter."""
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    for code in range(0x300, 0x370):  # combining marks left by decomposed input
+        table[code] = None
+    return table
+
+
+_BASE_LETTERS = _base_letters()
+
+
+def strip_diacritics(text: str) -> str:
+    """Text without Vietnamese diacritics ("Đắk Nông" -> "Dak Nong"), spaces folded.
+
+    A translate table (C speed): rules run this over whole reports.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).translate(_BASE_LETTERS).split())
+
+
+def base_letters(text: str) -> str:
+    """NFC ``text`` with each accented letter replaced by its base letter, and nothing else changed.
+
+    Unlike strip_diacritics the spaces stay, so a position in the result is
+    the same position in the (NFC) text: a word found here is found there.
+    """
+    return text.translate(_BASE_LETTERS)
+
+
+# "òa" -> "oà" etc.: the two placements of a tone mark on oa, oe, uy.
+_OLD_TONE_PLACEMENT = {
+    unicodedata.normalize("NFC", base[0] + tone + base[1:]): unicodedata.normalize("NFC", base[:-1] + base[-1] + tone)
+    for base in ("oa", "oe", "uy")
+    for tone in ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+}
+
+
+# --- document types ---------------------------------------------------------
+
+
+class DocumentType(DataModel):
+    name: str
+    en: str
+    state: str | None
+    party: str | None
+    may_be_normative: bool = False
+
+    def abbreviation(self, form: str) -> str | None:
+        return self.party if form == "party" else self.state
+
+
+class DocumentTypes(DataModel):
+    source: str
+    types: list[DocumentType]
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, DocumentType]:
+        return {fold(t.name): t for t in self.types}
+
+    def find(self, kind: str) -> DocumentType | None:
+        """The type named ``kind`` ("BÁO CÁO", "báo cáo") or abbreviated ("BC")."""
+        found = self.by_name.get(fold(kind))
+        if found:
+            return found
+        for t in self.types:
+            if kind.strip() in (t.state, t.party):
+                return t
+        return None
+
+    def by_abbreviation(self, abbreviation: str, form: str, ignore_case: bool = False) -> DocumentType | None:
+        wanted = abbreviation.casefold() if ignore_case else abbreviation
+        for t in self.types:
+            written = t.abbreviation(form)
+            if written and (written.casefold() if ignore_case else written) == wanted:
+                return t
+        return None
+
+
+# --- signature authorities --------------------------------------------------
+
+
+class Authority(DataModel):
+    meaning: str
+    state: str | None
+    party: str | None
+    vi: str
+    en: str
+
+
+class Authorities(DataModel):
+    source: str
+    authorities: list[Authority]
+    collective_bodies: list[str]
+    academic_titles: list[str]
+
+    def by_prefix(self, prefix: str) -> tuple[Authority, str] | None:
+        """The authority written as ``prefix``, and the form it belongs to."""
+        for a in self.authorities:
+            if prefix == a.state:
+                return a, "state"
+            if prefix == a.party:
+                return a, "party"
+        return None
+
+
+# --- places and bodies, with dates -------------------------------------------
+
+
+class Province(DataModel):
+    name: str
+    aliases: list[str] = []
+    misspellings: list[str] = []
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    merged_into: str | None = None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or day >= self.valid_from) and (self.valid_to is None or day <= self.valid_to)
+
+
+class Provinces(DataModel):
+    source: str
+    provinces: list[Province]
+
+    @functools.cached_property
+    def _exact(self) -> dict[str, Province]:
+        return {fold(written): p for p in self.provinces for written in (p.name, *p.aliases)}
+
+    @functools.cached_property
+    def _loose(self) -> dict[str, Province]:
+        loose = {strip_diacritics(written).lower(): p for p in self.provinces for written in (p.name, *p.aliases)}
+        loose.update({fold(m): p for p in self.provinces for m in p.misspellings})
+        return loose
+
+    def find(self, place: str) -> tuple[Province | None, bool]:
+        """The province ``place`` names and whether it is written officially.
+
+        Exact after NFC and tone-placement folding; otherwise, a match without
+        diacritics or a known misspelling ("Hung Yên", "Đăk Nông") is the
+        province written unofficially. (None, False) when it names none.
+        """
+        key = fold(place.strip().rstrip(","))
+        if key in self._exact:
+            return self._exact[key], True
+        loose = self._loose.get(key) or self._loose.get(strip_diacritics(place.strip()).lower())
+        return loose, False
+
+
+class Body(DataModel):
+    patterns: list[str]
+    unless: list[str] = []
+    valid_to: dt.date
+    replaced_by: str
+    note: str = ""
+
+    def matches(self, text: str) -> bool:
+        folded = fold(text)
+        return any(fold(p) in folded for p in self.patterns) and not any(fold(u) in folded for u in self.unless)
+
+
+class Bodies(DataModel):
+    source: str
+    bodies: list[Body]
+
+
+class TextData(DataModel):
+    source: str
+    reduplications: list[str]
+    single_word_typos: list[str]
+    known_abbreviations: list[str]
+
+
+class SupersededDocument(DataModel):
+    symbol: str
+    name: str
+    replaced_on: dt.date
+    replaced_by: str
+    note: str = ""
+
+
+class Superseded(DataModel):
+    source: str
+    documents: list[SupersededDocument]
+
+
+class PlanLatest(DataModel):
+    month: int
+    day: int
+
+
+class ReportPeriods(DataModel):
+    source: str
+    cutoff_day: int
+    last_month: dict[str, int | None]
+    cutoff_formats: list[Literal["state", "party"]]
+    plan_latest_issue: PlanLatest
+
+    def cutoff(self, period) -> dt.date | None:
+        """The last day of data of a reporting period (a ParsedPeriod), when it has one."""
+        if period is None or not period.year:
+            return None
+        month = {"month": period.month, "quarter": (period.quarter or 0) * 3 or None}.get(
+            period.kind, self.last_month.get(period.kind))
+        return dt.date(period.year, month, self.cutoff_day) if month else None
+
+
+# --- scoring ----------------------------------------------------------------
+
+
+class GradeBand(DataModel):
+    min: float
+    vi: str
+    en: str
+
+
+class Scoring(DataModel):
+    source: str = ""
+    per_rule_cap: float = 15
+    grades: list[GradeBand]
+
+
+@functools.cache
+def document_types() -> DocumentTypes:
+    return load_model_file(builtin_data_dir() / "document_types.yaml", DocumentTypes)
+
+
+@functools.cache
+def authorities() -> Authorities:
+    return load_model_file(builtin_data_dir() / "authorities.yaml", Authorities)
+
+
+@functools.cache
+def provinces() -> Provinces:
+    return load_model_file(builtin_data_dir() / "provinces.yaml", Provinces)
+
+
+@functools.cache
+def bodies() -> Bodies:
+    return load_model_file(builtin_data_dir() / "bodies.yaml", Bodies)
+
+
+@functools.cache
+def text_data() -> TextData:
+    return load_model_file(builtin_data_dir() / "text.yaml", TextData)
+
+
+@functools.cache
+def superseded() -> Superseded:
+    return load_model_file(builtin_data_dir() / "superseded.yaml", Superseded)
+
+
+@functools.cache
+def report_periods() -> ReportPeriods:
+    return load_model_file(builtin_data_dir() / "report_periods.yaml", ReportPeriods)
+
+
+class TCVN3Table(DataModel):
+    letters: dict[str, str]
+
+
+class VNITable(DataModel):
+    letters: dict[str, str]
+    marks: dict[str, str]
+
+
+class LegacyEncodings(DataModel):
+    tcvn3: TCVN3Table
+    vni: VNITable
+
+
+@functools.cache
+def legacy_encodings() -> LegacyEncodings:
+    return load_model_file(builtin_data_dir() / "legacy_encodings.yaml", LegacyEncodings)
+
+
+@functools.cache
+def default_scoring() -> Scoring:
+    return load_model_file(builtin_data_dir() / "scoring.yaml", Scoring)

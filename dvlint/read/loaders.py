@@ -1,0 +1,126 @@
+"""Report loaders: from a file to a validated, positioned report.
+
+The YAML loader is built in; importers for .docx and Markdown plug in through
+the ``dvlint_loaders`` hook with the same :class:`Loader` shape.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from dvlint.source import errors, yamlload
+from dvlint.source.errors import LoadError
+from dvlint.source.positions import PositionMap, format_path, parse_path, text_lines
+
+
+@dataclass
+class LoadedReport:
+    """A report and where each of its values came from."""
+
+    path: Path
+    report: object  # dvlint.model.Report
+    positions: PositionMap
+    source_kind: str = "yaml"  # yaml, text, docx: the unit of a location is a line, or a paragraph for docx
+    classified: object | None = None  # for imported documents: how each line was classified
+    converted_from: str | None = None  # the legacy encoding the file was converted from (--convert-legacy)
+    denormalized: dict = field(default_factory=dict)  # field path -> its text as written, where not NFC
+
+    def locate(self, field: str | None, snippet: str | None = None) -> tuple[int, int]:
+        if not field:
+            return (1, 1)
+        return self.positions.locate(parse_path(field), snippet)
+
+
+@dataclass(frozen=True)
+class Loader:
+    """Reads files with the given suffixes into LoadedReports."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    load: Callable[[Path, object], LoadedReport]  # (path, settings) -> LoadedReport
+
+
+def validate_report(raw: object, positions: PositionMap):
+    """The report model from plain data, or a located LoadError."""
+    from pydantic import ValidationError
+
+    from dvlint.model.report import Report
+    from dvlint.source.validation import to_load_error
+
+    if not isinstance(raw, dict):
+        span = positions.value_span(())
+        raise LoadError("not-a-mapping", errors.NOT_A_MAPPING, span.line if span else 1, span.column if span else 1)
+    try:
+        return Report.model_validate(raw).bind_paths()
+    except ValidationError as exc:
+        raise to_load_error(exc, positions, Report) from None
+
+
+def _imported(path: Path, classified, kind: str) -> LoadedReport:
+    if not classified.recognised:
+        raise LoadError("not-a-document", errors.NOT_A_DOCUMENT)
+    report = validate_report(classified.data, classified.positions)
+    return LoadedReport(path, report, classified.positions, kind, classified)
+
+
+def load_yaml_report(path: Path, settings) -> LoadedReport:
+    """Read, parse and validate a report written in dvlint's YAML format."""
+    text, converted_from = yamlload.read_source(path, settings)
+    return yaml_report(path, text, converted_from)
+
+
+def yaml_report(path: Path, text: str, converted_from: str | None = None) -> LoadedReport:
+    """The report in ``text``, its values in NFC (those written otherwise are kept aside for DV702)."""
+    raw, positions = yamlload.load(text)
+    denormalized: dict = {}
+    if not unicodedata.is_normalized("NFC", text):
+        raw = _nfc_values(raw, (), denormalized)
+    return LoadedReport(path, validate_report(raw, positions), positions, "yaml", converted_from=converted_from,
+                        denormalized=denormalized)
+
+
+def _nfc_values(value, path: tuple, denormalized: dict):
+    """``value`` with every string in NFC; the strings that were not go into ``denormalized`` by field path.
+
+    Rules compare text (the national name, place names, citations): text in
+    decomposed Unicode (from macOS or old converters) must compare equal to
+    the same words precomposed. DV702 still reports it, with its fix.
+    """
+    if isinstance(value, str):
+        if unicodedata.is_normalized("NFC", value):
+            return value
+        denormalized[format_path(path)] = value
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {key: _nfc_values(item, (*path, key), denormalized) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_nfc_values(item, (*path, index), denormalized) for index, item in enumerate(value)]
+    return value
+
+
+def load_text_report(path: Path, settings) -> LoadedReport:
+    """Import a Markdown or plain-text document (converted or crawled)."""
+    from dvlint.importers import text as text_reader
+    from dvlint.importers.classify import classify
+
+    text, converted_from = yamlload.read_source(path, settings)
+    loaded = _imported(path, classify(text_reader.read_lines(text), text_lines(text)), "text")
+    loaded.converted_from = converted_from
+    return loaded
+
+
+def load_docx_report(path: Path, settings) -> LoadedReport:
+    """Import a .docx document (python-docx)."""
+    from dvlint.importers import docx as docx_reader
+    from dvlint.importers.classify import classify
+
+    lines, paragraphs = docx_reader.read_lines(path, settings.max_file_size)
+    return _imported(path, classify(lines, paragraphs), "docx")
+
+
+YAML_LOADER = Loader("yaml", (".yaml", ".yml"), load_yaml_report)
+TEXT_LOADER = Loader("text", (".md", ".markdown", ".txt"), load_text_report)
+DOCX_LOADER = Loader("docx", (".docx",), load_docx_report)

@@ -1,0 +1,131 @@
+"""From pydantic validation errors to located, two-language load errors.
+
+The same translation serves reports, data tables, templates and anything else
+dvlint reads from YAML: the error points at the line of the offending key or
+value, says what is wrong in Vietnamese or English, and for an unknown key
+suggests the nearest allowed one ("did you mean").
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+from dvlint.source.errors import LoadError
+from dvlint.i18n import Msg
+from dvlint.source.positions import PositionMap, format_path
+
+
+def custom_error(vi: str, en: str) -> PydanticCustomError:
+    """A validator error whose message exists in both languages."""
+    return PydanticCustomError("dvlint", "{en}", {"vi": vi, "en": en})
+
+
+_TYPE_MESSAGES = {
+    "string_type": Msg("phải là chuỗi ký tự", "must be a text string"),
+    "int_type": Msg("phải là số nguyên", "must be a whole number"),
+    "int_parsing": Msg("phải là số nguyên", "must be a whole number"),
+    "int_from_float": Msg("phải là số nguyên", "must be a whole number"),
+    "float_type": Msg("phải là số", "must be a number"),
+    "float_parsing": Msg("phải là số", "must be a number"),
+    "bool_type": Msg("phải là true hoặc false", "must be true or false"),
+    "bool_parsing": Msg("phải là true hoặc false", "must be true or false"),
+    "list_type": Msg("phải là danh sách (các dòng bắt đầu bằng '- ')", "must be a list (lines starting with '- ')"),
+    "dict_type": Msg("phải là ánh xạ (khóa: giá trị)", "must be a mapping (key: value)"),
+    "model_type": Msg("phải là ánh xạ (khóa: giá trị)", "must be a mapping (key: value)"),
+    "model_attributes_type": Msg("phải là ánh xạ (khóa: giá trị)", "must be a mapping (key: value)"),
+    "none_required": Msg("phải để trống", "must be empty"),
+}
+
+
+def to_load_error(exc: ValidationError, positions: PositionMap, model: type[BaseModel]) -> LoadError:
+    """The first (topmost in the file) of the validation errors, located."""
+    located = []
+    for err in exc.errors(include_url=False):
+        path = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
+        if path and path[-1] == "[key]":  # the mapping key itself is invalid
+            message, at_key = _bad_key(err, path[:-1]), True
+            path = path[:-1]
+        else:
+            message, at_key = _describe(err, path, model)
+        span = positions.key_span(path) if at_key else positions.value_span(path)
+        line, column = (span.line, span.column) if span else (1, 1)
+        located.append((line, column, message))
+    located.sort(key=lambda item: (item[0], item[1]))
+    line, column, message = located[0]
+    if len(located) > 1:
+        more = len(located) - 1
+        message = Msg(f"{message.vi} (và {more} lỗi khác)", f"{message.en} (and {more} more)")
+    return LoadError("schema", message, line, column)
+
+
+def _bad_key(err: dict, path: tuple) -> Msg:
+    where = format_path(path)
+    pattern = (err.get("ctx") or {}).get("pattern", "")
+    return Msg(f"khóa '{where}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và '_' ({pattern})",
+               f"invalid key '{where}': use lower-case ASCII letters, digits and '_' ({pattern})")
+
+
+def _describe(err: dict, path: tuple, model: type[BaseModel]) -> tuple[Msg, bool]:
+    kind = err["type"]
+    where = format_path(path) or "(gốc)"
+    where_en = format_path(path) or "(top level)"
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else ""
+        hint = did_you_mean(key, _allowed_keys(model, path[:-1]))
+        hint_vi = f"; có phải ý bạn là '{hint}'?" if hint else ""
+        hint_en = f"; did you mean '{hint}'?" if hint else ""
+        return Msg(f"khóa không hợp lệ '{where}'{hint_vi}", f"unknown key '{where_en}'{hint_en}"), True
+    if kind == "missing":
+        return Msg(f"thiếu trường bắt buộc '{where}'", f"missing required field '{where_en}'"), False
+    if kind == "dvlint":
+        ctx = err.get("ctx") or {}
+        return Msg(f"{where}: {ctx.get('vi', '')}", f"{where_en}: {ctx.get('en', '')}"), False
+    if kind == "literal_error":
+        expected = (err.get("ctx") or {}).get("expected", "")
+        return Msg(f"'{where}' phải là một trong: {expected}", f"'{where_en}' must be one of: {expected}"), False
+    known = _TYPE_MESSAGES.get(kind)
+    if known:
+        return Msg(f"'{where}' {known.vi}", f"'{where_en}' {known.en}"), False
+    return Msg(f"'{where}': giá trị không hợp lệ ({err['msg']})", f"'{where_en}': {err['msg']}"), False
+
+
+def did_you_mean(key: str, allowed: list[str]) -> str | None:
+    matches = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _allowed_keys(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names of the model that stands at ``path`` in ``model``."""
+    current: object = model
+    for part in path:
+        current = _unwrap(current, part)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: object, part: str | int) -> object:
+    """Follow one path step from ``annotation`` (a model, list, dict or union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part) if isinstance(part, str) else None
+        return field.annotation if field else None
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            found = _unwrap(arg, part)
+            if found is not None:
+                return found
+        return None
+    if origin is list and isinstance(part, int):
+        return args[0] if args else None
+    if origin is dict and isinstance(part, str):
+        return args[1] if len(args) > 1 else None
+    return None

@@ -1,0 +1,315 @@
+"""Safe, fast, positioned YAML loading.
+
+The file is composed into nodes by ruamel.yaml's C parser (``typ="safe"``,
+with ruamel.yaml.clib): about thirty times faster than the round-trip mode,
+and each node's start mark still gives its line and column. The nodes are
+then turned into plain Python values by :func:`to_python`, which at the same
+time records every value's position, refuses unsafe tags, refuses duplicate
+keys (YAML says they are an error; "the last one wins" would hide a mistake)
+and bounds how far aliases may expand.
+
+Round-trip mode, which keeps comments, is for the places that rewrite a file
+(fixes), not for checking.
+"""
+
+from __future__ import annotations
+
+import math
+import stat
+from pathlib import Path as FsPath
+
+from dvlint.source import errors
+from dvlint.source.errors import LoadError
+from dvlint.source.positions import NodePositions, PositionMap, node_span
+
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_NODES = 200_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+
+_yaml = None
+
+
+def _composer():
+    """One safe YAML instance per process, made on first use."""
+    global _yaml
+    if _yaml is None:
+        from ruamel.yaml import YAML
+
+        _yaml = YAML(typ="safe")
+        _yaml.Resolver = _resolver_class()
+    return _yaml
+
+
+def _resolver_class():
+    """ruamel.yaml's resolver, but finding its table of implicit types once per document.
+
+    For every plain scalar the stock resolver looks up the YAML version
+    twice, each time raising and catching an AttributeError (the C parser has
+    no Python scanner to ask): a third of composing a report. With the C
+    parser the version cannot change within a document, so the table is kept
+    after the first lookup, and a plain scalar is resolved from it directly
+    (the stock ``resolve`` asks for the table twice and then for path
+    resolvers, which a safe loader has none of). The tags come out the same
+    (tests/test_loading.py).
+    """
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    class OnceResolver(VersionedResolver):
+        @property
+        def versioned_resolver(self):
+            table = self.__dict__.get("_dvlint_table")
+            if table is None:
+                table = self.__dict__["_dvlint_table"] = VersionedResolver.versioned_resolver.fget(self)
+            return table
+
+        def resolve(self, kind, value, implicit):
+            if kind is not ScalarNode or not implicit[0] or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            table = self.versioned_resolver
+            for tag, regexp in table.get(value[0] if value else "", []) + table.get(None, []):
+                if regexp.match(value):
+                    return Tag(suffix=tag)
+            return self.DEFAULT_SCALAR_TAG
+
+    return OnceResolver
+
+
+def check_readable(path: FsPath, max_size: int) -> int:
+    """The file's size; a LoadError when ``path`` is missing, unreadable, not a file or over ``max_size`` bytes."""
+    try:
+        info = path.stat()
+        size, mode = info.st_size, info.st_mode
+    except FileNotFoundError:
+        raise LoadError("not-found", errors.NOT_FOUND) from None
+    except OSError as exc:
+        raise errors.unreadable(exc) from None
+    if not stat.S_ISREG(mode):
+        raise LoadError("not-a-file", errors.NOT_A_FILE)
+    if size > max_size:
+        raise LoadError("too-large", errors.TOO_LARGE.format(size=size, limit=max_size))
+    return size
+
+
+def read_text(path: FsPath, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read a text file as UTF-8 (with or without BOM) or UTF-16/32 with a BOM, or raise a LoadError."""
+    return decode_text(read_bytes(path, max_size))
+
+
+def read_source(path: FsPath, settings) -> tuple[str, str | None]:
+    """A report's text, and the legacy encoding it was converted from (``--convert-legacy``), if any."""
+    return decode_source(read_bytes(path, settings.max_file_size), settings.convert_legacy)
+
+
+def read_bytes(path: FsPath, max_size: int) -> bytes:
+    """The file's bytes, never more than ``max_size`` (a file growing while read is refused, not read forever)."""
+    size = check_readable(path, max_size)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(size + 1)  # as large as the file says it is (a buffer of max_size costs time)
+            if len(data) > size:  # it grew, or its size lied (/proc): read on, up to the limit
+                data += handle.read(max_size + 1 - len(data))
+    except OSError as exc:
+        raise errors.unreadable(exc) from None
+    if len(data) > max_size:
+        raise LoadError("too-large", errors.TOO_LARGE.format(size=f"> {max_size}", limit=max_size))
+    return data
+
+
+def decode_text(data: bytes) -> str:
+    return decode_source(data, convert_legacy=False)[0]
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def decode_source(data: bytes, convert_legacy: bool) -> tuple[str, str | None]:
+    """Text from bytes, and the legacy encoding it was converted from, if any; or a located LoadError.
+
+    UTF-8 (a BOM is dropped), UTF-16 and UTF-32 with their BOM. Bytes that
+    are not UTF-8 but read as TCVN3, VNI or Windows-1258 Vietnamese are named
+    in the error, or converted when ``convert_legacy``.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    else:
+        for bom, codec in _BOMS:
+            if data.startswith(bom):
+                try:
+                    return _not_empty(data.decode(codec)), None
+                except UnicodeDecodeError:
+                    break
+    if b"\x00" in data:
+        line, col = _line_col(data, data.index(b"\x00"))
+        raise LoadError("binary", errors.BINARY, line, col)
+    try:
+        return _not_empty(data.decode("utf-8")), None
+    except UnicodeDecodeError as exc:
+        from dvlint.source import legacy
+
+        line, col = _line_col(data, exc.start)
+        guess = legacy.detect(data)
+        if guess is None:
+            raise LoadError("encoding", errors.ENCODING.format(byte=data[exc.start]), line, col) from None
+        if not convert_legacy:
+            raise LoadError("legacy-encoding", errors.LEGACY_ENCODING.format(name=guess.name), line, col) from None
+        return _not_empty(guess.text), guess.name
+
+
+def _not_empty(text: str) -> str:
+    if not text.strip():
+        raise LoadError("empty", errors.EMPTY)
+    return text
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", "replace")) + 1
+    return line, column
+
+
+def compose(text: str):
+    """Compose ``text`` into a node tree, turning parser errors into LoadErrors."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        node = _composer().compose(text)
+    except MarkedYAMLError as exc:
+        if "expected a single document" in str(exc.context or "") + str(exc.problem or ""):
+            mark = exc.problem_mark or exc.context_mark
+            raise LoadError("several-documents", errors.SEVERAL_DOCUMENTS, mark.line + 1, mark.column + 1) from None
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise LoadError("yaml-syntax", errors.yaml_problem_message(exc.problem or exc.context), line, col) from None
+    except YAMLError as exc:
+        raise LoadError("yaml-syntax", errors.yaml_problem_message(str(exc))) from None
+    except RecursionError:
+        raise LoadError("too-deep", errors.TOO_DEEP) from None
+    if node is None:
+        raise LoadError("empty", errors.EMPTY)
+    return node
+
+
+def load(text: str) -> tuple[object, PositionMap]:
+    """Parse YAML text into plain values, and the positions to locate them."""
+    node = compose(text)
+    try:
+        value = _Converter().convert(node)
+    except RecursionError:
+        raise LoadError("too-deep", errors.TOO_DEEP) from None
+    return value, NodePositions(node, text)
+
+
+def _tag(node) -> str:
+    """The node's resolved tag. ``node.tag`` formats a string on every read."""
+    ctag = node.ctag
+    return ctag.suffix if ctag.handle is None else str(ctag)
+
+
+class _Converter:
+    """Turns composed nodes into dict/list/str/int/float/bool/None values.
+
+    On the hot path of loading: it checks what must be checked (safe tags,
+    duplicate keys, how far aliases expand) and nothing else; positions are
+    looked up later, only for what is reported.
+    """
+
+    def __init__(self):
+        self.budget = MAX_NODES
+
+    def convert(self, node):
+        self.budget -= 1
+        if self.budget < 0:
+            raise LoadError("too-many-nodes", errors.TOO_MANY_NODES.format(limit=MAX_NODES))
+        tag = _tag(node)
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
+            return self._mapping(node)
+        if tag == _SEQ:
+            return [self.convert(item) for item in node.value]
+        if tag in _SCALAR_TAGS:
+            return _scalar(tag, node.value)
+        span = node_span(node)
+        raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag=_short_tag(tag)), span.line, span.column)
+
+    def _mapping(self, node) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key_tag = _tag(key_node)
+            if key_tag == _MERGE:
+                span = node_span(key_node)
+                raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag="<< (merge)"), span.line, span.column)
+            if key_tag not in _SCALAR_TAGS:
+                span = node_span(key_node)
+                kind = "mapping" if key_tag == _MAP else "sequence"
+                raise LoadError("non-string-key", errors.NON_STRING_KEY.format(kind=kind), span.line, span.column)
+            key = str(key_node.value)
+            if key == "<<" and key_tag == _STR:
+                span = node_span(key_node)
+                raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag="<< (merge)"), span.line, span.column)
+            if key in result:
+                raise _duplicate(node, key_node, key)
+            result[key] = self.convert(value_node)
+        return result
+
+
+def _duplicate(mapping_node, key_node, key: str) -> LoadError:
+    first = next(k for k, _ in mapping_node.value if str(k.value) == key)
+    span = node_span(key_node)
+    return LoadError("duplicate-key", errors.DUPLICATE_KEY.format(key=key, first_line=node_span(first).line),
+                     span.line, span.column)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _scalar(tag: str, text: str):
+    if tag == _STR or tag == _TIMESTAMP:
+        return text
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return text.lower() == "true"
+    if tag == _INT:
+        return _to_int(text)
+    return _to_float(text)
+
+
+def _to_int(text: str):
+    clean = text.replace("_", "")
+    try:
+        if clean.lstrip("+-").startswith(("0x", "0o", "0b")):
+            return int(clean, 0)
+        return int(clean, 10)
+    except ValueError:
+        return text
+
+
+def _to_float(text: str):
+    clean = text.replace("_", "").lower()
+    if clean in (".inf", "+.inf"):
+        return math.inf
+    if clean == "-.inf":
+        return -math.inf
+    if clean == ".nan":
+        return math.nan
+    try:
+        return float(clean)
+    except ValueError:
+        return text
