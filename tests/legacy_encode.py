@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import unicodedata
 
-from dvlint.knowledge import data
+from dvlint.source.legacy import legacy_encodings
 
 _SHAPES = "\u0302\u0306\u031b"  # circumflex, breve, horn: part of the letter, not the tone
 
 
 def to_tcvn3(text: str) -> bytes:
     """Capital accented letters become lower case, as in a capital .VnTimeH font."""
-    table = {letter: byte for byte, letter in data.legacy_encodings().tcvn3.letters.items()}
+    table = {letter: byte for byte, letter in legacy_encodings().tcvn3.letters.items()}
     return "".join(table.get(c, table.get(c.lower(), c)) for c in _nfc(text)).encode("latin-1")
 
 
 def to_vni(text: str) -> bytes:
-    tables = data.legacy_encodings().vni
+    tables = legacy_encodings().vni
     letters = {letter: byte for byte, letter in tables.letters.items()}
     marks = {}
     for byte, mark in tables.marks.items():

@@ -178,13 +178,13 @@ def test_a_file_without_read_permission(tmp_path):
 def test_a_file_edited_while_fix_runs_is_left_alone(tmp_path):
     """--fix writes only if the file still holds what it read: the writer's newer text wins."""
     from dvlint.engine.config import Settings
-    from dvlint.engine.core import Engine
+    from dvlint.app import new_engine
     from dvlint.output.fix import fix_file, write_fixed
     from dvlint.source.errors import LoadError
 
     report = tmp_path / "report.yaml"
     report.write_text((FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    outcome = fix_file(report, Engine(Settings()))
+    outcome = fix_file(report, new_engine(Settings()))
     assert outcome.changed
     report.write_text(report.read_text(encoding="utf-8") + "# saved from the editor meanwhile\n", encoding="utf-8")
     edited = report.read_bytes()

@@ -10,10 +10,9 @@ from conftest import TODAY
 from dvlint import hookimpl, rule
 from dvlint.engine.collect import compile_keyword, select_rules
 from dvlint.engine.config import Settings
-from dvlint.engine.core import Engine
-from dvlint.source.errors import UsageError
-from dvlint.engine.plugins import plugin_manager
+from dvlint.app import new_engine, plugin_manager
 from dvlint.app.runner import Checker
+from dvlint.source.errors import UsageError
 
 REPORT = "document:\n  kind: BÁO CÁO\n  number: 'Số: 05/BC-SKHCN'\n  date: ngày 05 tháng 3 năm 2020\n"
 
@@ -153,7 +152,7 @@ def test_process_findings_hook_can_drop_findings(tmp_path):
 
 
 def _specs():
-    return Engine(Settings(), today=TODAY).all_rules
+    return new_engine(Settings(), today=TODAY).all_rules
 
 
 @pytest.mark.parametrize("select, ignore, keyword, expected", [

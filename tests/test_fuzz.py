@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fuzzing
-from dvlint.source import yamlload
+from dvlint.source import files, yamlload
 from dvlint.source.errors import LoadError
 from dvlint.read.loaders import validate_report
 from dvlint.app.runner import Checker
@@ -47,7 +47,7 @@ def test_the_model_loader_on_yaml_shaped_text(text):
 def _load(data: bytes) -> None:
     """Decode, parse and validate as the YAML loader does: a report, or a LoadError with a location."""
     try:
-        text = yamlload.decode_text(data)
+        text = files.decode_text(data)
         raw, positions = yamlload.load(text)
         validate_report(raw, positions)
     except LoadError as error:

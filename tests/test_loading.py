@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dvlint.source import yamlload
+from dvlint.source import files, yamlload
 from dvlint.source.errors import LoadError
 from conftest import FIXTURES, check_text
 
@@ -76,13 +76,13 @@ def test_deep_nesting_is_an_error_not_a_crash():
 ])
 def test_undecodable_files(data, kind):
     with pytest.raises(LoadError) as info:
-        yamlload.decode_text(data)
+        files.decode_text(data)
     assert info.value.kind == kind
 
 
 def test_utf8_bom_and_utf16_are_read():
-    assert yamlload.decode_text("\ufeffa: Đắk".encode("utf-8")) == "a: Đắk"
-    assert yamlload.decode_text("a: Đắk".encode("utf-16")) == "a: Đắk"
+    assert files.decode_text("\ufeffa: Đắk".encode("utf-8")) == "a: Đắk"
+    assert files.decode_text("a: Đắk".encode("utf-16")) == "a: Đắk"
 
 
 def test_not_utf8_error_points_at_the_byte(tmp_path):
@@ -90,7 +90,7 @@ def test_not_utf8_error_points_at_the_byte(tmp_path):
     # "Đồng Tháp" with its "á" written in a legacy 8-bit code page
     path.write_bytes("document:\n  kind: BÁO CÁO\n  place: Đồng Th".encode() + b"\xe1p\n")
     with pytest.raises(LoadError) as info:
-        yamlload.read_text(path)
+        files.read_text(path)
     assert (info.value.kind, info.value.line, info.value.column) == ("encoding", 3, 17)
 
 
@@ -98,7 +98,7 @@ def test_file_size_limit(tmp_path):
     path = tmp_path / "big.yaml"
     path.write_text("a: " + "x" * 2000 + "\n")
     with pytest.raises(LoadError) as info:
-        yamlload.read_text(path, max_size=1000)
+        files.read_text(path, max_size=1000)
     assert info.value.kind == "too-large"
 
 

@@ -49,7 +49,7 @@ def test_rule_case(case, tmp_path):
 
 def test_every_rule_has_a_failing_and_a_passing_case():
     from dvlint.engine.config import Settings
-    from dvlint.engine.core import Engine
+    from dvlint.app import new_engine
 
     yaml = YAML(typ="safe")
     failing, passing = set(), set()
@@ -59,6 +59,6 @@ def test_every_rule_has_a_failing_and_a_passing_case():
             found = {e["code"] for e in case.get("expect") or []}
             failing |= found
             passing |= codes - found if not found else set()
-    rules = {spec.code for spec in Engine(Settings()).all_rules}
+    rules = {spec.code for spec in new_engine(Settings()).all_rules}
     assert rules <= failing, f"rules without a failing case: {sorted(rules - failing)}"
     assert rules <= passing, f"rules without a passing case: {sorted(rules - passing)}"

@@ -1,3 +1,34 @@
-"""The wiring at the top: dvlint's own plugins and installed packs on one plugin
-manager, engines built with them, and the runner that checks a set of paths.
+"""The wiring at the top: one plugin manager with dvlint's own plugins and the
+installed packs, engines built on it, and the runner that checks a set of paths
+(dvlint.app.runner).
+
+Nothing below this package imports it: the engine receives its plugin manager
+from here, as pytest's own features are plugins registered by its start-up.
 """
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pluggy
+
+from dvlint.engine.config import Settings
+from dvlint.engine.core import Engine
+from dvlint.engine.plugins import ENTRY_POINT_GROUP, new_plugin_manager
+from dvlint.plugins import builtin, suppress
+
+
+@functools.cache
+def plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager: dvlint's own plugins first, then installed packs."""
+    pm = new_plugin_manager()
+    pm.register(builtin, name="dvlint.builtin")
+    pm.register(suppress, name="dvlint.suppress")
+    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    return pm
+
+
+def new_engine(settings: Settings, today: dt.date | None = None) -> Engine:
+    """An engine for one configuration, with every plugin registered."""
+    return Engine(settings, today, plugins=plugin_manager())

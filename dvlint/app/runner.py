@@ -18,7 +18,7 @@ from dvlint.engine import config as config_mod
 from dvlint.source import errors
 from dvlint.engine.core import Engine, ReportResult, RunResult
 from dvlint.source.errors import LoadError
-from dvlint.engine.plugins import plugin_manager
+from dvlint.app import new_engine, plugin_manager
 
 
 def loaders_by_suffix() -> dict:
@@ -86,7 +86,7 @@ class Checker:
     def engine_for(self, path: Path) -> Engine:
         source = self.config_file or config_mod.find_config_file(_folder_of(path))
         if source not in self.engines:
-            self.engines[source] = Engine(self.settings_for(path), self.today)
+            self.engines[source] = new_engine(self.settings_for(path), self.today)
         return self.engines[source]
 
     def check_file(self, path: Path) -> ReportResult:

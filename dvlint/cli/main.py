@@ -225,7 +225,7 @@ def cmd_check(args) -> int:
     from dvlint.engine.core import gate_failed
     from dvlint.source.errors import UsageError
     from dvlint.output import OutputOptions
-    from dvlint.engine.plugins import plugin_manager
+    from dvlint.app import plugin_manager
     from dvlint.app.runner import Checker, default_jobs, tune_gc_for_batch
 
     formatters = {}
@@ -406,11 +406,11 @@ def _run_settings(checker, args):
 
 def _engine_for_listing(args):
     from dvlint.engine.config import read_config_file, find_config_file, settings_for
-    from dvlint.engine.core import Engine
+    from dvlint.app import new_engine
 
     source = args.config.resolve() if args.config else find_config_file(Path.cwd())
     file_config = read_config_file(source) if source else None
-    return Engine(settings_for(file_config, source, _overrides(args)))
+    return new_engine(settings_for(file_config, source, _overrides(args)))
 
 
 def cmd_rules(args) -> int:

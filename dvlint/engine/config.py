@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from dvlint.knowledge.data import GradeBand
+from dvlint.knowledge.data import GradeBand, by_longest_prefix
 from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
 
@@ -88,18 +88,6 @@ class Settings(BaseModel):
 
     def weight_for(self, code: str) -> float | None:
         return by_longest_prefix(self.weights, code, None)
-
-
-def by_longest_prefix(pairs, code: str, default):
-    """The value of the longest code prefix in ``pairs`` that ``code`` starts with.
-
-    Settings by code or family (``DV4 = 2``, ``DV401 = 5``): the most specific wins.
-    """
-    best, best_len = default, -1
-    for prefix, value in pairs:
-        if code.startswith(prefix) and len(prefix) > best_len:
-            best, best_len = value, len(prefix)
-    return best
 
 
 @functools.cache

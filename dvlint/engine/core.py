@@ -21,7 +21,7 @@ from dvlint.engine.config import Settings
 from dvlint.source.errors import LoadError, UsageError
 from dvlint.i18n import Msg
 from dvlint.read.loaders import LoadedReport
-from dvlint.engine.plugins import plugin_manager, register_module_plugins
+from dvlint.engine.plugins import register_module_plugins
 from dvlint.engine.rule import SEVERITY_RANK, Problem, RuleSpec
 
 SKIP = object()  # a fixture's answer meaning "the rules asking for me do not apply"
@@ -130,10 +130,11 @@ class CheckContext:
 
 
 class Engine:
-    def __init__(self, settings: Settings, today: dt.date | None = None):
+    def __init__(self, settings: Settings, today: dt.date | None = None, *, plugins):
+        """``plugins`` is the plugin manager with the plugins registered (dvlint.app.plugin_manager())."""
         self.settings = settings
         self.today = today or dt.date.today()
-        self.pm = plugin_manager()
+        self.pm = plugins
         self.all_rules = self._collect_rules()
         self.fixtures = self._collect_fixtures()
         self._check_parameters()

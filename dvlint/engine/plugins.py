@@ -1,8 +1,12 @@
-"""The plugin manager: built-in plugin, installed packs, local rule modules."""
+"""The plugin manager the engine works with: the hook specifications, and local rule modules.
+
+The engine knows no plugin by name. Whoever builds an engine hands it a
+manager with plugins registered on it (dvlint.app: dvlint's own plugins, then
+installed packs); local rule modules that implement hooks are registered here
+when the engine collects them, like pytest's conftest.py files.
+"""
 
 from __future__ import annotations
-
-import functools
 
 import pluggy
 
@@ -12,16 +16,10 @@ from dvlint.engine.hooks import PROJECT
 ENTRY_POINT_GROUP = "dvlint"
 
 
-@functools.cache
-def plugin_manager() -> pluggy.PluginManager:
-    """The process-wide plugin manager, made on first use."""
-    from dvlint.plugins import builtin, suppress
-
+def new_plugin_manager() -> pluggy.PluginManager:
+    """A manager that knows dvlint's hooks and has no plugin yet."""
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
-    pm.register(builtin, name="dvlint.builtin")
-    pm.register(suppress, name="dvlint.suppress")
-    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     return pm
 
 

@@ -23,7 +23,7 @@ from dvlint.source import errors
 from dvlint.source.errors import LoadError
 from dvlint.i18n import Msg
 from dvlint.importers import SourceLine
-from dvlint.source.yamlload import check_readable
+from dvlint.source.files import check_readable
 
 NOT_A_ZIP = Msg("tệp không phải .docx: không phải tệp nén zip (tệp Word .docx là một tệp zip; tệp .doc cũ cần lưu lại "
                 "thành .docx), hoặc tệp bị cắt cụt",

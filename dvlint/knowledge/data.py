@@ -11,47 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.resources
 import unicodedata
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel
 
-from dvlint.source import yamlload
-from dvlint.source.errors import LoadError
-from dvlint.source.validation import to_load_error
+
+from dvlint.source import datafile, files
+from dvlint.source.datafile import DataFileError, DataModel, builtin_data_dir  # noqa: F401 (DataFileError: caught as data.DataFileError)
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class DataFileError(Exception):
-    """A shipped or user-supplied data file is broken: a bug or a bad edit."""
-
-    def __init__(self, path: str, error: LoadError):
-        super().__init__(f"{path}:{error.line}:{error.column}: {error.message.en}")
-        self.path = path
-        self.error = error
-
-
-class DataModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def builtin_data_dir() -> Path:
-    return Path(str(importlib.resources.files("dvlint.rules") / "data"))
-
-
 def load_model_file(path: Path, model: type[M]) -> M:
-    """Load a YAML file into ``model``, or raise DataFileError with a location."""
-    try:
-        text = yamlload.read_text(path)
-        raw, positions = yamlload.load(text)
-        return model.model_validate(raw)
-    except LoadError as exc:
-        raise DataFileError(str(path), exc) from None
-    except ValidationError as exc:
-        raise DataFileError(str(path), to_load_error(exc, positions, model)) from None
+    """Load a data file or template a user may have written into ``model``; DataFileError with a location."""
+    return datafile.load_model_file(path, model, files.read_text)
 
 
 def fold(text: str) -> str:
@@ -281,6 +256,18 @@ class ReportPeriods(DataModel):
 # --- scoring ----------------------------------------------------------------
 
 
+def by_longest_prefix(pairs, code: str, default):
+    """The value of the longest code prefix in ``pairs`` that ``code`` starts with.
+
+    Settings by code or family (``DV4 = 2``, ``DV401 = 5``): the most specific wins.
+    """
+    best, best_len = default, -1
+    for prefix, value in pairs:
+        if code.startswith(prefix) and len(prefix) > best_len:
+            best, best_len = value, len(prefix)
+    return best
+
+
 class GradeBand(DataModel):
     min: float
     vi: str
@@ -326,25 +313,6 @@ def superseded() -> Superseded:
 @functools.cache
 def report_periods() -> ReportPeriods:
     return load_model_file(builtin_data_dir() / "report_periods.yaml", ReportPeriods)
-
-
-class TCVN3Table(DataModel):
-    letters: dict[str, str]
-
-
-class VNITable(DataModel):
-    letters: dict[str, str]
-    marks: dict[str, str]
-
-
-class LegacyEncodings(DataModel):
-    tcvn3: TCVN3Table
-    vni: VNITable
-
-
-@functools.cache
-def legacy_encodings() -> LegacyEncodings:
-    return load_model_file(builtin_data_dir() / "legacy_encodings.yaml", LegacyEncodings)
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dvlint.knowledge.data import GradeBand, fold, load_model_file, strip_diacritics
+from dvlint.knowledge.data import GradeBand, by_longest_prefix, fold, load_model_file, strip_diacritics
 from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
 
@@ -35,8 +35,6 @@ class TemplateScoring(Strict):
     grades: list[GradeBand] | None = None
 
     def weight_for(self, code: str) -> float | None:
-        from dvlint.engine.config import by_longest_prefix
-
         return by_longest_prefix(self.weights.items(), code, None)
 
 

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dvlint.source import yamlload
+from dvlint.source import files, yamlload
 from dvlint.source.errors import LoadError
 from dvlint.i18n import Msg
 from dvlint.read.loaders import yaml_report
@@ -55,13 +55,13 @@ class FixOutcome:
                                             fromfile=name, tofile=name))
 
 
-def read_for_fix(path: Path, max_size: int = yamlload.DEFAULT_MAX_FILE_SIZE) -> tuple[str, bytes]:
+def read_for_fix(path: Path, max_size: int = files.DEFAULT_MAX_FILE_SIZE) -> tuple[str, bytes]:
     """The file's text exactly as written (line endings kept), and its bytes.
 
     Only UTF-8 is rewritten: a file in another encoding would change on
     every line when written back, so it is refused.
     """
-    data = yamlload.read_bytes(path, max_size)
+    data = files.read_bytes(path, max_size)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from dvlint.source import errors, yamlload
+from dvlint.source import errors, files, yamlload
 from dvlint.source.errors import LoadError
 from dvlint.source.positions import PositionMap, format_path, parse_path, text_lines
 
@@ -68,7 +68,7 @@ def _imported(path: Path, classified, kind: str) -> LoadedReport:
 
 def load_yaml_report(path: Path, settings) -> LoadedReport:
     """Read, parse and validate a report written in dvlint's YAML format."""
-    text, converted_from = yamlload.read_source(path, settings)
+    text, converted_from = files.read_source(path, settings)
     return yaml_report(path, text, converted_from)
 
 
@@ -106,7 +106,7 @@ def load_text_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers import text as text_reader
     from dvlint.importers.classify import classify
 
-    text, converted_from = yamlload.read_source(path, settings)
+    text, converted_from = files.read_source(path, settings)
     loaded = _imported(path, classify(text_reader.read_lines(text), text_lines(text)), "text")
     loaded.converted_from = converted_from
     return loaded

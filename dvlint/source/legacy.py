@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dvlint.knowledge import data
+from dvlint.source.datafile import DataModel, builtin_data_dir, load_model_file
 
 # Typographic characters an honest conversion may leave: not a sign of a wrong guess.
 _PUNCTUATION = frozenset("“”‘’–—…•·°№\u00a0")
@@ -112,7 +112,7 @@ def _capital_kind(word: str) -> str:
 
 def from_vni(raw: bytes) -> str:
     """VNI: some bytes are letters (ñ for đ, ö for ư ...), others put marks on the vowel before them."""
-    tables = data.legacy_encodings().vni
+    tables = legacy_encodings().vni
     text = raw.decode("latin-1").translate(_vni_letters())
     text = _vni_marks().sub(lambda m: m.group(1) + tables.marks[m.group(2)], text)
     return unicodedata.normalize("NFC", text)
@@ -184,15 +184,40 @@ def _vietnamese_letters() -> frozenset[str]:
 
 @functools.cache
 def _tcvn3_table() -> dict[int, str]:
-    return {ord(byte): letter for byte, letter in data.legacy_encodings().tcvn3.letters.items()}
+    return {ord(byte): letter for byte, letter in legacy_encodings().tcvn3.letters.items()}
 
 
 @functools.cache
 def _vni_letters() -> dict[int, str]:
-    return {ord(byte): letter for byte, letter in data.legacy_encodings().vni.letters.items()}
+    return {ord(byte): letter for byte, letter in legacy_encodings().vni.letters.items()}
 
 
 @functools.cache
 def _vni_marks() -> re.Pattern:
-    marks = "".join(sorted(data.legacy_encodings().vni.marks))
+    marks = "".join(sorted(legacy_encodings().vni.marks))
     return re.compile(f"([aeiouyAEIOUYơưƠƯ])([{re.escape(marks)}])")
+
+
+class TCVN3Table(DataModel):
+    letters: dict[str, str]
+
+
+class VNITable(DataModel):
+    letters: dict[str, str]
+    marks: dict[str, str]
+
+
+class LegacyEncodings(DataModel):
+    tcvn3: TCVN3Table
+    vni: VNITable
+
+
+@functools.cache
+def legacy_encodings() -> LegacyEncodings:
+    """The byte tables of TCVN3 and VNI (rules/data/legacy_encodings.yaml)."""
+    return load_model_file(builtin_data_dir() / "legacy_encodings.yaml", LegacyEncodings, _read_shipped)
+
+
+def _read_shipped(path) -> str:
+    """A data file shipped with dvlint: UTF-8, as its tests check."""
+    return path.read_text(encoding="utf-8")
