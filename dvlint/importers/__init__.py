@@ -2,7 +2,8 @@
 
 Each reader turns its file into a list of :class:`SourceLine` (the text of a
 line or paragraph, where it stands, and what the layout says about it); the
-shared :mod:`dvlint.importers.classify` turns those into the report model's
+shared :mod:`dvlint.importers.classify` (with header.py, outline.py, foot.py and
+layout.py, the parts of a document it recognises) turns those into the report model's
 data, the position of every value, and an explanation of how each line was
 classified (``dvlint import --explain``). Nothing is dropped: what cannot be
 placed goes to the report's ``unclassified`` list.
@@ -11,6 +12,8 @@ placed goes to the report's ``unclassified`` list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from dvlint.knowledge import data
 
 # What opens a list item (a recipient, an addressee): the dash Nghị định 30 asks for, and the
 # bullets Word and typists use instead (the rules judge which is right).
@@ -42,3 +45,13 @@ class SourceLine:
     @property
     def blank(self) -> bool:
         return not self.text.strip() and self.row is None
+
+
+def ascii_fold(text: str) -> str:
+    """Lower case, no diacritics, single spaces: for forgiving comparisons."""
+    return data.strip_diacritics(text).lower().strip()
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

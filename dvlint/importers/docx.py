@@ -238,7 +238,7 @@ class _Reader:
     def table(self, element) -> None:
         from docx.table import Table
 
-        from dvlint.importers.classify import is_layout_table
+        from dvlint.importers.layout import is_layout_table
 
         table = Table(element, self.document)
         self.tables += 1

@@ -6,7 +6,7 @@
     <p>SỞ NỘI VỤ</p></th>
     <th><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p> ...
 
-The header and the foot (see classify.is_layout_table) become rows of one
+The header and the foot (see layout.is_layout_table) become rows of one
 paragraph per cell, the form a crawled '|' table has, which classify reads
 column by column; a list item is a line "- ...", as the .docx reader reads
 Word's bullets. Any other table is a data table: a row per <tr>, each cell's
@@ -79,7 +79,7 @@ def table_ends(raws: list[str]) -> list[int]:
 
 def table_rows(raws: list[str], start: int, end: int) -> list[SourceLine]:
     """The rows of the HTML table on lines ``start``..``end`` (0-based, end exclusive)."""
-    from dvlint.importers.classify import is_layout_table
+    from dvlint.importers.layout import is_layout_table
 
     parser = _Cells()
     parser.feed("\n".join(raws[start:end]))

@@ -91,7 +91,7 @@ class Block(NamedTuple):
 
 def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
     """Where the block of side-by-side lines that begins at ``start`` ends (exclusive), and
-    whether it is the header or the foot (see classify.is_layout_table).
+    whether it is the header or the foot (see layout.is_layout_table).
 
     A block is lines in two columns, with the lines under them that stand in
     one column ("- UBND tỉnh;" under "- Như trên;   PHÓ GIÁM ĐỐC"; but not
@@ -107,7 +107,7 @@ def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
     known to hold no header or foot: they are not looked at again (a long
     text with a wide gap on many lines would otherwise take quadratic time).
     """
-    from dvlint.importers.classify import is_layout_table
+    from dvlint.importers.layout import is_layout_table
 
     if start < plain_until:
         return Block(_table_end(raws, start), False, [], plain_until)
@@ -143,7 +143,8 @@ def _past_page_break(raws: list[str], end: int, right: int) -> int | None:
 def _block_lines(raws: list[str], start: int, left: int, right: int) -> tuple[int, int]:
     """The end of the run of non-blank lines from ``start`` that stand in the columns, and where
     the right column starts."""
-    from dvlint.importers.classify import is_appendix_heading, is_kind_line
+    from dvlint.importers.header import is_kind_line
+    from dvlint.importers.outline import is_appendix_heading
 
     i, stop = start, min(len(raws), start + MAX_BLOCK_LINES)
     while i < stop and raws[i].strip() and not raws[i].lstrip().startswith("|") and not HEADING.match(raws[i]):

@@ -55,7 +55,7 @@ def _joined_paragraphs(columns: list[list[tuple[str, int]]]) -> list[list[tuple[
     """The cells of a header or foot row split where a converter joined their paragraphs
     ("UBND TỈNH QUẢNG NGÃI  SỞ NỘI VỤ  Số: 05/BC-SNV"); a list item becomes "- ...". A data
     table's cells are left whole."""
-    from dvlint.importers.classify import is_layout_table
+    from dvlint.importers.layout import is_layout_table
 
     split = []
     for (cell, offset), in columns:

@@ -96,7 +96,8 @@ _OWN_LINE = ("(kem theo", "kinh gui", "noi nhan", "tren day", "phu luc")
 
 
 def _wrapped(previous: SourceLine, line: SourceLine) -> bool:
-    from dvlint.importers.classify import ascii_fold, is_kind_line, is_upper
+    from dvlint.importers import ascii_fold, is_upper
+    from dvlint.importers.header import is_kind_line
 
     if line.text.strip(" *-_=") == "" or previous.text.strip(" *-_=") == "":
         return False  # a decoration line (-----) stands alone

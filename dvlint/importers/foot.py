@@ -1,0 +1,105 @@
+"""The foot block: Nơi nhận and the signature (authority, title, name)
+(Nghị định 30/2020, Phụ lục I, mục II.7-8).
+
+The recognisers of its lines, and the part of the classifier's walk that reads
+it (FootReader, mixed into dvlint.importers.classify.Classifier).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from dvlint.importers import SourceLine, ascii_fold, is_upper
+from dvlint.model import parsing
+
+_SIGNER_WORDS = (
+    "giam doc", "chu tich", "bi thu", "truong", "pho ", "chanh", "thu truong", "tong ", "uy vien",
+    "cuc truong", "vien truong", "hieu truong", "ban ", "thu ky", "uy ban", "dang uy", "ban thuong vu",
+)
+# A deputy's title run on after the head's ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"), as converters that
+# join a cell's lines write it.
+_SIGNS_FOR_WITH_TITLE = re.compile(r"^(?P<authority>(?:KT|K/T)\.?\s*\S.*?)\s+(?P<title>PHÓ\s+\S.*)$")
+_SIGNED = re.compile(r"^\(?\s*(đã ký|ký|signed|ký tên, đóng dấu|đã ký và đóng dấu)\s*\)?$", re.IGNORECASE)
+
+
+def is_recipients_heading(text: str) -> bool:
+    if len(text.strip(" *_:")) > 16:  # "Nơi nhận:" misspelt still fits; a longer line is no heading
+        return False
+    folded = ascii_fold(text).rstrip(" :")
+    return len(folded) <= 12 and difflib.SequenceMatcher(None, folded, "noi nhan").ratio() >= 0.75
+
+
+def is_signer_title(text: str) -> bool:
+    folded = ascii_fold(text) + " "
+    return is_upper(text) and len(text.split()) <= 9 and any(word in folded for word in _SIGNER_WORDS)
+
+
+def is_person_name(text: str) -> bool:
+    words = text.replace(".", " ").split()
+    return (2 <= len(words) <= 6 and not any(ch.isdigit() for ch in text)
+            and all(w[0].isupper() and not w.isupper() for w in words if w.isalpha() and len(w) > 1)
+            and not text.rstrip().endswith((";", ",", ":")))
+
+
+class FootReader:
+    """Nơi nhận and the signature block; the walk's state is the Classifier's."""
+
+    def start_recipients(self, line: SourceLine) -> None:
+        self.data["recipients"] = {"heading": line.text, "lines": []}
+        self.place(("recipients",), line)
+        self.place(("recipients", "heading"), line)
+        self.note(line, "recipients")
+        self.mode = "recipients"
+
+    def add_recipient(self, line: SourceLine) -> None:
+        lines = self.data["recipients"]["lines"]
+        lines.append(line.text)
+        self.place(("recipients", "lines", len(lines) - 1), line)
+        self.extend_span(("recipients",), line)
+        self.note(line, "recipient")
+
+    def looks_like_signature(self, line: SourceLine, strict: bool = False) -> bool:
+        """An authority line (KT. GIÁM ĐỐC), or, unless ``strict``, a signer's title."""
+        authority = parsing.parse_authority(line.text)
+        if authority.prefix and is_upper(authority.signs_for):
+            return True
+        return not strict and is_signer_title(line.text)
+
+    def signature_line(self, line: SourceLine) -> bool:
+        """Authority line, title line, name; True when ``line`` was one of them."""
+        if self.mode == "recipients" and not self.looks_like_signature(line):
+            return False
+        signature = self.data.get("signature", {})
+        part = self.signature_part(line.text, signature)
+        if part is None:
+            return False
+        if "signature" not in self.data:
+            self.data["signature"] = signature
+            self.place(("signature",), line)
+        deputy = _SIGNS_FOR_WITH_TITLE.match(line.text) if part == "authority" else None
+        if deputy:  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": the line break between the two was lost in conversion
+            signature["authority"], signature["title"] = deputy["authority"], deputy["title"]
+            self.place(("signature", "authority"), line)
+            self.place(("signature", "title"), SourceLine(deputy["title"], line.line, line.column + deputy.start("title")))
+        elif part != "signed":
+            signature[part] = line.text
+            self.place(("signature", part), line)
+        self.note(line, f"signature.{part}")
+        self.mode = "tail" if "name" in signature else "signature"
+        return True
+
+    @staticmethod
+    def signature_part(text: str, signature: dict) -> str | None:
+        authority = parsing.parse_authority(text)
+        if _SIGNED.match(text.strip()):
+            return "signed"
+        if authority.prefix and is_upper(authority.signs_for) and not signature.keys() & {"authority", "title"}:
+            return "authority"
+        if authority.prefix and is_upper(authority.signs_for) and not signature.keys() & {"second_authority", "title"}:
+            return "second_authority"
+        if is_signer_title(text) and not signature.keys() & {"title", "name"}:
+            return "title"
+        if signature and "name" not in signature and is_person_name(text):
+            return "name"
+        return None
