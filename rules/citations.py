@@ -1,7 +1,7 @@
 """DV2xx, continued: the dates and cited documents in the text.
 
 The date-line rules are in dates.py; this module reads every date and every
-citation in the report (dvlint.extract) and checks them against the calendar,
+citation in the report (dvlint.model.extract) and checks them against the calendar,
 against the document's own date and against each other. The register of
 superseded documents and the reporting cut-offs are data
 (rules/data/superseded.yaml, rules/data/report_periods.yaml).

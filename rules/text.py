@@ -157,7 +157,7 @@ def legacy_encoding(report):
 
 
 def _legacy_name(text: str) -> str | None:
-    """The legacy encoding whose bytes, shown as Windows characters, this text is (see dvlint.legacy)."""
+    """The legacy encoding whose bytes, shown as Windows characters, this text is (see dvlint.source.legacy)."""
     from dvlint.source import legacy
 
     guess = legacy.detect(text.encode("latin-1", "ignore"))

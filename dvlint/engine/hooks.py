@@ -2,7 +2,7 @@
 
 A plugin (an installed package registered in the ``dvlint`` entry-point group,
 a module in a ``--rules`` folder, or dvlint's own built-in plugin) implements
-hooks declared in :mod:`dvlint.hookspecs`, marking each with ``@hookimpl``.
+hooks declared in :mod:`dvlint.engine.hookspecs`, marking each with ``@hookimpl``.
 """
 
 import pluggy

@@ -1,7 +1,7 @@
 """Every hook a dvlint plugin can implement, in one place.
 
 dvlint's own loaders, fixtures, rules and output formats are registered
-through these same hooks (see :mod:`dvlint.builtin`); a third-party pack does
+through these same hooks (see :mod:`dvlint.plugins.builtin`); a third-party pack does
 exactly what the built-in plugin does. A pack is found through the ``dvlint``
 entry-point group::
 
@@ -24,9 +24,9 @@ def dvlint_collect_rules(config):
     """Return the rules this plugin provides, as a list of ``RuleSpec``.
 
     Called once per configuration, before any report is checked. ``config`` is
-    the :class:`dvlint.config.Settings` in force. Most plugins return
-    ``dvlint.collect.rules_from_module(module)`` or
-    ``dvlint.collect.rules_from_directory(path)``. Two rules with the same code
+    the :class:`dvlint.engine.config.Settings` in force. Most plugins return
+    ``dvlint.engine.collect.rules_from_module(module)`` or
+    ``dvlint.engine.collect.rules_from_directory(path)``. Two rules with the same code
     are a collection error that names both origins.
     """
 
@@ -45,11 +45,11 @@ def dvlint_fixtures():
 
 @hookspec
 def dvlint_loaders():
-    """Return a list of :class:`dvlint.loaders.Loader`: readers of report files.
+    """Return a list of :class:`dvlint.read.loaders.Loader`: readers of report files.
 
     A loader names the file suffixes it reads (``[".yaml", ".yml"]``) and turns
-    a path into a :class:`dvlint.loaders.LoadedReport` (the model and the
-    positions of its values), or raises :class:`dvlint.errors.LoadError` with a
+    a path into a :class:`dvlint.read.loaders.LoadedReport` (the model and the
+    positions of its values), or raises :class:`dvlint.source.errors.LoadError` with a
     location. The .docx and Markdown importers plug in here. When two loaders
     claim one suffix, the one registered last wins.
     """

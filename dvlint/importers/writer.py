@@ -2,7 +2,7 @@
 
 The YAML is dumped from the validated model (so it passes ``dvlint check``'s
 schema by construction), with long text as folded scalars a person can
-edit. The file is written atomically (dvlint.atomic), and an existing file
+edit. The file is written atomically (dvlint.output.atomic), and an existing file
 is only replaced when the user asked for it.
 """
 

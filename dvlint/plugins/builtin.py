@@ -1,6 +1,6 @@
 """dvlint's own plugin: the built-in rules, fixtures, loader and formats.
 
-It uses the same hooks as any third-party pack (see dvlint.hookspecs).
+It uses the same hooks as any third-party pack (see dvlint.engine.hookspecs).
 """
 
 from __future__ import annotations

@@ -1,0 +1,121 @@
+"""dvlint check: findings, score and the CI gate for the reports named; --fix and --diff."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dvlint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_arg, overrides, run_settings, write_output
+from dvlint.i18n import Msg
+
+
+def add_parser(sub, common, h) -> None:
+    check = sub.add_parser("check", parents=[common], help=h("kiểm tra báo cáo", "check reports"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help=h("tệp hoặc thư mục báo cáo", "report files or folders"))
+    check.add_argument("--format", default="text", metavar="FORMAT", help=h("định dạng đầu ra: text, json, sarif, junit, github, gitlab", "output format: text, json, sarif, junit, github, gitlab"))
+    check.add_argument("--baseline", type=Path, metavar="FILE", help=h("chỉ báo các phát hiện mới so với tệp baseline", "report only findings not in this baseline"))
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help=h("ghi các phát hiện hôm nay làm baseline", "record today's findings as a baseline"))
+    check.add_argument("--output", type=Path, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
+    check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode), then check"))
+    check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn dưới dạng diff, không ghi tệp", "print the safe fixes as a diff; write nothing"))
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
+    check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
+    check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
+    check.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help=h("ngày dùng để đánh giá (mặc định: ngày ban hành)", "the date rules judge by (default: the issue date)"))
+    check.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to check and score against"))
+    check.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    check.add_argument("--explain-score", action="store_true", help=h("liệt kê từng khoản trừ điểm", "list every deduction"))
+    check.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình kiểm tra song song (mặc định: số lõi CPU; 1: không song song)", "parallel processes (default: the number of CPUs; 1: none)"))
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
+    check.add_argument("--no-source", action="store_true", help=h("không in dòng nguồn dưới phát hiện", "do not print the source line under findings"))
+    check.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from dvlint.app import plugin_manager
+    from dvlint.app.runner import Checker, default_jobs, tune_gc_for_batch
+    from dvlint.engine.core import gate_failed
+    from dvlint.output import OutputOptions
+    from dvlint.source.errors import UsageError
+
+    formatters = {}
+    for found in reversed(plugin_manager().hook.dvlint_formatters()):
+        formatters.update(found or {})
+    if args.format not in formatters:
+        raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
+                             f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
+    checker = Checker(overrides(args), args.config.resolve() if args.config else None)
+    if args.fix or args.diff:
+        changed = _apply_fixes(checker, args)
+        if args.diff:
+            return EXIT_FINDINGS if changed else EXIT_OK
+    tune_gc_for_batch()
+    run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
+    settings = run_settings(checker, args)
+    if args.write_baseline:
+        from dvlint.plugins.suppress import write_baseline
+
+        count = write_baseline(run, args.write_baseline)
+        print(Msg(f"đã ghi baseline {args.write_baseline} ({count} phát hiện)",
+                  f"wrote the baseline {args.write_baseline} ({count} findings)").text(settings.lang))
+        return EXIT_USAGE if run.load_errors else EXIT_OK
+    options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
+                            explain_score=args.explain_score)
+    if args.output:
+        write_output(formatters[args.format], run, options, args.output)
+        from dvlint.output.text_format import summary_line
+
+        print(summary_line(run, settings.lang))
+        print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(settings.lang))
+    else:
+        text = formatters[args.format](run, options)
+        if text:
+            sys.stdout.write(text)
+    sys.stdout.flush()
+    if run.load_errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
+
+
+def _apply_fixes(checker, args) -> int:
+    """Fix (``--fix``) or show the fixes for (``--diff``) every YAML report named; how many files change.
+
+    Messages go to stderr so that ``--fix --format json`` still prints clean
+    JSON. A file that does not load is left to the check that follows.
+    """
+    from dvlint.app.runner import expand_paths
+    from dvlint.output.fix import fix_file, write_fixed
+    from dvlint.source.errors import LoadError
+
+    lang = run_settings(checker, args).lang
+    changed = 0
+    for path, error in expand_paths(args.paths, set(checker.loaders)):
+        if error is not None:
+            continue
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            print(Msg(f"{path}: không sửa (chỉ sửa tệp YAML; tệp gốc giữ nguyên)",
+                      f"{path}: not modified (fixes apply to YAML reports only)").text(lang), file=sys.stderr)
+            continue
+        try:
+            outcome = fix_file(path, checker.engine_for(path))
+        except LoadError:
+            continue
+        changed += outcome.changed
+        if args.diff:
+            sys.stdout.write(outcome.diff())
+        elif outcome.changed:
+            try:
+                write_fixed(outcome)
+            except LoadError as exc:
+                print(f"{path}: {exc.message.text(lang)}", file=sys.stderr)
+                continue
+        if outcome.applied:
+            verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
+            codes = ", ".join(sorted({f.code for f in outcome.applied}))
+            print(Msg(f"{path}: {verb.vi} {len(outcome.applied)} lỗi ({codes})",
+                      f"{path}: {verb.en} {len(outcome.applied)} findings ({codes})").text(lang), file=sys.stderr)
+        for finding in outcome.refused:
+            print(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
+                      f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")
+                  .text(lang), file=sys.stderr)
+    return changed

@@ -1,0 +1,96 @@
+"""What every command shares: exit codes, option types, the settings a run's
+options give, loading one file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from dvlint.i18n import Msg, language_from_env
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
+
+
+def codes_arg(text: str) -> list[str]:
+    return [c.strip().upper() for c in text.split(",") if c.strip()]
+
+
+def legacy_help(h) -> str:
+    return h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode",
+             "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode")
+
+
+def overrides(args) -> dict:
+    return {
+        "lang": args.lang or language_from_env(None),
+        "select": tuple(args.select) if args.select else None,
+        "ignore": tuple(args.ignore) if args.ignore else None,
+        "keyword": args.keyword,
+        "rule_dirs": tuple(p.resolve() for p in args.rules) if args.rules else None,
+        "template": getattr(args, "template", None),
+        "template_dirs": tuple(p.resolve() for p in args.templates) if getattr(args, "templates", None) else None,
+        "fail_on": getattr(args, "fail_on", None),
+        "fail_under": getattr(args, "fail_under", None),
+        "final": getattr(args, "final", None),
+        "as_of": getattr(args, "as_of", None),
+        "baseline": args.baseline.resolve() if getattr(args, "baseline", None) else None,
+        "convert_legacy": getattr(args, "convert_legacy", None),
+    }
+
+
+def run_settings(checker, args):
+    """The settings that decide output and gate: those of the first file's config."""
+    first = Path(args.paths[0])
+    return checker.settings_for(first if first.is_file() else first / "_")
+
+
+def engine_for_listing(args):
+    from dvlint.app import new_engine
+    from dvlint.engine.config import find_config_file, read_config_file, settings_for
+
+    source = args.config.resolve() if args.config else find_config_file(Path.cwd())
+    file_config = read_config_file(source) if source else None
+    return new_engine(settings_for(file_config, source, overrides(args)))
+
+
+def load_one(path: Path, lang: str, importable_only: bool = False, convert_legacy: bool = False):
+    """Load one file with the loader for its suffix; on a load error, say so and return None."""
+    from dvlint.app.runner import loaders_by_suffix
+    from dvlint.engine.config import Settings
+    from dvlint.source.errors import LoadError, UsageError
+
+    loader = loaders_by_suffix().get(path.suffix.lower())
+    if importable_only and (loader is None or loader.name == "yaml"):
+        raise UsageError(Msg(f"{path}: chỉ nhập được .docx, .md, .txt", f"{path}: only .docx, .md and .txt can be imported"))
+    if loader is None:
+        raise UsageError(Msg(f"{path}: không đọc được loại tệp này", f"{path}: cannot read this type of file"))
+    try:
+        return loader.load(path, Settings(lang=lang, convert_legacy=convert_legacy))
+    except LoadError as exc:
+        print(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+        return None
+
+
+def write_output(formatter, run, options, path: Path) -> None:
+    """Render to a file, atomically; a format that prints (text) is captured."""
+    import io
+    from dataclasses import replace
+
+    from dvlint.output.atomic import write_atomic
+
+    buffer = io.StringIO()
+    saved, sys.stdout = sys.stdout, buffer
+    try:
+        text = formatter(run, replace(options, color="never"))
+    finally:
+        sys.stdout = saved
+    write_atomic(path, (text or "") + buffer.getvalue(), force=True)

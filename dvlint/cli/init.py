@@ -1,0 +1,36 @@
+"""dvlint init: a report skeleton from a template."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from dvlint.cli.common import EXIT_OK
+from dvlint.i18n import LANGUAGES, Msg, language_from_env
+
+
+def add_parser(sub, common, h) -> None:
+    init = sub.add_parser("init", help=h("tạo khung báo cáo theo một mẫu", "write a report skeleton from a template"))
+    init.add_argument("--template", required=True, metavar="NAME")
+    init.add_argument("--templates", action="append", type=Path, metavar="DIR")
+    init.add_argument("-o", "--output", type=Path, metavar="OUT")
+    init.add_argument("--force", action="store_true")
+    init.add_argument("--lang", choices=LANGUAGES)
+    init.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from dvlint.knowledge.templates import Library
+    from dvlint.output.atomic import write_atomic
+    from dvlint.output.skeleton import skeleton
+    from dvlint.plugins.builtin import builtin_rules_dir
+
+    lang = args.lang or language_from_env() or "vi"
+    library = Library([builtin_rules_dir() / "templates", *(args.templates or [])])
+    text = skeleton(library.get(args.template))
+    if args.output:
+        write_atomic(args.output, text, force=args.force)
+        print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,50 @@
+"""dvlint rules and dvlint explain: the rules in force, and one rule's documentation."""
+
+from __future__ import annotations
+
+import json
+
+from dvlint.cli.common import EXIT_OK, engine_for_listing
+from dvlint.i18n import Msg
+
+
+def add_parser(sub, common, h) -> None:
+    rules = sub.add_parser("rules", parents=[common], help=h("liệt kê các quy tắc", "list the rules"))
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+
+    explain = sub.add_parser("explain", parents=[common], help=h("giải thích một quy tắc", "explain a rule"))
+    explain.add_argument("code", metavar="CODE")
+    rules.set_defaults(run=run_rules)
+    explain.set_defaults(run=run_explain)
+
+
+def run_rules(args) -> int:
+    from dvlint.output.docs import rules_markdown, rules_table
+
+    engine = engine_for_listing(args)
+    lang = engine.settings.lang
+    rows = [
+        {"code": s.code, "name": s.name, "severity": engine.settings.severity_for(s.code, s.severity),
+         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin, "fixable": s.safe_fix}
+        for s in engine.rules
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(rules_markdown(engine.rules), end="")
+    else:
+        print(rules_table(rows), end="")
+    return EXIT_OK
+
+
+def run_explain(args) -> int:
+    from dvlint.output.docs import explain_rule
+    from dvlint.source.errors import UsageError
+
+    engine = engine_for_listing(args)
+    code = args.code.strip().upper()
+    for spec in engine.all_rules:
+        if spec.code == code or spec.name == args.code.strip():
+            print(explain_rule(spec, engine.settings.lang, engine.weight_for(spec)), end="")
+            return EXIT_OK
+    raise UsageError(Msg(f"không có quy tắc '{args.code}'", f"no rule '{args.code}'"))
