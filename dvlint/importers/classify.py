@@ -129,7 +129,7 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
             return
         if self.mode == "footnote" and after_blank:
             self.mode = self.mode_before_footnote
-        if is_recipients_heading(text):
+        if is_recipients_heading(text) and "recipients" not in self.data:
             self.start_recipients(line)
             return
         if is_appendix_heading(line) and self.mode != "appendix-title":

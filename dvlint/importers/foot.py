@@ -85,9 +85,24 @@ class FootReader:
         elif part != "signed":
             signature[part] = line.text
             self.place(("signature", part), line)
+            if part in ("authority", "second_authority", "title"):
+                self.wrapped_signature_line(part, signature)
         self.note(line, f"signature.{part}")
         self.mode = "tail" if "name" in signature else "signature"
         return True
+
+    def wrapped_signature_line(self, part: str, signature: dict) -> None:
+        """An authority or title line that a narrow cell wrapped after a comma goes on on the next line
+        ("KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ")."""
+        following = self.peek()
+        if (following is None or following.blank or following.row is not None
+                or not signature[part].rstrip().endswith(",") or not is_upper(following.text)
+                or parsing.parse_authority(following.text).prefix):
+            return
+        signature[part] = f"{signature[part]} {following.text}"
+        self.extend_span(("signature", part), following)
+        self.note(following, f"signature.{part}")
+        self.i += 1
 
     @staticmethod
     def signature_part(text: str, signature: dict) -> str | None:

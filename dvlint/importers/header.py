@@ -14,11 +14,29 @@ from dvlint.importers.outline import split_label
 from dvlint.knowledge import data
 
 _NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*[0-9]*\s*[/\-–]", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^(?P<place>[^,0-9]{2,60}?),\s*(?P<date>ngày\b.*)$", re.IGNORECASE)
+# "Hà Nội, ngày 05 tháng 3 năm 2025"; the comma is sometimes left out ("Hà Nội ngày 01 tháng 12 năm 2025").
+_PLACE_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,60}?),?\s*(?P<date>ngày\b.*)$", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^ngày\b.*\bnăm\b", re.IGNORECASE)
 _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo", "bo ", "hdnd", "so ", "ban chap hanh")
 # A second issuer line starting so continues the first: "ỦY BAN NHÂN DÂN" / "HUYỆN TIÊN LỮ".
 _PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")
+
+
+_NUMBER_ALONE = re.compile(r"^\s*s[ốoô]\s*:?\s*$", re.IGNORECASE)
+_NUMBER_REST = re.compile(r"^\s*[0-9]*\s*[/\-–]\s*\S")
+# A công văn's subject under its number: "V/v ...", "Về việc ...", "Về ...".
+_SUBJECT = re.compile(r"^\s*\(?\s*(?:v/v|v\.v|về\s+việc|về)\b", re.IGNORECASE)
+_TELEGRAM_TO = re.compile(r"\bđiện\s*:\s*$", re.IGNORECASE)
+# The opening of the body, where a summary with no blank line under it ends.
+_OPENING = re.compile(r"^\s*(?:căn\s+cứ|xét\s+đề\s+nghị|theo\s+đề\s+nghị|thực\s+hiện)\b", re.IGNORECASE)
+_ISSUER_REACH = 6
+_ADDRESSEE_END = (".", ";", ",", ":")
+_TITLE_LINE = 120  # a line of a summary is shorter; a longer one in ordinary case is the body's first paragraph
+_ADDRESSEE_LINE = 120  # a wrapped addressee's second line is short; a longer line is the body's first  # the issuer's lines (and their rule) stand this close above the Quốc hiệu
+
+
+def _decoration(text: str) -> bool:
+    return bool(text.strip()) and text.strip(" *-_=|") == ""
 
 
 def is_national_name(text: str) -> bool:
@@ -54,7 +72,8 @@ def _wrapped_header_part(text: str) -> bool:
 
 
 def is_addressee_heading(text: str) -> bool:
-    return ascii_fold(text).startswith("kinh gui")
+    """"Kính gửi:", or a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" before its addressees."""
+    return ascii_fold(text).startswith("kinh gui") or bool(_TELEGRAM_TO.search(text))
 
 
 def is_kind_line(text: str) -> bool:
@@ -67,11 +86,13 @@ class HeaderReader:
 
     def header(self) -> None:
         """Everything up to the type name and its summary (and Kính gửi)."""
+        self.skip_preamble()
         issuer_lines: list[SourceLine] = []
         while (line := self.next_nonblank()) is not None:
             if line.row is not None:
                 break
             line = self.unwrapped_header_line(line)
+            line = self.number_on_next_line(line)
             text = line.text
             if is_national_name(text):
                 self.set_header("national_name", line)
@@ -99,10 +120,76 @@ class HeaderReader:
             elif "kind" not in self.document and is_upper(text) and len(text) < 120:
                 issuer_lines.append(line)
                 self.note(line, "issuer")
+            elif "kind" not in self.document and "number" in self.document and _SUBJECT.match(text):
+                self.letter_subject()  # a công văn: no type name, its subject under the number
+                continue
             else:
                 break
             self.i += 1
         self.set_issuer(issuer_lines)
+        if "addressees" not in self.document:
+            self.addressees()
+
+    def skip_preamble(self) -> None:
+        """Read past what stands before the document: a web page's banner, its metadata
+        ("Số hiệu:", "Ngày ban hành:") and a news summary of the document.
+
+        The document starts at its header: the issuer's lines just above the
+        Quốc hiệu (or the Party's name). The lines before it are skipped only
+        when none of them is a number line or a place and date line, which a
+        document's own header would have.
+        """
+        start = self.i
+        anchor = next((k for k in range(start, len(self.lines))
+                       if self.lines[k].row is None and (is_national_name(self.lines[k].text)
+                                                         or is_party_header(self.lines[k].text))), None)
+        if anchor is None:
+            return
+        first = anchor
+        k = anchor - 1
+        while k >= start and (self.lines[k].blank or _decoration(self.lines[k].text)):
+            k -= 1
+        while k >= start and anchor - k <= _ISSUER_REACH and (
+                _decoration(self.lines[k].text) or (is_upper(self.lines[k].text) and len(self.lines[k].text) < 120)):
+            first = k
+            k -= 1
+        before = [line for line in self.lines[start:first] if not line.blank]
+        if not before or any(_NUMBER_LINE.match(line.text) or _PLACE_DATE.match(line.text) for line in before):
+            return
+        for line in self.lines[start:first]:
+            self.note(line, "blank" if line.blank else "preamble")
+        self.i = first
+
+    def number_on_next_line(self, line: SourceLine) -> SourceLine:
+        """``Số:`` alone on its line joined with the number on the next ("Số:" / "1234/KH-UBND")."""
+        if "number" in self.document or not _NUMBER_ALONE.match(line.text):
+            return line
+        k = self.i + 1
+        while k < len(self.lines) and self.lines[k].blank:
+            k += 1
+        if k >= len(self.lines) or self.lines[k].row is not None or not _NUMBER_REST.match(self.lines[k].text):
+            return line
+        following = self.lines[k]
+        for skipped in self.lines[self.i + 1:k + 1]:
+            self.note(skipped, "number")
+        self.i = k
+        return SourceLine(f"{line.text.strip()} {following.text.strip()}", line.line, line.column,
+                          end_line=following.line, end_column=following.column + len(following.text))
+
+    def letter_subject(self) -> None:
+        """A công văn's subject ("V/v ...", wrapped over lines) where other documents have the type name."""
+        self.document["kind"] = "công văn"
+        parts: list[SourceLine] = []
+        while (line := self.peek()) is not None and not line.blank and line.row is None:
+            text = line.text
+            if parts and (is_addressee_heading(text) or _NUMBER_LINE.match(text) or _PLACE_DATE.match(text)
+                          or _DATE_ONLY.match(text) or is_national_name(text) or is_motto(text) or _decoration(text)):
+                break
+            parts.append(line)
+            self.note(line, "title")
+            self.i += 1
+        self.document["title"] = " ".join(p.text for p in parts)
+        self.place(("document", "title"), parts[0], parts[-1])
 
     def unwrapped_header_line(self, line: SourceLine) -> SourceLine:
         """``line`` joined with the next when together they are the national name, the motto or
@@ -129,7 +216,16 @@ class HeaderReader:
             return
         issuer: dict = {}
         first = lines[0]
-        if len(lines) == 2 and ascii_fold(lines[1].text).startswith(_PLACE_UNITS):
+        bold_from = next((k for k, line in enumerate(lines) if line.heading), 0)
+        if 0 < bold_from and all(line.heading for line in lines[bold_from:]):
+            # The issuer is bold, the body above it is not (Phụ lục I, mục II.3): "BỘ TÀI" / "CHÍNH" / "**CỤC THUẾ**"
+            parent = lines[:bold_from]
+            issuer["parent"] = " ".join(line.text for line in parent)
+            self.place(("document", "issuer", "parent"), parent[0], parent[-1])
+            for line in parent:
+                self.note(line, "issuer.parent")
+            lines = lines[bold_from:]
+        elif len(lines) == 2 and ascii_fold(lines[1].text).startswith(_PLACE_UNITS):
             pass  # one name over two lines
         elif len(lines) >= 2 and ascii_fold(first.text).startswith(_PARENT_WORDS):
             issuer["parent"] = first.text
@@ -168,6 +264,11 @@ class HeaderReader:
         while line is not None and not line.blank and line.row is None:
             if is_addressee_heading(line.text) or split_label(line.text)[0] or line.text.strip(" *-_=") == "":
                 break
+            if parts and (line.heading != parts[0].heading or _OPENING.match(line.text)
+                          or (is_upper(parts[0].text) and not is_upper(line.text) and len(line.text) > _TITLE_LINE)):
+                # "**THỦ TƯỚNG CHÍNH PHỦ**", "Căn cứ ...", or a long paragraph in ordinary case under a summary
+                # in capitals, with no blank line between
+                break
             parts.append(line)
             self.note(line, "title")
             self.i += 1
@@ -179,6 +280,20 @@ class HeaderReader:
             self.note(line, "decoration")
             self.i += 1
 
+    def wrapped_addressee(self, text: str) -> str:
+        """An addressee written after "Kính gửi:" that a narrow cell wrapped: "Kính gửi: Các" /
+        "Thuế tỉnh, thành phố." The next line goes on when this one has no closing mark and that one
+        is short and has it."""
+        following = self.peek()
+        if (following is None or following.blank or following.row is not None or text.endswith(_ADDRESSEE_END)
+                or following.text.lstrip().startswith((*ITEM_MARKS, "(")) or _OPENING.match(following.text)
+                or len(following.text) > _ADDRESSEE_LINE
+                or not following.text.rstrip().endswith(_ADDRESSEE_END)):
+            return text
+        self.note(following, "addressee")
+        self.i += 1
+        return f"{text} {following.text.strip()}"
+
     def addressees(self) -> None:
         line = self.next_nonblank()
         if line is None or not is_addressee_heading(line.text):
@@ -188,7 +303,7 @@ class HeaderReader:
         found: list[tuple[SourceLine, str]] = []
         _, _, rest = line.text.partition(":")
         if rest.strip():
-            found.append((line, rest.strip()))
+            found.append((line, self.wrapped_addressee(rest.strip())))
         while (nxt := self.next_nonblank()) is not None and nxt.text.lstrip().startswith(ITEM_MARKS):
             found.append((nxt, nxt.text))
             self.note(nxt, "addressee")

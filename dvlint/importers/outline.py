@@ -15,9 +15,15 @@ from typing import Callable
 from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
+# Every numbering real writers use (Nghị định 30 prescribes none; Party documents use "1-"): "I.", "II.-",
+# "III.- ", "1.", "1-", "1.2.", "1.2-", "a)", "Điều 5.", "Phần thứ hai", "Chương I", "Mục 2".
+_PART = r"(?i:phần|chương|mục)\s+(?:(?i:thứ)\s+\w+|[IVX]+|\d{1,2})"
+_ARTICLE = r"(?i:điều)\s+\d{1,3}"
 _LABEL = re.compile(
-    rf"^(?P<label>{_ROMAN}\s*[.\-–]|\d{{1,2}}(?:\.\d{{1,2}})+\.?|\d{{1,2}}\s*[.\-–)]|[a-zđ]\s*[).])\s+(?P<rest>\S.*)$"
+    rf"^(?P<label>{_PART}\s*[.:\-–]?|{_ARTICLE}\s*[.:]|{_ROMAN}\s*(?:\.\s*[\-–]|[.\-–])"
+    rf"|\d{{1,2}}(?:\.\d{{1,2}})+\.?(?:\s*[\-–])?|\d{{1,2}}\s*[.\-–)]|[a-zđ]\s*[).])(?P<gap>\s*)(?P<rest>\S.*)$"
 )
+_PART_ALONE = re.compile(rf"^\s*(?P<label>{_PART})\s*[.:\-–]?\s*$")
 _FOOTNOTE = re.compile(r"^\[(?P<label>\d+)\]\s*(?P<text>.*)$")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", '"', "./.")
 
@@ -28,22 +34,39 @@ def is_appendix_heading(line: SourceLine) -> bool:
 
 
 def label_rank(label: str) -> int:
-    """How deep a numbering label sits: I. < 1. < 1.1. < 1.1.1. < a)."""
+    """How deep a numbering label sits: Phần < I. (or Điều 1.) < 1. < 1.1. < 1.1.1. < a)."""
     core = label.replace(" ", "")
-    if re.fullmatch(rf"{_ROMAN}[.\-–]", core):
+    if re.match(_PART.replace("\\s+", r"\s*"), core):
+        return -1
+    if re.match(_ARTICLE.replace("\\s+", r"\s*"), core):
         return 0
-    if re.fullmatch(r"\d+(\.\d+)+\.?", core):
-        return core.rstrip(".").count(".") + 1
+    if re.fullmatch(rf"{_ROMAN}(?:\.[\-–]|[.\-–])", core):
+        return 0
+    if re.fullmatch(r"\d+(\.\d+)+\.?[\-–]?", core):
+        return core.rstrip(".-–").count(".") + 1
     if re.fullmatch(r"\d+[.\-–)]", core):
         return 1
     return 10  # a), b)
 
 
 def split_label(text: str) -> tuple[str | None, str]:
+    """(label, rest) of a numbered line, or (None, text).
+
+    A label glued to its text ("6.1.Công tác", "II.KẾT QUẢ") counts when the text after
+    it starts with a capital; "1.5 tỷ" or "3.000" is a number, not a label.
+    """
+    alone = _PART_ALONE.match(text)
+    if alone:
+        return " ".join(alone["label"].split()), ""
     m = _LABEL.match(text)
     if not m:
         return None, text
-    return m["label"].replace(" ", ""), m["rest"]
+    label = m["label"]
+    if not m["gap"] and not (label.rstrip()[-1:] in ".-–)" and m["rest"][:1].isupper()):
+        return None, text
+    if re.match(_PART, label) or re.match(_ARTICLE, label):
+        return " ".join(label.split()), m["rest"]
+    return label.replace(" ", ""), m["rest"]
 
 
 def ends_sentence(text: str) -> bool:

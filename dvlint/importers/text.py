@@ -42,6 +42,9 @@ def _clean_lines(text: str) -> list[SourceLine]:
             end = tables.grid_end(raws, i)
             out.extend(tables.grid_rows(raws, i, end))
             i = end
+        elif raw.strip() == "|":  # a web page's table flattened into lines: the bar between two cells
+            out.append(SourceLine("", i + 1, 1))
+            i += 1
         elif raw.lstrip().startswith("|"):
             out.extend(tables.table_rows(raw, i + 1))
             i += 1
@@ -54,9 +57,60 @@ def _clean_lines(text: str) -> list[SourceLine]:
                 plain_until = block.examined
             i = block.end
         else:
-            out.append(text_line(raw, i + 1))
-            i += 1
+            end = _run_end(raws, i)
+            line = text_line(" ".join(r.strip() for r in raws[i:end + 1]) if end > i else raw, i + 1)
+            if end > i:
+                line.end_line, line.end_column = end + 1, len(raws[end].rstrip()) + 1
+            out.append(line)
+            i = end + 1
     return out
+
+
+_RUN_REACH = 6  # a bold or italic run a web page wrapped closes within this many lines, or it is no run
+
+
+def _run_end(raws: list[str], start: int) -> int:
+    """The last line of the bold or italic run opened on ``raws[start]`` and closed below it, or ``start``.
+
+    Web pages wrap a cell's text at a fixed width, inside its markup:
+    ``**ỦY BAN NHÂN`` / ``DÂN**``, ``*Hà Nội, ngày 05`` / ``tháng 3 năm 2025*``. The
+    wrapped pieces are one line of the document. A run that does not close
+    within a few lines (a stray marker) joins nothing.
+    """
+    opened = _open_marker(raws[start])
+    if opened is None or _hard_break(raws[start]):
+        return start
+    for end in range(start + 1, min(len(raws), start + 1 + _RUN_REACH)):
+        text = raws[end].strip()
+        if not text or text == "|" or text.startswith("|"):
+            return start
+        if _closes(text, opened):
+            return end
+        if _hard_break(raws[end]):
+            return start
+    return start
+
+
+def _hard_break(raw: str) -> bool:
+    """A Markdown line break the writer meant ("  " or "\\" at the end): the lines are two lines."""
+    return raw.endswith("  ") or raw.endswith("\\")
+
+
+def _open_marker(raw: str) -> str | None:
+    """``**`` or ``*`` when the line leaves a bold or italic run open at its end."""
+    text = raw.strip()
+    if text.count("**") % 2 == 1:
+        return "**"
+    singles = text.replace("**", "").count("*")
+    if singles % 2 == 1 and text.replace("**", "").lstrip().startswith("*"):
+        return "*"
+    return None
+
+
+def _closes(text: str, marker: str) -> bool:
+    if marker == "**":
+        return text.count("**") % 2 == 1
+    return text.replace("**", "").count("*") % 2 == 1
 
 
 def _closed_at(ends: list[int], start: int) -> int | None:
@@ -103,6 +157,8 @@ def _wrapped(previous: SourceLine, line: SourceLine) -> bool:
         return False  # a decoration line (-----) stands alone
     if is_kind_line(previous.text) or ascii_fold(line.text).startswith(_OWN_LINE):
         return False  # "BÁO CÁO" stands alone even when the summary under it starts in lower case
+    if line.heading != previous.heading:
+        return False  # a wholly bold line is a part of its own: "**THỦ TƯỚNG CHÍNH PHỦ**" under a summary
     first = line.text[:1]
     if first.isalpha() and first.islower():
         return True
