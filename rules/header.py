@@ -116,6 +116,8 @@ def _leading_zeros(document, parsed, field):
 
 def _type_abbreviation(document, parsed, field):
     types = data.document_types()
+    if not document.type_info.in_decree:
+        return  # a type outside the decree's list has no abbreviation of its own to judge
     is_letter = document.type_info.name == "công văn"
     if is_letter and parsed.form == STATE:
         if parsed.type_abbr and parsed.type_abbr.upper() == "CV":
@@ -158,7 +160,7 @@ def number_type_matches_kind(document):
     """
     parsed = document.parsed_number
     kind = document.type_info
-    if parsed is None or parsed.form is None or not parsed.type_abbr:
+    if parsed is None or parsed.form is None or not parsed.type_abbr or not kind.in_decree:
         return
     if kind.name == "công văn" and parsed.form == STATE:
         return

@@ -57,11 +57,42 @@ def _qn(tag: str) -> str:
     return qn(tag)
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _apart(tag: str) -> bool:
+    """Content that is not the paragraph's own text: a text box floating over the page ("DỰ THẢO",
+    a stamp), read on its own, and the copy of a drawing Word keeps for older readers."""
+    return tag in (_qn("w:txbxContent"), _MC_FALLBACK)
+
+
+def _own_nodes(element, tags):
+    """``element``'s descendants with these tags, outside text boxes and fallback copies."""
+    for child in element:
+        if not isinstance(child.tag, str) or _apart(child.tag):
+            continue
+        if child.tag in tags:
+            yield child
+        yield from _own_nodes(child, tags)
+
+
+def own_paragraphs(element):
+    """The paragraphs of a cell or a body, in order, without those of text boxes."""
+    return _own_nodes(element, {_qn("w:p")})
+
+
+def text_box_paragraphs(element):
+    """The paragraphs inside the text boxes anchored in ``element`` (once, not their fallback copy)."""
+    for box in element.iter(_qn("w:txbxContent")):
+        if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            yield from own_paragraphs(box)
+
+
 def paragraph_text(p_element) -> str:
     """A paragraph's text: footnote references as ``[n]``, line breaks as newlines."""
     parts = []
     t, tab, br, ref = _qn("w:t"), _qn("w:tab"), _qn("w:br"), _qn("w:footnoteReference")
-    for node in p_element.iter(t, tab, br, ref):
+    for node in _own_nodes(p_element, {t, tab, br, ref}):
         if node.tag == t:
             parts.append(node.text or "")
         elif node.tag == ref:
@@ -211,6 +242,7 @@ class _Reader:
         self.lines: list[SourceLine] = []
         self.paragraphs: list[str] = []  # text by paragraph number - 1
         self.tables = 0
+        self.boxes: list = []  # paragraphs of text boxes, read after the document's own text
 
     def number(self, text: str) -> int:
         self.paragraphs.append(text)
@@ -249,7 +281,8 @@ class _Reader:
                 if id(cell._tc) in seen:  # a merged cell repeats
                     continue
                 seen.add(id(cell._tc))
-                cells.append([self.text_of(p)[0] for p in cell._tc.iter(_qn("w:p"))])
+                cells.append([self.text_of(p)[0] for p in own_paragraphs(cell._tc)])
+                self.boxes.extend(text_box_paragraphs(cell._tc))
             grid.append(cells)
         if is_layout_table(text for row in grid for cell in row for text in cell):
             self.layout(grid)
@@ -371,7 +404,10 @@ def _read(document) -> tuple[list[SourceLine], list[str]]:
     for element in body.iterchildren():
         if element.tag == _qn("w:p"):
             reader.paragraph(element)
+            reader.boxes.extend(text_box_paragraphs(element))
         elif element.tag == _qn("w:tbl"):
             reader.table(element)
+    for box in reader.boxes:  # a draft mark or stamp floating over the page: kept, after the text
+        reader.paragraph(box)
     reader.footnotes()
     return reader.lines, reader.paragraphs

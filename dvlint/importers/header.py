@@ -261,7 +261,10 @@ class HeaderReader:
         """The summary (trích yếu) under the type name: one block of lines."""
         parts: list[SourceLine] = []
         line = self.next_nonblank()
-        while line is not None and not line.blank and line.row is None:
+        while line is not None and line.row is None:
+            if line.blank:
+                line = self.bold_title_goes_on(parts)
+                continue
             if is_addressee_heading(line.text) or split_label(line.text)[0] or line.text.strip(" *-_=") == "":
                 break
             if parts and (line.heading != parts[0].heading or _OPENING.match(line.text)
@@ -279,6 +282,29 @@ class HeaderReader:
         while (line := self.peek()) is not None and not line.blank and line.text.strip(" *-_=") == "":
             self.note(line, "decoration")
             self.i += 1
+
+    def bold_title_goes_on(self, parts: list[SourceLine]) -> SourceLine | None:
+        """After a paragraph break inside the summary: the next line when it goes on with it, else None.
+
+        A trích yếu is bold (Phụ lục I, mục II.5) and Word writers break a long one
+        into paragraphs. A bold line of the same case after a bold summary that has
+        not ended a sentence goes on; the enacting authority in capitals
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or a plain paragraph does not.
+        """
+        k = self.i
+        while k < len(self.lines) and self.lines[k].blank:
+            k += 1
+        following = self.lines[k] if k < len(self.lines) else None
+        if (not parts or following is None or following.row is not None or not parts[-1].heading
+                or not following.heading or is_upper(following.text) != is_upper(parts[0].text)
+                or parts[-1].text.rstrip().endswith((".", ":", ";")) or len(following.text) > _TITLE_LINE
+                or is_addressee_heading(following.text) or split_label(following.text)[0]
+                or _OPENING.match(following.text) or _decoration(following.text)):
+            return None
+        for blank in self.lines[self.i:k]:
+            self.note(blank, "blank")
+        self.i = k
+        return following
 
     def wrapped_addressee(self, text: str) -> str:
         """An addressee written after "Kính gửi:" that a narrow cell wrapped: "Kính gửi: Các" /

@@ -91,6 +91,7 @@ class DocumentType(DataModel):
     state: str | None
     party: str | None
     may_be_normative: bool = False
+    in_decree: bool = True  # a type of Nghị định 30's list; false for one read as printed but outside it
 
     def abbreviation(self, form: str) -> str | None:
         return self.party if form == "party" else self.state
