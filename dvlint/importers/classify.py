@@ -18,21 +18,39 @@ the recipients heading): the rules, not the importer, judge the writing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from dvlint.importers import ITEM_MARKS, SourceLine
+from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
 from dvlint.importers.foot import FootReader, is_recipients_heading
 from dvlint.importers.header import HeaderReader
 from dvlint.importers.layout import linearize_layout_tables
 from dvlint.importers.outline import _FOOTNOTE, OutlineReader, TextRef, is_appendix_heading
 from dvlint.source.positions import PositionMap, Span
 
+_LOOK_FOR_ATTACHMENT = 40  # an attachment says what it goes with near its top
+_ATTACHED = re.compile(r"^\s*\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+_ATTACHMENT_KINDS = (("dieu le", "điều lệ", "a charter"), ("quy che", "quy chế", "a regulation"),
+                     ("quy dinh", "quy định", "a regulation"), ("danh sach", "danh sách", "a list"),
+                     ("phu luc", "phụ lục", "an appendix"))
+
+
+def _kind_of_attachment(lines) -> tuple[str, str]:
+    for line in lines:
+        folded = ascii_fold(line.text)
+        for start, vi, en in _ATTACHMENT_KINDS:
+            if folded.startswith(start):
+                return vi, en
+    return "văn bản", "a text"
+
+
 @dataclass
 class Classified:
     data: dict
     positions: PositionMap
     explain: list[tuple[SourceLine, str]] = field(default_factory=list)
-    recognised: bool = True  # a type name, number or issue date was found
+    recognised: bool = True  # an administrative document was found (Classifier.is_a_document)
+    instead: object | None = None  # when it was not: what the file seems to be (a Msg), or None
 
 
 def _end(line: SourceLine) -> tuple[int, int]:
@@ -78,7 +96,7 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
     def run(self) -> Classified:
         self.header()
         self.body()
-        recognised = bool(self.document.keys() & {"kind", "number", "date"})
+        recognised = self.is_a_document()
         if "kind" not in self.document:
             self.document["kind"] = "báo cáo"  # not found: the rules will judge the rest
         for line in self.lines:
@@ -86,7 +104,33 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
                 self.note(line, "blank" if line.blank else "unclassified")
         explain = sorted(self.explain.values(), key=lambda item: (item[0].line, item[0].column))
         positions = PositionMap(values=dict(self.values), keys=dict(self.values), lines=self.source_lines)
-        return Classified(self.data, positions, explain, recognised)
+        return Classified(self.data, positions, explain, recognised, None if recognised else self.what_instead())
+
+    def is_a_document(self) -> bool:
+        """Whether what was read is an administrative document: a number line, or a type name with an
+        issue date or a signature, or an issue date with a signature. A charter or a list issued with a
+        decision, or a filled-in form, has none of those pairs (its header may be a document's)."""
+        document, signature = self.document, self.data.get("signature") or {}
+        signed = bool(signature.keys() & {"authority", "title", "name"})
+        return "number" in document or ("kind" in document and ("date" in document or signed)) or (
+            "date" in document and signed)
+
+    def what_instead(self):
+        """Why the file is not a document, in the words a commission reads: an attachment issued with
+        a decision ("(Kèm theo Quyết định số ...)"), or a heading with no number nor signature; None
+        when nothing says."""
+        from dvlint.source import errors
+
+        for line in self.lines[:_LOOK_FOR_ATTACHMENT]:
+            if _ATTACHED.match(line.text):
+                kind = _kind_of_attachment(self.lines[:_LOOK_FOR_ATTACHMENT])
+                return errors.NOT_A_DOCUMENT_ATTACHED.format(what=kind[0], what_en=kind[1],
+                                                             reference=line.text.strip(" ()")[:80])
+        heading = next((line.text for line in self.lines[:_LOOK_FOR_ATTACHMENT]
+                        if line.heading and is_upper(line.text) and not line.blank and len(line.text) < 120
+                        and id(line) in self.explain and self.explain[id(line)][1] in ("issuer", "opening", "heading")),
+                       None)
+        return errors.NOT_A_DOCUMENT_UNNUMBERED.format(heading=heading) if heading else None
 
     def peek(self) -> SourceLine | None:
         return self.lines[self.i] if self.i < len(self.lines) else None

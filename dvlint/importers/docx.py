@@ -104,6 +104,16 @@ def paragraph_text(p_element) -> str:
     return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip("\n")
 
 
+def raw_paragraph_text(p_element) -> str:
+    """A paragraph's text as typed: its tabs and runs of spaces kept (they may set two columns side by
+    side), its line breaks as spaces."""
+    parts = []
+    t, tab, br = _qn("w:t"), _qn("w:tab"), _qn("w:br")
+    for node in _own_nodes(p_element, {t, tab, br}):
+        parts.append(node.text or "" if node.tag == t else "\t" if node.tag == tab else " ")
+    return "".join(parts).rstrip()
+
+
 _ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
                  (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -243,6 +253,7 @@ class _Reader:
         self.paragraphs: list[str] = []  # text by paragraph number - 1
         self.tables = 0
         self.boxes: list = []  # paragraphs of text boxes, read after the document's own text
+        self.labels: dict = {}  # paragraph element -> its list label
 
     def number(self, text: str) -> int:
         self.paragraphs.append(text)
@@ -255,8 +266,14 @@ class _Reader:
         paragraph = Paragraph(element, self.document)
         style = self.styles.of(paragraph)
         text = paragraph_text(element)
-        label = self.numbering.label(paragraph, style)
+        label = self.label_of(element, paragraph, style)
         return (f"{label} {text}" if label and text else text), _is_heading(paragraph, style)
+
+    def label_of(self, element, paragraph, style) -> str | None:
+        """The list label Word shows before the paragraph; counted once, however often it is asked."""
+        if element not in self.labels:
+            self.labels[element] = self.numbering.label(paragraph, style)
+        return self.labels[element]
 
     def paragraph(self, element) -> None:
         text, heading = self.text_of(element)
@@ -266,6 +283,51 @@ class _Reader:
                 self.lines.append(SourceLine(piece, line, 1, heading=heading))
         if text:
             self.lines.append(SourceLine("", line, 1))
+
+    def body_paragraphs(self, elements) -> None:
+        """A run of the body's paragraphs between tables.
+
+        Some writers set the header (issuer | Quốc hiệu, number | place and date) or the
+        foot (Nơi nhận | signature) side by side with tabs and spaces in ordinary
+        paragraphs ("Nơi nhận:\t\t\tKT. CHỦ TỊCH") instead of a table. Such a block is read
+        column by column, as text typed so is (dvlint.importers.spaced) and as a layout
+        table is; every other paragraph is read on its own.
+        """
+        from dvlint.importers import spaced
+
+        raws = [self.raw_text(element) for element in elements]
+        k = 0
+        while k < len(elements):
+            if len(spaced.segments_of(raws[k])) >= 2:
+                block = spaced.side_by_side(raws, k)
+                if block.layout:
+                    self.spaced_block(raws, elements, k, block)
+                    k = block.end
+                    continue
+            self.paragraph(elements[k])
+            self.boxes.extend(text_box_paragraphs(elements[k]))
+            k += 1
+
+    def raw_text(self, element) -> str:
+        from docx.text.paragraph import Paragraph
+
+        paragraph = Paragraph(element, self.document)
+        label = self.label_of(element, paragraph, self.styles.of(paragraph))
+        text = raw_paragraph_text(element)
+        return f"{label.strip()} {text.lstrip()}" if label and text.strip() else text
+
+    def spaced_block(self, raws, elements, start: int, block) -> None:
+        """Paragraphs ``start``..``block.end`` set side by side: left column, then right, each line
+        pointing at its own paragraph."""
+        from dvlint.importers import spaced
+
+        numbers = [self.number(" ".join(raws[k].split())) for k in range(start, block.end)]
+        for line in spaced.read_by_column(raws, start, block):
+            index = min(max(line.line - 1 - start, 0), len(numbers) - 1)
+            line.line = numbers[index]
+            self.lines.append(line)
+        for element in elements[start:block.end]:
+            self.boxes.extend(text_box_paragraphs(element))
 
     def table(self, element) -> None:
         from docx.table import Table
@@ -401,12 +463,18 @@ def _read(document) -> tuple[list[SourceLine], list[str]]:
     if body is None:
         raise LoadError("not-a-docx", BROKEN_PART.format(detail="word/document.xml has no w:body"))
     reader = _Reader(document)
+    run: list = []  # consecutive paragraphs of the body, read together
     for element in body.iterchildren():
         if element.tag == _qn("w:p"):
-            reader.paragraph(element)
-            reader.boxes.extend(text_box_paragraphs(element))
-        elif element.tag == _qn("w:tbl"):
+            run.append(element)
+            continue
+        if run:
+            reader.body_paragraphs(run)
+            run = []
+        if element.tag == _qn("w:tbl"):
             reader.table(element)
+    if run:
+        reader.body_paragraphs(run)
     for box in reader.boxes:  # a draft mark or stamp floating over the page: kept, after the text
         reader.paragraph(box)
     reader.footnotes()

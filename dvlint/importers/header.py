@@ -14,8 +14,16 @@ from dvlint.importers.outline import split_label
 from dvlint.knowledge import data
 
 _NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*[0-9]*\s*[/\-–]", re.IGNORECASE)
-# "Hà Nội, ngày 05 tháng 3 năm 2025"; the comma is sometimes left out ("Hà Nội ngày 01 tháng 12 năm 2025").
-_PLACE_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,60}?),?\s*(?P<date>ngày\b.*)$", re.IGNORECASE)
+# "Hà Nội, ngày 05 tháng 3 năm 2025"; the comma is sometimes left out ("Hà Nội ngày 01 tháng 12 năm 2025"),
+# and then only a short place before a date written in full counts (not a sentence "... trước ngày 30/11/2025").
+_PLACE_COMMA_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,60}?),\s*(?P<date>ngày\b.*)$", re.IGNORECASE)
+_PLACE_SPACE_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,30}?)\s+(?P<date>ngày\b.*\btháng\b.*\bnăm\b.*)$",
+                               re.IGNORECASE)
+
+
+def place_date(text: str) -> re.Match | None:
+    """The place and the date of a place-and-date line, as a match with the groups place and date."""
+    return _PLACE_COMMA_DATE.match(text) or _PLACE_SPACE_DATE.match(text)
 _DATE_ONLY = re.compile(r"^ngày\b.*\bnăm\b", re.IGNORECASE)
 _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo", "bo ", "hdnd", "so ", "ban chap hanh")
 # A second issuer line starting so continues the first: "ỦY BAN NHÂN DÂN" / "HUYỆN TIÊN LỮ".
@@ -94,7 +102,9 @@ class HeaderReader:
             line = self.unwrapped_header_line(line)
             line = self.number_on_next_line(line)
             text = line.text
-            if is_national_name(text):
+            if is_national_name(text) and is_motto(text):
+                self.set_national_name_and_motto(line)
+            elif is_national_name(text):
                 self.set_header("national_name", line)
             elif is_motto(text):
                 self.set_header("motto", line)
@@ -106,7 +116,7 @@ class HeaderReader:
                 self.document["number"] = text
                 self.place(("document", "number"), line)
                 self.note(line, "number")
-            elif "date" not in self.document and (_PLACE_DATE.match(text) or _DATE_ONLY.match(text)):
+            elif "date" not in self.document and (place_date(text) or _DATE_ONLY.match(text)):
                 self.place_and_date(line)
                 continue
             elif "kind" not in self.document and is_kind_line(text):
@@ -154,7 +164,7 @@ class HeaderReader:
             first = k
             k -= 1
         before = [line for line in self.lines[start:first] if not line.blank]
-        if not before or any(_NUMBER_LINE.match(line.text) or _PLACE_DATE.match(line.text) for line in before):
+        if not before or any(_NUMBER_LINE.match(line.text) or place_date(line.text) for line in before):
             return
         for line in self.lines[start:first]:
             self.note(line, "blank" if line.blank else "preamble")
@@ -182,7 +192,7 @@ class HeaderReader:
         parts: list[SourceLine] = []
         while (line := self.peek()) is not None and not line.blank and line.row is None:
             text = line.text
-            if parts and (is_addressee_heading(text) or _NUMBER_LINE.match(text) or _PLACE_DATE.match(text)
+            if parts and (is_addressee_heading(text) or _NUMBER_LINE.match(text) or place_date(text)
                           or _DATE_ONLY.match(text) or is_national_name(text) or is_motto(text) or _decoration(text)):
                 break
             parts.append(line)
@@ -205,6 +215,16 @@ class HeaderReader:
         self.i += 1
         line.text, line.end_line, line.end_column = joined, following.line, following.column + len(following.text)
         return line
+
+    def set_national_name_and_motto(self, line: SourceLine) -> None:
+        """The Quốc hiệu and the tiêu ngữ run together on one line by a converter that lost the break
+        between them ("... VIỆT NAMĐộc lập - Tự do - Hạnh phúc"): two parts, each where it stands."""
+        text = line.text
+        at = ascii_fold(text).find("doc lap")
+        name, motto = text[:at].strip(" -_*|"), text[at:].strip(" -_*|")
+        self.set_header("national_name", SourceLine(name, line.line, line.column + text.find(name)))
+        self.set_header("motto", SourceLine(motto, line.line, line.column + at))
+        self.note(line, "national_name")
 
     def set_header(self, key: str, line: SourceLine) -> None:
         self.document.setdefault("header", {})[key] = line.text
@@ -246,7 +266,7 @@ class HeaderReader:
             text, last = f"{text} {following.text}", following
             self.note(following, "place-date")
             self.i += 1
-        m = _PLACE_DATE.match(text)
+        m = place_date(text)
         if m:
             self.document["place"] = m["place"].strip()
             self.place(("document", "place"), line)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dvlint.importers import SourceLine
 from dvlint.importers.foot import is_recipients_heading
-from dvlint.importers.header import (_NUMBER_LINE, _PLACE_DATE, is_addressee_heading, is_motto, is_national_name,
-                                     is_party_header)
+from dvlint.importers.header import (_NUMBER_LINE, is_addressee_heading, is_motto, is_national_name,
+                                     is_party_header, place_date)
 from dvlint.model import parsing
 
 
@@ -64,7 +64,7 @@ def is_layout_table(cells) -> bool:
     """Whether a table lays out the header or the foot rather than holding data."""
     for cell in cells:
         if cell and (is_national_name(cell) or is_motto(cell) or is_party_header(cell) or _NUMBER_LINE.match(cell)
-                     or _PLACE_DATE.match(cell) or is_recipients_heading(cell) or is_addressee_heading(cell)
+                     or place_date(cell) or is_recipients_heading(cell) or is_addressee_heading(cell)
                      or parsing.parse_authority(cell).prefix):
             return True
     return False

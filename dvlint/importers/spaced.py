@@ -71,14 +71,31 @@ _DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")  # the rules of pandoc's 
 
 
 def segments_of(raw: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[str, int]]:
-    """(text, where it starts with tabs expanded) of each column's text on a line."""
-    segments, at = [], len(raw) - len(raw.lstrip())
+    """(text, where it starts with tabs expanded) of each column's text on a line.
+
+    A gap left blank to be filled in by hand or by an e-office system is no column
+    gap: "Số:        /UBND-NC", "Lâm Đồng, ngày       tháng 10 năm 2025" stay one piece.
+    """
+    segments: list[tuple[str, int]] = []
+    at = len(raw) - len(raw.lstrip())
     for piece in gap.split(raw[at:]):
         if piece.strip():
             start = raw.index(piece, at)
-            segments.append((piece.strip(), len(raw[:start].expandtabs(8))))
+            if segments and _left_blank(segments[-1][0], piece.strip()):
+                segments[-1] = (f"{segments[-1][0]} {piece.strip()}", segments[-1][1])
+            else:
+                segments.append((piece.strip(), len(raw[:start].expandtabs(8))))
             at = start + len(piece)
     return segments
+
+
+_BLANK_BEFORE = re.compile(r"(?:^s[ốoô]\s*:?\s*\d*|\bngày|\btháng(?:\s+\d{1,2})?|\bnăm)$", re.IGNORECASE)
+_BLANK_AFTER = re.compile(r"^(?:[/\-–]|\d|tháng\b|năm\b)", re.IGNORECASE)
+
+
+def _left_blank(before: str, after: str) -> bool:
+    """Whether the gap between ``before`` and ``after`` is a blank of a number or a date."""
+    return bool(_BLANK_BEFORE.search(before) and _BLANK_AFTER.match(after))
 
 
 class Block(NamedTuple):

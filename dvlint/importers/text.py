@@ -45,7 +45,7 @@ def _clean_lines(text: str) -> list[SourceLine]:
         elif raw.strip() == "|":  # a web page's table flattened into lines: the bar between two cells
             out.append(SourceLine("", i + 1, 1))
             i += 1
-        elif raw.lstrip().startswith("|"):
+        elif raw.lstrip().startswith("|") or _ROW_WITHOUT_LEADING_BAR.match(raw):
             out.extend(tables.table_rows(raw, i + 1))
             i += 1
         elif not HEADING.match(raw) and len(spaced.segments_of(raw)) >= 2:
@@ -66,6 +66,8 @@ def _clean_lines(text: str) -> list[SourceLine]:
     return out
 
 
+# Some sites write a table row without its leading bar: "Số: 1655/NQ-UBTVQH15 |".
+_ROW_WITHOUT_LEADING_BAR = re.compile(r"^[^|]*\S\s+\|\s*$|^[^|]+\s\|\s.*\|\s*$")
 _RUN_REACH = 6  # a bold or italic run a web page wrapped closes within this many lines, or it is no run
 
 

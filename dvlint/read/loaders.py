@@ -61,7 +61,9 @@ def validate_report(raw: object, positions: PositionMap):
 
 def _imported(path: Path, classified, kind: str) -> LoadedReport:
     if not classified.recognised:
-        raise LoadError("not-a-document", errors.NOT_A_DOCUMENT)
+        error = LoadError("not-a-document", classified.instead or errors.NOT_A_DOCUMENT)
+        error.classified = classified  # dvlint import --explain still shows how each line was read
+        raise error
     report = validate_report(classified.data, classified.positions)
     return LoadedReport(path, report, classified.positions, kind, classified)
 

@@ -131,6 +131,17 @@ NOT_A_DOCUMENT = Msg(
     "không nhận ra văn bản hành chính: không thấy tên loại, số hay ngày ban hành",
     "no administrative document recognised: no type name, number or issue date found",
 )
+# What a file that is no administrative document seems to be instead (the reason a commission reads).
+NOT_A_DOCUMENT_ATTACHED = Msg(
+    "không phải văn bản hành chính: {what} ban hành kèm theo văn bản khác ('{reference}'), không có số, "
+    "ngày ban hành, chữ ký riêng",
+    "not an administrative document: {what_en} issued with another document ('{reference}'), with no number, "
+    "issue date or signature of its own",
+)
+NOT_A_DOCUMENT_UNNUMBERED = Msg(
+    "không phải văn bản hành chính: '{heading}' không có số văn bản và chữ ký (một biểu mẫu, danh sách hay bảng)",
+    "not an administrative document: '{heading}' has neither a number nor a signature (a form, a list or a table)",
+)
 NOT_A_MAPPING = Msg(
     "báo cáo phải là một ánh xạ YAML (khóa: giá trị) ở cấp cao nhất",
     "a report must be a YAML mapping (key: value) at the top level",
