@@ -134,6 +134,7 @@ def measure(corpus: Path, labels: dict, only: str | None):
                                  for name in HEADLINE + OTHER}
         except LoadError as exc:
             row["error"] = exc.kind
+            row["reason"] = exc.message.en
         row["seconds"] = time.perf_counter() - start
         rows.append(row)
     return rows
@@ -181,10 +182,16 @@ def refusals(rows) -> list[str]:
     out = []
     for row in rows:
         if row["what"] == "document" and not row["loaded"]:
-            out.append(f"  refused  {row['file']}: {row['error']}")
+            out.append(f"  refused  {row['file']}: {row['error']} {row.get('reason', '')}")
         elif row["what"] != "document" and row["loaded"]:
             out.append(f"  accepted {row['file']}: labelled {row['what']}")
     return out
+
+
+def non_documents(rows) -> list[str]:
+    """The files labelled other than a document, with the reason dvlint gives for each."""
+    return [f"  {row['what']:<8} {row['file']}: {row.get('reason') or ('LOADED' if row['loaded'] else row['error'])}"
+            for row in rows if row["what"] != "document"]
 
 
 def findings_table(rows) -> list[str]:
@@ -236,6 +243,9 @@ def main() -> int:
     wrong = refusals(rows)
     print(f"wrongly refused or accepted: {len(wrong)}")
     print("\n".join(wrong))
+    print()
+    print("files labelled other than a document, and what dvlint says of each:")
+    print("\n".join(non_documents(rows)))
     print()
     print("\n".join(findings_table(rows)))
     if args.details:

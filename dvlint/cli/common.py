@@ -62,8 +62,13 @@ def engine_for_listing(args):
     return new_engine(settings_for(file_config, source, overrides(args)))
 
 
-def load_one(path: Path, lang: str, importable_only: bool = False, convert_legacy: bool = False):
-    """Load one file with the loader for its suffix; on a load error, say so and return None."""
+def load_one(path: Path, lang: str, importable_only: bool = False, convert_legacy: bool = False,
+             on_error=None):
+    """Load one file with the loader for its suffix; on a load error, say so and return None.
+
+    ``on_error(exc)``, if given, is called first (``import --explain`` shows how each line was read
+    even when the file is no document).
+    """
     from dvlint.app.runner import loaders_by_suffix
     from dvlint.engine.config import Settings
     from dvlint.source.errors import LoadError, UsageError
@@ -76,6 +81,8 @@ def load_one(path: Path, lang: str, importable_only: bool = False, convert_legac
     try:
         return loader.load(path, Settings(lang=lang, convert_legacy=convert_legacy))
     except LoadError as exc:
+        if on_error is not None:
+            on_error(exc)
         print(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
         return None
 

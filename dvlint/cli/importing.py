@@ -26,11 +26,19 @@ def run(args) -> int:
     from dvlint.output.atomic import write_atomic
 
     lang = args.lang or language_from_env() or "vi"
-    loaded = load_one(args.file, lang, importable_only=True, convert_legacy=args.convert_legacy)
+    unit = "paragraph" if args.file.suffix.lower() == ".docx" else "line"
+
+    def explain_anyway(error) -> None:
+        classified = getattr(error, "classified", None)
+        if args.explain and classified is not None:
+            sys.stdout.write(explain_table(classified, unit))
+
+    loaded = load_one(args.file, lang, importable_only=True, convert_legacy=args.convert_legacy,
+                      on_error=explain_anyway)
     if loaded is None:
         return EXIT_USAGE
     if args.explain:
-        sys.stdout.write(explain_table(loaded.classified, "paragraph" if loaded.source_kind == "docx" else "line"))
+        sys.stdout.write(explain_table(loaded.classified, unit))
     text = report_yaml(loaded.report, args.file.name)
     if args.output:
         write_atomic(args.output, text, force=args.force)

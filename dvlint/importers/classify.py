@@ -51,6 +51,7 @@ class Classified:
     explain: list[tuple[SourceLine, str]] = field(default_factory=list)
     recognised: bool = True  # an administrative document was found (Classifier.is_a_document)
     instead: object | None = None  # when it was not: what the file seems to be (a Msg), or None
+    instead_at: SourceLine | None = None  # the line that says so
 
 
 def _end(line: SourceLine) -> tuple[int, int]:
@@ -104,7 +105,8 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
                 self.note(line, "blank" if line.blank else "unclassified")
         explain = sorted(self.explain.values(), key=lambda item: (item[0].line, item[0].column))
         positions = PositionMap(values=dict(self.values), keys=dict(self.values), lines=self.source_lines)
-        return Classified(self.data, positions, explain, recognised, None if recognised else self.what_instead())
+        instead = (None, None) if recognised else self.what_instead()
+        return Classified(self.data, positions, explain, recognised, *instead)
 
     def is_a_document(self) -> bool:
         """Whether what was read is an administrative document: a number line, or a type name with an
@@ -115,22 +117,24 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         return "number" in document or ("kind" in document and ("date" in document or signed)) or (
             "date" in document and signed)
 
-    def what_instead(self):
-        """Why the file is not a document, in the words a commission reads: an attachment issued with
-        a decision ("(Kèm theo Quyết định số ...)"), or a heading with no number nor signature; None
-        when nothing says."""
+    def what_instead(self) -> tuple:
+        """(why the file is not a document, the line that says it), in the words a commission reads:
+        an attachment issued with a decision ("(Kèm theo Quyết định số ...)"), or a heading with no
+        number nor signature; (None, None) when nothing says."""
         from dvlint.source import errors
 
         for line in self.lines[:_LOOK_FOR_ATTACHMENT]:
             if _ATTACHED.match(line.text):
                 kind = _kind_of_attachment(self.lines[:_LOOK_FOR_ATTACHMENT])
                 return errors.NOT_A_DOCUMENT_ATTACHED.format(what=kind[0], what_en=kind[1],
-                                                             reference=line.text.strip(" ()")[:80])
-        heading = next((line.text for line in self.lines[:_LOOK_FOR_ATTACHMENT]
+                                                             reference=line.text.strip(" ()")[:80]), line
+        heading = next((line for line in self.lines[:_LOOK_FOR_ATTACHMENT]
                         if line.heading and is_upper(line.text) and not line.blank and len(line.text) < 120
                         and id(line) in self.explain and self.explain[id(line)][1] in ("issuer", "opening", "heading")),
                        None)
-        return errors.NOT_A_DOCUMENT_UNNUMBERED.format(heading=heading) if heading else None
+        if heading is None:
+            return None, None
+        return errors.NOT_A_DOCUMENT_UNNUMBERED.format(heading=heading.text), heading
 
     def peek(self) -> SourceLine | None:
         return self.lines[self.i] if self.i < len(self.lines) else None

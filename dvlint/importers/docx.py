@@ -244,6 +244,11 @@ def _is_heading(paragraph, style) -> bool:
     return bool(runs) and all(run.bold for run in runs)
 
 
+def _boxed(grid) -> bool:
+    """A table of one cell is a box drawn round text (a trích yếu, a note), not data: read as paragraphs."""
+    return len(grid) == 1 and len(grid[0]) == 1
+
+
 class _Reader:
     def __init__(self, document):
         self.document = document
@@ -346,7 +351,7 @@ class _Reader:
                 cells.append([self.text_of(p)[0] for p in own_paragraphs(cell._tc)])
                 self.boxes.extend(text_box_paragraphs(cell._tc))
             grid.append(cells)
-        if is_layout_table(text for row in grid for cell in row for text in cell):
+        if is_layout_table(text for row in grid for cell in row for text in cell) or _boxed(grid):
             self.layout(grid)
         else:
             self.data_table(grid)

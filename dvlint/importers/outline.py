@@ -24,6 +24,7 @@ _LABEL = re.compile(
     rf"|\d{{1,2}}(?:\.\d{{1,2}})+\.?(?:\s*[\-–])?|\d{{1,2}}\s*[.\-–)]|[a-zđ]\s*[).])(?P<gap>\s*)(?P<rest>\S.*)$"
 )
 _PART_ALONE = re.compile(rf"^\s*(?P<label>{_PART})\s*[.:\-–]?\s*$")
+_UNNUMBERED = 99  # the rank of an unnumbered part: the first numbered heading closes it
 _FOOTNOTE = re.compile(r"^\[(?P<label>\d+)\]\s*(?P<text>.*)$")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", '"', "./.")
 
@@ -245,6 +246,8 @@ class OutlineReader:
         container, base = self.table_container()
         tables = container.setdefault("tables", [])
         if not tables or self.last_table_index != self.i - 2:  # the line before was no row of it
+            if base not in self.values:
+                self.place(base, line)
             tables.append({"rows": []})
             self.place(base + ("tables", len(tables) - 1), line)
         table = tables[-1]
@@ -261,6 +264,14 @@ class OutlineReader:
             return self.data["appendices"][-1], ("appendices", len(self.data["appendices"]) - 1)
         if self.stack:
             return self.stack[-1][2], self.stack[-1][1]
+        if self.mode == "body" and "signature" not in self.data:
+            # A table in the body before any numbered part (a phiếu trình's form, figures under the
+            # opening): an unnumbered part holds it, and the text after it stays body, not an appendix.
+            sections = self.data.setdefault("sections", [])
+            sections.append({})
+            path = ("sections", len(sections) - 1)
+            self.stack.append((_UNNUMBERED, path, sections[-1]))
+            return sections[-1], path
         appendices = self.data.setdefault("appendices", [])
         if not appendices:
             appendices.append({})

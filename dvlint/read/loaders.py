@@ -61,7 +61,9 @@ def validate_report(raw: object, positions: PositionMap):
 
 def _imported(path: Path, classified, kind: str) -> LoadedReport:
     if not classified.recognised:
-        error = LoadError("not-a-document", classified.instead or errors.NOT_A_DOCUMENT)
+        at = classified.instead_at
+        error = LoadError("not-a-document", classified.instead or errors.NOT_A_DOCUMENT,
+                          at.line if at else 1, at.column if at else 1)
         error.classified = classified  # dvlint import --explain still shows how each line was read
         raise error
     report = validate_report(classified.data, classified.positions)
