@@ -62,13 +62,19 @@ def _show(kind: str, value) -> str:
     return str(value)
 
 
-def sequence_problems(items, check_start: bool = True):
-    """Gaps and repeats in a run of (path, parsed label); yields (path, vi, en)."""
+def sequence_problems(items, check_start: bool = True, carried: dict | None = None):
+    """Gaps and repeats in a run of (path, parsed label); yields (path, vi, en).
+
+    ``carried``: the last number of each kind in the run before this one, when the numbering may go
+    on across it (I, II under "Phần thứ nhất", III under "Phần thứ hai").
+    """
     previous: dict[str, object] = {}
+    carried = carried or {}
     for path, parsed in items:
         kind, value, _ = parsed
         if kind not in previous:
-            if check_start and value != _first(kind):
+            goes_on = kind in carried and _follows(kind, carried[kind], value)
+            if check_start and value != _first(kind) and not goes_on:
                 yield path, (f"Số thứ tự bắt đầu từ {_show(kind, value)}: thiếu mục {_show(kind, _first(kind))}",
                              f"The numbering starts at {_show(kind, value)}: item {_show(kind, _first(kind))} is missing")
         elif value == previous[kind]:
@@ -102,7 +108,7 @@ def numbering_sequence(report):
     yield from _sections(report.sections, parent=None)
 
 
-def _sections(sections, parent):
+def _sections(sections, parent, carried: dict | None = None):
     labelled = []
     for section in sections:
         parsed = parse_label(section.label)
@@ -116,11 +122,25 @@ def _sections(sections, parent):
             yield Problem(section.field_path("label"),
                           vi=f"Mục '{section.label}' nằm trong mục '{shown}.': số mục con phải bắt đầu bằng '{shown}.'",
                           en=f"'{section.label}' stands under '{shown}.': a child's number starts with '{shown}.'")
-    for path, (vi, en) in sequence_problems(labelled):
+    for path, (vi, en) in sequence_problems(labelled, carried=carried):
         yield Problem(path, vi=vi, en=en)
+    across: dict = {}  # the numbering under an unnumbered part ("Phần thứ nhất") may go on under the next
     for section in sections:
         yield from _numbered_paragraphs(section)
-        yield from _sections(section.children, parse_label(section.label))
+        parsed = parse_label(section.label)
+        yield from _sections(section.children, parsed, across if parsed is None else None)
+        if parsed is None:
+            across = _last_numbers(section.children) or across
+
+
+def _last_numbers(sections) -> dict:
+    """The last number of each kind among these sections' labels."""
+    last = {}
+    for section in sections:
+        parsed = parse_label(section.label)
+        if parsed is not None:
+            last[parsed[0]] = parsed[1]
+    return last
 
 
 def _full_number(parsed) -> tuple | None:

@@ -226,6 +226,10 @@ def by_order_subordinate(signature):
         "TL." (by order) and "TUQ." (by authorisation) mean the head lets a
         subordinate sign: "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG". The signer's
         title cannot be the head's own, nor a deputy's (a deputy signs "KT.").
+        Nghị định 30/2020/NĐ-CP, Điều 13.4: the one who signs TL. may have a
+        deputy sign for them through KT. ("TL. CHỦ TỊCH" / "KT. CHÁNH VĂN
+        PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG"): a deputy's title under such a KT. line
+        is right. Điều 13.3: who signs TUQ. may not hand it on.
     Ví dụ sai / Fails:
         authority: TL. GIÁM ĐỐC
         title: PHÓ GIÁM ĐỐC
@@ -236,7 +240,10 @@ def by_order_subordinate(signature):
     title = data.fold(signature.title or "")
     if not title:
         return
-    for name, parsed in signature.authority_lines():
+    lines = signature.authority_lines()
+    if any(parsed.letters == "TL" for _, parsed in lines) and any(parsed.letters == "KT" for _, parsed in lines):
+        return  # TL., then the unit head's deputy signing for them (Điều 13.4)
+    for name, parsed in lines:
         if parsed.letters not in ("TL", "TUQ"):
             continue
         head = data.fold(parsed.signs_for)

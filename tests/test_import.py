@@ -123,7 +123,18 @@ def test_crawled_text_imports(name):
         wanted = expected["appendix"]
         assert (appendix.label, appendix.title, appendix.reference) == (wanted["label"], wanted["title"], wanted["reference"])
         assert appendix.tables[0].rows == wanted["rows"]
-    assert report.unclassified == []
+    assert report.unclassified == expected.get("unclassified", [])
+
+
+def test_numbered_paragraphs_do_not_break_the_headings():
+    """In numbering-forms.txt the items "1. Đảng ủy tổ chức ..." under "1.2." are paragraphs, and the
+    heading sequence goes on after them ("2- Thực hiện ...")."""
+    report = load(CASES / "numbering-forms.txt").report
+    first = report.sections[0].children[0]
+    assert [(c.label, c.heading) for c in first.children] == [("1-", "Công tác tuyên truyền"),
+                                                              ("2-", "Thực hiện Quy chế dân chủ")]
+    assert [c.label for c in first.children[0].children] == ["1.1-", "1.2."]
+    assert first.children[0].children[1].paragraphs[0].startswith("1. Đảng ủy tổ chức 02 hội nghị")
 
 
 def test_crawled_documents_are_judged_by_their_own_format():

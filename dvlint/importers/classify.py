@@ -75,6 +75,7 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         # body state
         self.stack: list[tuple[int, tuple, dict]] = []  # (rank, path, section)
         self.last: TextRef | None = None  # what a wrapped line would continue
+        self.last_bold = False  # whether that text is wholly bold
         self.mode = "body"  # body, closing, footnote, recipients, signature, tail, appendix-title, appendix
         self.mode_before_footnote = "body"
         self.last_table_index = -2

@@ -14,7 +14,7 @@ from dvlint.importers import SourceLine, ascii_fold, is_upper
 from dvlint.model import parsing
 
 _SIGNER_WORDS = (
-    "giam doc", "chu tich", "bi thu", "truong", "pho ", "chanh", "thu truong", "tong ", "uy vien",
+    "giam doc", "chu tich", "bi thu", "truong", "pho ", "chanh", "thu truong", "thu tuong", "tong ", "uy vien",
     "cuc truong", "vien truong", "hieu truong", "ban ", "thu ky", "uy ban", "dang uy", "ban thuong vu",
 )
 # A deputy's title run on after the head's ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"), as converters that

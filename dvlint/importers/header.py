@@ -237,7 +237,9 @@ class HeaderReader:
         issuer: dict = {}
         first = lines[0]
         bold_from = next((k for k, line in enumerate(lines) if line.heading), 0)
-        if 0 < bold_from and all(line.heading for line in lines[bold_from:]):
+        if len(lines) == 2 and ascii_fold(lines[1].text).startswith(_PLACE_UNITS):
+            pass  # one name over two lines: "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG"
+        elif 0 < bold_from and all(line.heading for line in lines[bold_from:]):
             # The issuer is bold, the body above it is not (Phụ lục I, mục II.3): "BỘ TÀI" / "CHÍNH" / "**CỤC THUẾ**"
             parent = lines[:bold_from]
             issuer["parent"] = " ".join(line.text for line in parent)

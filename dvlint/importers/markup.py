@@ -22,7 +22,7 @@ _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _PANDOC_NOTE = re.compile(r"\[\^(\d+)\]:?")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
-_STRAY_STARS = re.compile(r"(?:^|\s)\*\s+\*(?=\s|$)")
+_STRAY_STARS = re.compile(r"(?:^|\s)\*\s+\*(?=\s|$)|\s+\*+\s*$")  # "* *", and a marker alone at the end
 # Word's Symbol and Wingdings bullets come out of a PDF as private-use characters. Word's
 # default bullet (Symbol's dot) is read as the dash, as the .docx reader reads it (docx.Numbering).
 _SYMBOL_FONT = str.maketrans({"\uf0b7": "-", "\uf02d": "-", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"})

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold
+from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{1,3}|V)"
 # Every numbering real writers use (Nghị định 30 prescribes none; Party documents use "1-"): "I.", "II.-",
@@ -24,6 +24,8 @@ _LABEL = re.compile(
     rf"|\d{{1,2}}(?:\.\d{{1,2}})+\.?(?:\s*[\-–])?|\d{{1,2}}\s*[.\-–)]|[a-zđ]\s*[).])(?P<gap>\s*)(?P<rest>\S.*)$"
 )
 _PART_ALONE = re.compile(rf"^\s*(?P<label>{_PART})\s*[.:\-–]?\s*$")
+_ARTICLE_TITLE = 120  # an article's title ("Điều 2. Hiệu lực thi hành") is short and ends no sentence
+_HEADING_BELOW = 120  # a part's heading on the line under its label is no longer than this
 _UNNUMBERED = 99  # the rank of an unnumbered part: the first numbered heading closes it
 _FOOTNOTE = re.compile(r"^\[(?P<label>\d+)\]\s*(?P<text>.*)$")
 _TERMINAL = (".", ";", ":", "!", "?", "…", ")", "”", '"', "./.")
@@ -48,6 +50,11 @@ def label_rank(label: str) -> int:
     if re.fullmatch(r"\d+[.\-–)]", core):
         return 1
     return 10  # a), b)
+
+
+def is_article(label: str) -> bool:
+    """Whether the label numbers an article of a decision or a regulation ("Điều 5.")."""
+    return bool(re.match(_ARTICLE, label))
 
 
 def split_label(text: str) -> tuple[str | None, str]:
@@ -120,7 +127,7 @@ class OutlineReader:
             self.add_text(("opening",), self.data.setdefault("opening", []), line, "opening")
 
     def is_heading(self, line: SourceLine, label: str, rest: str) -> bool:
-        if line.heading:
+        if line.heading or is_article(label):
             return True
         if label_rank(label) == 0:
             return len(rest) < 250
@@ -150,6 +157,8 @@ class OutlineReader:
             return False
         if self.last.category == "heading":  # a heading goes on only with a lower-case word
             return starts_lower(text)
+        if self.last_bold and not line.heading:
+            return False  # a wholly bold line ("**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH**") is a line of its own
         if after_blank:
             return not ends_sentence(previous) and starts_lower(text)
         if line.column > 1 and ends_sentence(previous) and not starts_lower(text):
@@ -157,6 +166,7 @@ class OutlineReader:
         return True  # hard-wrapped lines of one paragraph
 
     def append_text(self, line: SourceLine) -> None:
+        self.last_bold = self.last_bold and line.heading
         self.last.set(f"{self.last.get()} {line.text}")
         self.extend_span(self.last.path, line)
         self.note(line, self.last.category)
@@ -166,6 +176,7 @@ class OutlineReader:
         path = base + (len(container) - 1,)
         self.place(path, line)
         self.last = TextRef(path, *list_item(container, len(container) - 1), category)
+        self.last_bold = line.heading
         self.note(line, category)
 
     def start_section(self, line: SourceLine, label: str, rest: str) -> None:
@@ -174,17 +185,43 @@ class OutlineReader:
             self.stack.pop()
         siblings = self.stack[-1][2].setdefault("children", []) if self.stack else self.data.setdefault("sections", [])
         parent_path = self.stack[-1][1] + ("children",) if self.stack else ("sections",)
-        section = {"label": label, "heading": rest}
+        if not rest:
+            rest = self.heading_below()  # "Phần thứ nhất" / "KẾT QUẢ THỰC HIỆN"
+        content = is_article(label) and (ends_sentence(rest) or len(rest) > _ARTICLE_TITLE)
+        section = {"label": label, "heading": "" if content else rest}
+        if content:  # "Điều 1. Công bố kèm theo Quyết định này ...": the article's text, not its title
+            section["paragraphs"] = [rest]
         siblings.append(section)
         path = parent_path + (len(siblings) - 1,)
         self.stack.append((rank, path, section))
         self.place(path, line)
         self.place(path + ("label",), line)
         heading_line = SourceLine(rest, line.line, line.column + len(line.text) - len(rest))
-        self.place(path + ("heading",), heading_line)
-        self.last = TextRef(path + ("heading",), *dict_item(section, "heading"), "heading")
+        if content:
+            self.place(path + ("paragraphs", 0), heading_line)
+            self.last = TextRef(path + ("paragraphs", 0), *list_item(section["paragraphs"], 0), "paragraph")
+        else:
+            self.place(path + ("heading",), heading_line)
+            self.last = TextRef(path + ("heading",), *dict_item(section, "heading"), "heading")
+        self.last_bold = line.heading
         self.note(line, "heading")
         self.mode = "body"
+
+    def heading_below(self) -> str:
+        """The heading of a part whose label stands alone on its line, from the next line when that
+        line is a short heading in capitals (and not numbered itself)."""
+        k = self.i
+        while k < len(self.lines) and self.lines[k].blank:
+            k += 1
+        if k >= len(self.lines):
+            return ""
+        following = self.lines[k]
+        if (following.row is not None or not is_upper(following.text) or len(following.text) > _HEADING_BELOW
+                or split_label(following.text)[0]):
+            return ""
+        self.note(following, "heading")
+        self.i = k + 1
+        return following.text
 
     # footnotes ---------------------------------------------------------------------
 

@@ -68,7 +68,8 @@ def _clean_lines(text: str) -> list[SourceLine]:
 
 # Some sites write a table row without its leading bar: "Số: 1655/NQ-UBTVQH15 |".
 _ROW_WITHOUT_LEADING_BAR = re.compile(r"^[^|]*\S\s+\|\s*$|^[^|]+\s\|\s.*\|\s*$")
-_RUN_REACH = 6  # a bold or italic run a web page wrapped closes within this many lines, or it is no run
+_RUN_REACH = 6
+_AUTHORITY_START = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\.?\s", re.IGNORECASE)  # a bold or italic run a web page wrapped closes within this many lines, or it is no run
 
 
 def _run_end(raws: list[str], start: int) -> int:
@@ -86,6 +87,8 @@ def _run_end(raws: list[str], start: int) -> int:
         text = raws[end].strip()
         if not text or text == "|" or text.startswith("|"):
             return start
+        if _AUTHORITY_START.match(text.lstrip("*")):
+            return start  # "**TL. CỤC TRƯỞNG" / "KT. TRƯỞNG BAN ...**": two authority lines, not one wrapped
         if _closes(text, opened):
             return end
         if _hard_break(raws[end]):

@@ -46,7 +46,13 @@ class DocNumber:
 
     @property
     def has_inner_spaces(self) -> bool:
-        return self.compact != self.body
+        """Spaces inside the number and symbol, but for the gap between the number and the symbol: the
+        blank left for the number, into which it is written by hand or stamped by an e-office system
+        ("Số: 1234      /BC-UBND"), is no writer's defect."""
+        return re.sub(r"\s+", "", _FILLED_GAP.sub(r"\1", self.body)) != _FILLED_GAP.sub(r"\1", self.body)
+
+
+_FILLED_GAP = re.compile(r"^(\d*)\s+(?=[/\-–]\S)")
 
 
 def parse_number(raw: str) -> DocNumber:
