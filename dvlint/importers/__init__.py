@@ -11,6 +11,7 @@ placed goes to the report's ``unclassified`` list.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dvlint.knowledge import data
@@ -55,3 +56,16 @@ def ascii_fold(text: str) -> str:
 def is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+# The blank an e-office system (or a pen) fills in with the number: "Số:        /UBND-NC", "Số: 1234      /BC-UBND".
+_STAMPED_NUMBER = re.compile(r"^(\s*s[ốoô]\s*:?(?:[ \t]?\d+)?)( {3,}|\t+)(?=[/\-–])", re.IGNORECASE)
+
+
+def single_spaced(text: str) -> str:
+    """``text`` with its runs of white space made one space, but for the blank left for a document's
+    number: kept as it is, so that the rules can tell it from a space the writer typed (DV102)."""
+    stamped = _STAMPED_NUMBER.match(text)
+    if not stamped:
+        return " ".join(text.split())
+    return " ".join(stamped.group(1).split()) + stamped.group(2) + " ".join(text[stamped.end():].split())

@@ -22,7 +22,7 @@ from pathlib import Path
 from dvlint.source import errors
 from dvlint.source.errors import LoadError
 from dvlint.i18n import Msg
-from dvlint.importers import SourceLine
+from dvlint.importers import SourceLine, single_spaced
 from dvlint.source.files import check_readable
 
 NOT_A_ZIP = Msg("tệp không phải .docx: không phải tệp nén zip (tệp Word .docx là một tệp zip; tệp .doc cũ cần lưu lại "
@@ -101,7 +101,7 @@ def paragraph_text(p_element) -> str:
             parts.append("\n")
         else:
             parts.append(" ")
-    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip("\n")
+    return "\n".join(single_spaced(line) for line in "".join(parts).split("\n")).strip("\n")
 
 
 def raw_paragraph_text(p_element) -> str:

@@ -36,7 +36,8 @@ _NUMBER_REST = re.compile(r"^\s*[0-9]*\s*[/\-–]\s*\S")
 _SUBJECT = re.compile(r"^\s*\(?\s*(?:v/v|v\.v|về\s+việc|về)\b", re.IGNORECASE)
 _TELEGRAM_TO = re.compile(r"\bđiện\s*:\s*$", re.IGNORECASE)
 # The opening of the body, where a summary with no blank line under it ends.
-_OPENING = re.compile(r"^\s*(?:căn\s+cứ|xét\s+đề\s+nghị|theo\s+đề\s+nghị|thực\s+hiện)\b", re.IGNORECASE)
+_OPENING = re.compile(r"^\s*(?:căn\s+cứ|xét\s+đề\s+nghị|theo\s+đề\s+nghị|thực\s+hiện|trên\s+cơ\s+sở"
+                      r"|(?-i:Ngày)\s+\d{1,2}\s+tháng)\b", re.IGNORECASE)
 _ISSUER_REACH = 6
 _ADDRESSEE_END = (".", ";", ",", ":")
 _TITLE_LINE = 120  # a line of a summary is shorter; a longer one in ordinary case is the body's first paragraph

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dvlint.importers import SourceLine
+from dvlint.importers import SourceLine, single_spaced
 
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*")
 _SUP_SUB = re.compile(r"<(sup|sub)>(.*?)</\1>", re.IGNORECASE)
@@ -47,7 +47,7 @@ def clean(text: str) -> tuple[str, bool]:
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = text.replace("\\", "").translate(_SYMBOL_FONT)
-    return " ".join(text.split()), bold
+    return single_spaced(text), bold
 
 
 def text_line(raw: str, number: int) -> SourceLine:

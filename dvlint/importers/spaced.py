@@ -82,11 +82,13 @@ def segments_of(raw: str, gap: re.Pattern = _COLUMN_GAP) -> list[tuple[str, int]
         if piece.strip():
             start = raw.index(piece, at)
             if segments and _left_blank(segments[-1][0], piece.strip()):
-                segments[-1] = (f"{segments[-1][0]} {piece.strip()}", segments[-1][1])
+                gap = raw[segments[-1][2]:start + len(piece) - len(piece.lstrip())]
+                segments[-1] = (f"{segments[-1][0]}{gap}{piece.strip()}", segments[-1][1], start + len(piece.rstrip()))
             else:
-                segments.append((piece.strip(), len(raw[:start].expandtabs(8))))
+                segments.append((piece.strip(), len(raw[:start].expandtabs(8)),
+                                 start + len(piece) - len(piece.lstrip()) + len(piece.strip())))
             at = start + len(piece)
-    return segments
+    return [(text, column) for text, column, _ in segments]
 
 
 _BLANK_BEFORE = re.compile(r"(?:^s[ốoô]\s*:?\s*\d*|\bngày|\btháng(?:\s+\d{1,2})?|\bnăm)$", re.IGNORECASE)
