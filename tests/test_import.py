@@ -409,3 +409,27 @@ def test_findings_in_an_html_table_cell_point_at_its_text(tmp_path):
     assert report.recipients.lines == ["- Như trên;", "- Lưu: VT, VP."]
     finding = next(f for f in check(path).findings if f.code == "DV403")
     assert (finding.line, finding.column) == (len(converted) - 2 + 10, 1)
+
+
+@pytest.mark.parametrize("lines,place,date", [
+    (["*Hà Nội, ngày", "05 tháng 3 năm 2025*"], "Hà Nội", "ngày 05 tháng 3 năm 2025"),
+    (["*Thành phố Hồ Chí", "Minh, ngày 05 tháng 3 năm 2025*"], "Thành phố Hồ Chí Minh", "ngày 05 tháng 3 năm 2025"),
+    (["*Hà Nội, ngày", "|", "05 tháng 3 năm 2025*"], "Hà Nội", "ngày 05 tháng 3 năm 2025"),
+    (["Hà Nội, ngày 05 tháng 3", "năm 2025"], "Hà Nội", "ngày 05 tháng 3 năm 2025"),
+])
+def test_a_wrapped_place_and_date_is_read_whole(tmp_path, lines, place, date):
+    """The date wrapped anywhere, inside its italics or across a flattened table's cell boundary."""
+    text = "\n".join(["**ỦY BAN NHÂN DÂN**", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "|",
+                      "Số: 12/BC-UBND", "|", *lines, "|", "**BÁO CÁO**", "Kết quả công tác dân vận", ""])
+    path = tmp_path / "date.md"
+    path.write_text(text, encoding="utf-8")
+    document = load(path).report.document
+    assert (document.place, document.date) == (place, date)
+
+
+def test_a_markdown_line_break_inside_bold_is_kept():
+    """'**KT. GIÁM ĐỐC  ' / 'PHÓ GIÁM ĐỐC**': the writer's line break (two spaces) stays a break."""
+    from dvlint.importers.text import read_lines
+
+    lines = read_lines("**KT. GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC**\n\n**ỦY BAN NHÂN\nDÂN TỈNH**\n")
+    assert [line.text for line in lines if line.text] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "ỦY BAN NHÂN DÂN TỈNH"]

@@ -39,6 +39,8 @@ _TELEGRAM_TO = re.compile(r"\bđiện\s*:\s*$", re.IGNORECASE)
 _OPENING = re.compile(r"^\s*(?:căn\s+cứ|xét\s+đề\s+nghị|theo\s+đề\s+nghị|thực\s+hiện|trên\s+cơ\s+sở"
                       r"|(?-i:Ngày)\s+\d{1,2}\s+tháng)\b", re.IGNORECASE)
 _ISSUER_REACH = 6
+_DATE_CELL_GAP = 2  # blank lines (cell boundaries) a wrapped date may go on across
+_YEAR = re.compile(r"\bnăm\s+\d{4}")
 _ADDRESSEE_END = (".", ";", ",", ":")
 _TITLE_LINE = 120  # a line of a summary is shorter; a longer one in ordinary case is the body's first paragraph
 _ADDRESSEE_LINE = 120  # a wrapped addressee's second line is short; a longer line is the body's first  # the issuer's lines (and their rule) stand this close above the Quốc hiệu
@@ -66,6 +68,8 @@ def _date_goes_on(text: str, following: SourceLine) -> bool:
     "... tháng 12 năm" / "2022"."""
     if following.row is not None:
         return False
+    if re.search(r"\bngày\s*$", text, re.IGNORECASE):  # "Hà Nội, ngày" / "05 tháng 3 năm 2025"
+        return bool(re.match(r"^\d{1,2}\s+tháng\b", following.text, re.IGNORECASE))
     if not re.search(r"\bnăm\b", text, re.IGNORECASE):
         return bool(re.match(r"^(tháng|năm)\b", following.text, re.IGNORECASE))
     return bool(re.search(r"\bnăm\s*$", text, re.IGNORECASE) and re.fullmatch(r"\d{4}\.?", following.text.strip()))
@@ -264,11 +268,15 @@ class HeaderReader:
         text, last = line.text, line
         self.note(line, "place-date")
         self.i += 1
-        following = self.peek()
-        if following is not None and _date_goes_on(text, following):
+        k = self.i
+        while k < min(self.i + _DATE_CELL_GAP, len(self.lines)) and self.lines[k].blank:
+            k += 1  # a web page may put a cell boundary ("|") inside the date: "*Hà Nội, ngày" | "05 tháng 3 ..."
+        following = self.lines[k] if k < len(self.lines) else None
+        if following is not None and _date_goes_on(text, following) and (k == self.i or not _YEAR.search(text)):
             text, last = f"{text} {following.text}", following
-            self.note(following, "place-date")
-            self.i += 1
+            for skipped in self.lines[self.i:k + 1]:
+                self.note(skipped, "blank" if skipped.blank else "place-date")
+            self.i = k + 1
         m = place_date(text)
         if m:
             self.document["place"] = m["place"].strip()
