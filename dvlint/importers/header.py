@@ -30,6 +30,8 @@ _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo",
 _PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")
 
 
+_NUMBER_THEN_DATE = re.compile(r"^(?P<number>\s*s[ốoô]\s*:?\s*\d*\s*[/\-–]\s*\S+)\s+(?P<date>\D.*\bngày\b.*)$",
+                               re.IGNORECASE)
 _NUMBER_ALONE = re.compile(r"^\s*s[ốoô]\s*:?\s*$", re.IGNORECASE)
 _NUMBER_REST = re.compile(r"^\s*[0-9]*\s*[/\-–]\s*\S")
 # A công văn's subject under its number: "V/v ...", "Về việc ...", "Về ...".
@@ -118,6 +120,11 @@ class HeaderReader:
             elif text.strip(" *-_=") == "":
                 self.note(line, "decoration")
             elif "number" not in self.document and _NUMBER_LINE.match(text):
+                date_after = _NUMBER_THEN_DATE.match(text)
+                if date_after and "date" not in self.document and place_date(date_after["date"]):
+                    self.number_and_date(line, date_after)  # one line of a PDF's text or an OCR'd page
+                    self.i += 1
+                    continue
                 self.document["number"] = text
                 self.place(("document", "number"), line)
                 self.note(line, "number")
@@ -174,6 +181,20 @@ class HeaderReader:
         for line in self.lines[start:first]:
             self.note(line, "blank" if line.blank else "preamble")
         self.i = first
+
+    def number_and_date(self, line: SourceLine, match: re.Match) -> None:
+        """'Số: 02/NQ-LĐKRT Đắk Nông, ngày 30 tháng 6 năm 2025': the number and the place and date that
+        stand side by side, read as one line when the gap between them was not kept."""
+        number = match["number"]
+        self.document["number"] = number
+        self.place(("document", "number"), SourceLine(number, line.line, line.column))
+        self.note(line, "number")
+        at = match.start("date")
+        found = place_date(match["date"])
+        self.document["place"] = found["place"].strip()
+        self.place(("document", "place"), SourceLine(found["place"], line.line, line.column + at))
+        self.document["date"] = found["date"].strip()
+        self.place(("document", "date"), SourceLine(found["date"], line.line, line.column + at + found.start("date")))
 
     def number_on_next_line(self, line: SourceLine) -> SourceLine:
         """``Số:`` alone on its line joined with the number on the next ("Số:" / "1234/KH-UBND")."""

@@ -140,12 +140,19 @@ def side_by_side(raws: list[str], start: int, plain_until: int = 0) -> Block:
     aside: list[int] = []
     while True:
         ahead = _nonblank(raws, end, +1)
-        if ahead is None or HEADING.match(raws[ahead]) or not _in_right_column(segments_of(raws[ahead]), right):
+        if (ahead is None or HEADING.match(raws[ahead]) or not _in_right_column(segments_of(raws[ahead]), right)
+                or _is_kind(raws[ahead])):
             ahead = _past_page_break(raws, end, right)
             if ahead is None:
                 return Block(end, True, aside, end, right)
             aside += [k for k in range(end, ahead) if raws[k].replace("\f", "").strip()]
         end, right = _block_lines(raws, ahead, left, right)
+
+
+def _is_kind(raw: str) -> bool:
+    from dvlint.importers.header import is_kind_line
+
+    return is_kind_line(raw.strip())
 
 
 def _past_page_break(raws: list[str], end: int, right: int) -> int | None:
@@ -170,9 +177,11 @@ def _block_lines(raws: list[str], start: int, left: int, right: int) -> tuple[in
         segments = segments_of(raws[i])
         if len(segments) >= 2:
             right = min(right, segments[1][1])
+        elif is_kind_line(segments[0][0]):
+            break  # "TỜ TRÌNH" centred under the header: the document goes on, whichever column it is under
         elif not _in_right_column(segments, right):
             text, at = segments[0]
-            if at >= (left + right) / 2 or is_kind_line(text) or is_appendix_heading(SourceLine(text, 0)):
+            if at >= (left + right) / 2 or is_appendix_heading(SourceLine(text, 0)):
                 break
         i += 1
     return max(i, start + 1), right

@@ -77,9 +77,9 @@ def dvlint_fixtures():
 
 @hookimpl
 def dvlint_loaders():
-    from dvlint.read.loaders import DOCX_LOADER, TEXT_LOADER, YAML_LOADER
+    from dvlint.read.loaders import DOCX_LOADER, PDF_LOADER, TEXT_LOADER, YAML_LOADER
 
-    return [YAML_LOADER, TEXT_LOADER, DOCX_LOADER]
+    return [YAML_LOADER, TEXT_LOADER, DOCX_LOADER, PDF_LOADER]
 
 
 @hookimpl

@@ -23,10 +23,11 @@ class LoadedReport:
     path: Path
     report: object  # dvlint.model.Report
     positions: PositionMap
-    source_kind: str = "yaml"  # yaml, text, docx: the unit of a location is a line, or a paragraph for docx
+    source_kind: str = "yaml"  # yaml, text, docx, pdf, ocr: a location counts lines (paragraphs in a docx)
     classified: object | None = None  # for imported documents: how each line was classified
     converted_from: str | None = None  # the legacy encoding the file was converted from (--convert-legacy)
     denormalized: dict = field(default_factory=dict)  # field path -> its text as written, where not NFC
+    page_starts: list[int] = field(default_factory=list)  # a PDF's: the line where each page starts
 
     def locate(self, field: str | None, snippet: str | None = None) -> tuple[int, int]:
         if not field:
@@ -125,6 +126,20 @@ def load_docx_report(path: Path, settings) -> LoadedReport:
     return _imported(path, classify(lines, paragraphs), "docx")
 
 
+def load_pdf_report(path: Path, settings) -> LoadedReport:
+    """Import a PDF: its text layer laid out as on the page, or its pages read by OCR."""
+    from dvlint.importers import ocr
+    from dvlint.importers import text as text_reader
+    from dvlint.importers.classify import classify
+    from dvlint.importers.pdf import read_pdf
+
+    pdf = read_pdf(path, settings.max_file_size, ocr=ocr.pdf_pages)
+    loaded = _imported(path, classify(text_reader.read_lines(pdf.text), text_lines(pdf.text)), pdf.source)
+    loaded.page_starts = pdf.page_starts
+    return loaded
+
+
 YAML_LOADER = Loader("yaml", (".yaml", ".yml"), load_yaml_report)
 TEXT_LOADER = Loader("text", (".md", ".markdown", ".txt"), load_text_report)
 DOCX_LOADER = Loader("docx", (".docx",), load_docx_report)
+PDF_LOADER = Loader("pdf", (".pdf",), load_pdf_report)

@@ -169,6 +169,25 @@ def _is_syllable(word: str) -> bool:
     return len(runs) == 1 and runs[0] in _VOWEL_GROUPS and bare.isalpha()
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def vietnamese_word_share(text: str) -> tuple[float, float] | None:
+    """(share of the words that could be Vietnamese syllables, share of those with a Vietnamese accent)
+    in ``text``; None when it has too few words to tell. A PDF's text layer whose font maps its
+    glyphs to the wrong letters ("DANH sAcu rnicu NGANG") scores low on both."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < _MIN_WORDS:
+        return None
+    viet = _vietnamese_letters()
+    syllables = sum(_is_syllable(w) for w in words)
+    accented = sum(any(c in viet for c in w) for w in words)
+    return syllables / len(words), accented / len(words)
+
+
+_MIN_WORDS = 30
+
+
 @functools.cache
 def _vietnamese_letters() -> frozenset[str]:
     """Every accented letter of Vietnamese, both cases, precomposed."""

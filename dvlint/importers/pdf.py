@@ -1,0 +1,188 @@
+"""PDF: the text layer laid out as on the page, or, for a scan, the pages read by OCR.
+
+The text layer is read with pypdfium2 (PDFium, the PDF engine of Chromium):
+every character with its box, grouped into lines by its baseline and set at
+the column its position gives, so that the header and the foot printed side
+by side come out side by side, as ``pdftotext -layout`` writes them and as
+dvlint.importers.spaced reads them. Pages are separated by a form feed.
+
+A page with no text layer (a scan), or a text layer whose letters are wrong
+(an old font's glyphs mapped to Latin letters: most words are no Vietnamese
+syllable), is read by Tesseract OCR with its Vietnamese data, when installed
+(dvlint.importers.ocr). Text read so is marked: the rules that judge
+spelling and exact characters do not run on it.
+
+pypdfium2 was chosen after measuring it against pdfplumber (pdfminer.six) on
+the 50 PDFs of the corpus: 5 ms a page against 152 ms, and the same fields
+read; see docs/import.md.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dvlint.i18n import Msg
+from dvlint.source.errors import LoadError
+from dvlint.source.files import check_readable
+
+NOT_A_PDF = Msg("tệp PDF hỏng hoặc không phải PDF: {detail}", "the PDF is damaged or is no PDF: {detail}")
+ENCRYPTED = Msg("tệp PDF có mật khẩu: mở khóa rồi kiểm tra lại", "the PDF is password-protected: unlock it and check again")
+# A page with fewer letters than this in its text layer is a scan (a stamp or a signature's text is all it has).
+MIN_LETTERS_PER_PAGE = 80
+# A text layer in which fewer words than this share are Vietnamese syllables, or fewer carry a Vietnamese
+# accent, has its letters wrong (measured on the corpus: real text 0.91-0.99 and 0.73-0.91; a garbled
+# layer 0.62 and 0.0).
+MIN_SYLLABLE_SHARE = 0.75
+MIN_ACCENTED_SHARE = 0.2
+
+
+@dataclass
+class PdfText:
+    text: str  # the pages' lines, a form feed between pages
+    page_starts: list[int] = field(default_factory=list)  # the 1-based line where each page starts
+    source: str = "text"  # "text", or "ocr" when read from the page images
+    why_ocr: str | None = None  # "scan" or "garbled"
+
+
+def read_pdf(path: Path, max_size: int, ocr=None) -> PdfText:
+    """The text of the PDF at ``path``: its text layer, or OCR of its pages when it has none that reads.
+
+    ``ocr(path, pages)`` reads page images (dvlint.importers.ocr.read_pages); it raises a LoadError
+    naming what to install when Tesseract is not there.
+    """
+    import pypdfium2 as pdfium
+
+    check_readable(path, max_size)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LoadError("encrypted", ENCRYPTED) from None
+        raise LoadError("not-a-pdf", NOT_A_PDF.format(detail=str(exc))) from None
+    try:
+        try:
+            document.init_forms()  # form fields filled by an e-office system (the number, the day) are drawn too
+        except Exception:  # noqa: BLE001 - a document whose forms cannot be read is read without them
+            pass
+        pages = [page_lines(_flattened(document, i)) for i in range(len(document))]
+        why = _needs_ocr(pages)
+        if why is not None and ocr is not None:
+            ocr_pages = ocr(document)
+            return _joined(ocr_pages, "ocr", why)
+        return _joined(pages, "text", why)
+    finally:
+        document.close()
+
+
+def _joined(pages: list[list[str]], source: str, why: str | None) -> PdfText:
+    lines: list[str] = []
+    starts = []
+    for index, page in enumerate(pages):
+        starts.append(len(lines) + 1)
+        if index:
+            page = ["\f" + (page[0] if page else "")] + page[1:]
+        lines.extend(page or ([] if not index else ["\f"]))
+    return PdfText("\n".join(lines) + "\n", starts, source, why)
+
+
+def _needs_ocr(pages: list[list[str]]) -> str | None:
+    """"scan" when the text layer is missing on most pages, "garbled" when its words are no Vietnamese."""
+    from dvlint.source.legacy import vietnamese_word_share
+
+    letters = [sum(c.isalpha() for line in page for c in line) for page in pages]
+    if not pages or sum(n < MIN_LETTERS_PER_PAGE for n in letters) * 2 > len(pages):
+        return "scan"
+    shares = vietnamese_word_share("\n".join(line for page in pages for line in page))
+    if shares is None:
+        return None
+    syllables, accented = shares
+    return "garbled" if syllables < MIN_SYLLABLE_SHARE or accented < MIN_ACCENTED_SHARE else None
+
+
+def _flattened(document, index: int):
+    """The page with its annotations drawn into it: a number or a date an e-office system stamps on a
+    signed PDF is often an annotation, which is not in the page's own text."""
+    page = document[index]
+    try:
+        if page.flatten(flag=1) == 1:  # as printed; FLATTEN_SUCCESS: the page must be loaded again to see it
+            page.close()
+            page = document[index]
+    except Exception:  # noqa: BLE001 - a page that cannot be flattened is read as it is
+        pass
+    return page
+
+
+# --- the text layer laid out ----------------------------------------------------------------------
+
+_FOLDABLE = str.maketrans({"ƣ": "ư", "Ƣ": "Ư", "\u00a0": " "})  # a font's lookalike glyphs for ư
+
+
+def page_lines(page) -> list[str]:
+    """The page's text as lines, each character at the column its position gives."""
+    textpage = page.get_textpage()
+    chars = []
+    try:
+        for index in range(textpage.count_chars()):
+            char = textpage.get_text_range(index, 1)
+            if not char or char.isspace():
+                continue
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            if right <= left:
+                continue
+            chars.append((char.translate(_FOLDABLE), left, bottom, right, top))
+    finally:
+        textpage.close()
+    if not chars:
+        return []
+    height = statistics.median(top - bottom for _, _, bottom, _, top in chars)
+    pitch = statistics.median(right - left for _, left, _, right, _ in chars) or 1.0
+    out = []
+    previous = None
+    for line in _baselines(chars, height * 0.45):
+        baseline = line[0][2]
+        if previous is not None and previous - baseline > height * _BLANK_LINE:
+            out.append("")  # a wider space than between two lines of a paragraph: a blank line, as on the page
+        out.append(_set_out(sorted(line, key=lambda c: c[1]), pitch))
+        previous = baseline
+    return out
+
+
+_BLANK_LINE = 1.6  # of a line's height, from one baseline to the next: more is a blank line between
+
+
+def _baselines(chars, tolerance: float) -> list[list[tuple]]:
+    """The characters grouped into lines, top of the page first, by the bottom of their boxes."""
+    lines: list[list[tuple]] = []
+    for char in sorted(chars, key=lambda c: -c[2]):
+        if lines and abs(lines[-1][0][2] - char[2]) <= tolerance:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return lines
+
+
+def _set_out(line: list[tuple], pitch: float) -> str:
+    """One line's characters: the first at the column of its left edge, a space between words, and a
+    gap as wide as the page shows it (six spaces at least) where a second column starts."""
+    text = ""
+    previous_right = None
+    for char, left, _, right, _ in line:
+        gap = left - previous_right if previous_right is not None else None
+        if gap is None:
+            text = " " * int(round(left / pitch)) + char
+        elif gap <= pitch * _LETTER_GAP:
+            text += char
+        elif gap < pitch * _COLUMN_GAP:
+            text += " " + char
+        else:
+            text = text.ljust(max(int(round(left / pitch)), len(text) + 6)) + char
+        previous_right = right
+    return _TRAILING.sub("", text)
+
+
+_LETTER_GAP = 0.3  # of a character's width: letters of one word
+_COLUMN_GAP = 2.5  # of a character's width: a gap this wide parts two columns, not two words
+_TRAILING = re.compile(r"\s+$")
