@@ -117,7 +117,7 @@ def measure(corpus: Path, labels: dict, only: str | None):
         row = {"file": rel, "format": kind_of(path), "folder": rel.split("/")[0] if "/" in rel else ".",
                "what": label.get("what"), "text": label.get("text"), "loaded": False, "error": None,
                "fields": {}, "findings": [], "seconds": 0.0}
-        loader = checker.loaders.get(path.suffix.lower())
+        loader = checker.loader_for(path)
         start = time.perf_counter()
         try:
             if loader is None:

@@ -18,7 +18,7 @@ from dvlint.model import parsing
 from dvlint.model.extract import normalize_symbol
 
 
-@rule("DV206", "date-exists", severity="error", weight=3,
+@rule("DV206", "date-exists", exact_text=True, severity="error", weight=3,
       vi="Mọi ngày tháng trong văn bản là ngày có thật",
       en="Every date in the text is a real calendar date")
 def date_exists(report):
@@ -56,7 +56,7 @@ _WRITTEN_DAY = re.compile(
 _SLASHED_DAY = re.compile(r"(?P<d>\d(?<![\d/]\d)\d?)\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\d/])")
 
 
-@rule("DV207", "citation-after-issue", severity="error", weight=5,
+@rule("DV207", "citation-after-issue", exact_text=True, severity="error", weight=5,
       vi="Văn bản được dẫn không thể có ngày sau ngày ban hành của văn bản dẫn nó",
       en="A cited document cannot be dated after the citing document's issue date")
 def citation_after_issue(report, today):
@@ -105,7 +105,7 @@ def _same_document(a, b) -> bool:
     return issuer_a == issuer_b or difflib.SequenceMatcher(None, issuer_a, issuer_b).ratio() >= 0.8
 
 
-@rule("DV208", "citation-consistent", severity="warning", weight=2,
+@rule("DV208", "citation-consistent", exact_text=True, severity="warning", weight=2,
       vi="Một văn bản được dẫn nhiều lần thì ghi cùng một số, ký hiệu và cùng một ngày",
       en="A document cited several times carries the same symbol and date each time")
 def citation_consistent(report):
@@ -147,7 +147,7 @@ def citation_consistent(report):
 _REFERENCE = re.compile(r"số\s*:?\s*(?P<symbol>[^\s,]*)\s*,?\s*(?P<date>ngày.*?năm\s*\d{4}|ngày\s*[\d/ ]+)", re.IGNORECASE)
 
 
-@rule("DV209", "appendix-reference", severity="error", weight=3,
+@rule("DV209", "appendix-reference", exact_text=True, severity="error", weight=3,
       vi="Phụ lục ghi đúng số, ký hiệu và ngày của văn bản mà nó kèm theo",
       en="An appendix gives the number and date of the document it belongs to")
 def appendix_reference(report):
@@ -301,7 +301,7 @@ def superseded_basis(report, as_of):
 _SLASH_DAY = re.compile(r"(\d(?<![\d/]\d)\d?)/\d{1,2}/\d{4}")  # opens with a class: see _SLASHED_DAY
 
 
-@rule("DV212", "date-style-consistent", severity="info", weight=0,
+@rule("DV212", "date-style-consistent", exact_text=True, severity="info", weight=0,
       vi="Ngày tháng viết một kiểu trong toàn văn bản (05/3/2020 hay 5/3/2020)",
       en="Dates are written one way throughout (05/3/2020 or 5/3/2020)")
 def date_style_consistent(report):

@@ -16,7 +16,7 @@ from dvlint.knowledge import data
 PART_NAMES_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
 
 
-@rule("DV201", "issue-date-complete", severity="warning", weight=3,
+@rule("DV201", "issue-date-complete", exact_text=True, severity="warning", weight=3,
       vi="Văn bản phải ghi đủ ngày, tháng, năm ban hành; để trống là bản nháp",
       en="The document must give its full issue date; blank parts mark a draft")
 def issue_date_complete(document):
@@ -48,7 +48,7 @@ def issue_date_complete(document):
                       en=f"The issue date is blank ({missing_en}): '{document.date}' is a draft; date it at signing")
 
 
-@rule("DV202", "issue-date-valid", severity="error", weight=5,
+@rule("DV202", "issue-date-valid", exact_text=True, severity="error", weight=5,
       vi="Ngày ban hành phải đọc được và là ngày có thật",
       en="The issue date must be readable and a real calendar date")
 def issue_date_valid(document):
@@ -101,7 +101,7 @@ def issue_date_not_future(document, today):
                       en=f"The issue date {issued:%d/%m/%Y} is after the day of the check, {today:%d/%m/%Y}")
 
 
-@rule("DV204", "place-official", severity="error", weight=3,
+@rule("DV204", "place-official", exact_text=True, severity="error", weight=3,
       vi="Địa danh là tên chính thức của tỉnh, thành phố, còn hiệu lực vào ngày ban hành",
       en="The place is the official name of a province valid on the issue date")
 def place_official(document, as_of):
@@ -153,7 +153,7 @@ def place_official(document, as_of):
                           en=f"'{province.name}' only exists from {province.valid_from:%d/%m/%Y}, after the issue date")
 
 
-@rule("DV205", "date-line-zeros", severity="warning", weight=1, safe_fix=True,
+@rule("DV205", "date-line-zeros", exact_text=True, severity="warning", weight=1, safe_fix=True,
       vi="Ngày dưới 10 và tháng 1, 2 ở dòng ngày tháng có số 0 phía trước; tháng 3 trở đi thì không",
       en="Days under 10 and months 1 and 2 in the date line take a leading zero; months 3 to 12 do not")
 def date_line_zeros(document):

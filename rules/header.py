@@ -18,7 +18,7 @@ from dvlint.knowledge.formats import FORM_NAMES, PARTY, STATE
 EXAMPLE = {STATE: "05/BC-SKHCN", PARTY: "12-BC/ĐU"}
 
 
-@rule("DV101", "number-present", severity="warning", weight=3,
+@rule("DV101", "number-present", exact_text=True, severity="warning", weight=3,
       vi="Văn bản phải có số, ký hiệu; để trống số là bản nháp",
       en="The document must have a number and symbol; a blank number marks a draft")
 def number_present(document):
@@ -49,7 +49,7 @@ def number_present(document):
                       en=f"The document number is blank ('{document.number}'): a draft; fill it in at signing")
 
 
-@rule("DV102", "number-format", severity="error", weight=3, safe_fix=True,
+@rule("DV102", "number-format", exact_text=True, severity="error", weight=3, safe_fix=True,
       vi="Số, ký hiệu viết đúng thể thức: không dấu cách, đúng dấu '/' và '-', số 0 phía trước số nhỏ hơn 10",
       en="The number and symbol follow the format: no spaces, '/' and '-' in place, a leading zero under 10")
 def number_format(document, format_evidence):
@@ -140,7 +140,7 @@ def _type_abbreviation(document, parsed, field):
                       en=f"The type abbreviation '{abbr}' is not in the list of {'Hướng dẫn 36-HD/VPTW' if parsed.form == PARTY else 'Nghị định 30/2020/NĐ-CP'}")
 
 
-@rule("DV103", "number-type-matches-kind", severity="error", weight=5,
+@rule("DV103", "number-type-matches-kind", exact_text=True, severity="error", weight=5,
       vi="Ký hiệu loại văn bản trong số phải khớp với tên loại văn bản",
       en="The type abbreviation in the number must match the document's type")
 def number_type_matches_kind(document):
@@ -183,7 +183,7 @@ NEEDS_PARENT = ("sở ", "phòng ", "chi cục", "trung tâm", "ban quản lý",
                 "chi bộ", "ban chỉ đạo", "bệnh viện", "trường ")
 
 
-@rule("DV104", "issuer-present", severity="warning", weight=3,
+@rule("DV104", "issuer-present", exact_text=True, severity="warning", weight=3,
       vi="Văn bản ghi tên cơ quan ban hành, và tên cơ quan chủ quản khi có",
       en="The document names its issuing body, and the parent body where there is one")
 def issuer_present(document):
@@ -218,7 +218,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 
 
-@rule("DV105", "national-header", severity="error", weight=3,
+@rule("DV105", "national-header", exact_text=True, severity="error", weight=3,
       vi="Quốc hiệu, tiêu ngữ (văn bản nhà nước) hoặc 'ĐẢNG CỘNG SẢN VIỆT NAM' (văn bản Đảng) viết đúng",
       en="The national name and motto (state) or 'ĐẢNG CỘNG SẢN VIỆT NAM' (Party) are written right")
 def national_header(document, doc_format):
@@ -293,7 +293,7 @@ def _close_variant(code: str, own: str) -> bool:
     return code != own and difflib.SequenceMatcher(None, code, own).ratio() >= 0.8
 
 
-@rule("DV106", "issuer-code-consistent", severity="warning", weight=2,
+@rule("DV106", "issuer-code-consistent", exact_text=True, severity="warning", weight=2,
       vi="Chữ viết tắt của cơ quan ban hành được viết một cách thống nhất trong văn bản",
       en="The issuer's abbreviation is written the same way throughout the document")
 def issuer_code_consistent(report):

@@ -103,7 +103,7 @@ def _required(requirement, report) -> bool:
     return period is not None and period.kind in requirement.required_for
 
 
-@rule("DV601", "indicator-missing", severity="error", weight=4,
+@rule("DV601", "indicator-missing", exact_text=True, severity="error", weight=4,
       vi="Báo cáo có đủ các số liệu mà đề cương yêu cầu",
       en="The report gives every figure its template asks for")
 def indicator_missing(report, template):
@@ -267,7 +267,7 @@ _STATED_SHARE = re.compile(
     r"(?P<part>\d(?<![\d/.,]\d)\d*)\s*/\s*(?P<whole>\d+)(?![\d/])(?P<between>[^.;%/\d]{0,80}?)(?P<pct>\d+(?:[,.]\d+)?)\s*%")
 
 
-@rule("DV605", "stated-share", severity="warning", weight=2,
+@rule("DV605", "stated-share", exact_text=True, severity="warning", weight=2,
       vi="Tỷ lệ nêu trong câu bằng phần trên tổng nêu cùng câu ('15/16 ... 100%' là sai)",
       en="A share stated in a sentence equals the part over the whole it gives ('15/16 ... 100%' is wrong)")
 def stated_share(report):

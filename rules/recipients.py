@@ -24,7 +24,7 @@ def is_archive_line(line: str) -> bool:
     return data.fold(recipient_text(line)).startswith("lưu")
 
 
-@rule("DV501", "recipients-present", severity="error", weight=5,
+@rule("DV501", "recipients-present", exact_text=True, severity="error", weight=5,
       vi="Văn bản phải có phần Nơi nhận liệt kê nơi nhận",
       en="The document must have a recipients list (Nơi nhận)")
 def recipients_present(report):
@@ -91,7 +91,7 @@ def archive_line_last(recipients):
 RECIPIENTS_HEADING = "Nơi nhận:"
 
 
-@rule("DV503", "recipients-heading", severity="error", weight=2,
+@rule("DV503", "recipients-heading", exact_text=True, severity="error", weight=2,
       vi="Phần nơi nhận có tiêu đề 'Nơi nhận:' viết đúng",
       en="The recipients list is headed 'Nơi nhận:', spelt right")
 def recipients_heading(recipients):
@@ -117,7 +117,7 @@ def recipients_heading(recipients):
                       en=f"The heading '{heading}' is misspelt: write '{RECIPIENTS_HEADING}'")
 
 
-@rule("DV504", "recipient-line-punctuation", severity="warning", weight=1, safe_fix=True,
+@rule("DV504", "recipient-line-punctuation", exact_text=True, severity="warning", weight=1, safe_fix=True,
       vi="Mỗi dòng nơi nhận bắt đầu bằng '- ' và kết thúc bằng ';' (văn bản Đảng: ','); dòng cuối kết thúc bằng '.'",
       en="Each recipient line starts with '- ' and ends with ';' (Party: ','); the last line ends with '.'")
 def recipient_line_punctuation(recipients, doc_format):
@@ -159,7 +159,7 @@ def recipient_line_punctuation(recipients, doc_format):
                           en=f"A recipient line must end with {shown_en}: '{text}'")
 
 
-@rule("DV505", "archive-line-form", severity="warning", weight=1,
+@rule("DV505", "archive-line-form", exact_text=True, severity="warning", weight=1,
       vi="Dòng lưu viết '- Lưu: VT, <đơn vị soạn thảo>.' (văn bản nhà nước)",
       en="The archive line reads '- Lưu: VT, <drafting unit>.' (state documents)")
 def archive_line_form(recipients, doc_format):
@@ -285,7 +285,7 @@ def body_existed_on_issue_date(report, as_of):
                 break
 
 
-@rule("DV509", "template-recipient-missing", severity="warning", weight=3,
+@rule("DV509", "template-recipient-missing", exact_text=True, severity="warning", weight=3,
       vi="Báo cáo gửi đủ các nơi mà mẫu báo cáo yêu cầu",
       en="The report goes to every body its template requires")
 def template_recipient_missing(report, template, as_of):

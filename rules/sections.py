@@ -85,7 +85,7 @@ def sequence_problems(items, check_start: bool = True, carried: dict | None = No
         previous[kind] = value
 
 
-@rule("DV301", "numbering-sequence", severity="error", weight=3,
+@rule("DV301", "numbering-sequence", exact_text=True, severity="error", weight=3,
       vi="Số thứ tự các mục, các ý liền nhau, không nhảy, không lặp; mục con mang số của mục cha",
       en="Section and item numbers run without gaps or repeats; a child's number carries its parent's")
 def numbering_sequence(report):
@@ -167,7 +167,7 @@ def _numbered_paragraphs(section):
         yield Problem(path, vi=vi, en=en)
 
 
-@rule("DV302", "empty-section", severity="warning", weight=2,
+@rule("DV302", "empty-section", exact_text=True, severity="warning", weight=2,
       vi="Mục có tiêu đề và có nội dung",
       en="A section has a heading and some content")
 def empty_section(report):
@@ -227,7 +227,7 @@ def _text_length(section) -> int:
         len(str(cell)) for sub in section.walk() for table in sub.tables for row in table.rows for cell in row if cell)
 
 
-@rule("DV303", "template-section-missing", severity="error", weight=8,
+@rule("DV303", "template-section-missing", exact_text=True, severity="error", weight=8,
       vi="Báo cáo có đủ các phần mà đề cương (mẫu báo cáo) yêu cầu",
       en="The report has every part its template (the province's outline) requires")
 def template_section_missing(report, template):
@@ -292,7 +292,7 @@ def template_section_order(report, template):
             latest = (position, requirement.label)
 
 
-@rule("DV305", "template-subsection-missing", severity="warning", weight=4,
+@rule("DV305", "template-subsection-missing", exact_text=True, severity="warning", weight=4,
       vi="Phần có đủ các ý con mà đề cương yêu cầu (ưu điểm, hạn chế, nguyên nhân ...)",
       en="A part has the sub-parts its template requires (strengths, limits, causes ...)")
 def template_subsection_missing(report, template):
@@ -323,7 +323,7 @@ def template_subsection_missing(report, template):
                               en=f"'{section.heading}' lacks '{part.label}', required by the template '{template.name}'")
 
 
-@rule("DV306", "template-section-content", severity="warning", weight=2,
+@rule("DV306", "template-section-content", exact_text=True, severity="warning", weight=2,
       vi="Phần bắt buộc có đủ nội dung theo mẫu",
       en="A required part has as much content as its template asks")
 def template_section_content(report, template):
@@ -351,7 +351,7 @@ def template_section_content(report, template):
                           en=f"'{section.heading}' has {length} characters; the template '{template.name}' asks for {requirement.min_chars}")
 
 
-@rule("DV307", "template-appendix-missing", severity="warning", weight=4,
+@rule("DV307", "template-appendix-missing", exact_text=True, severity="warning", weight=4,
       vi="Báo cáo có các phụ lục mà đề cương yêu cầu",
       en="The report has the appendices its template requires")
 def template_appendix_missing(report, template):

@@ -18,7 +18,7 @@ from dvlint.knowledge.formats import FORM_NAMES, PARTY, STATE
 PARTY_COMMITTEES = ("đảng ủy", "đảng uỷ", "ban thường vụ", "ban chấp hành", "chi bộ", "chi ủy", "chi uỷ", "ban cán sự")
 
 
-@rule("DV401", "signature-present", severity="error", weight=5,
+@rule("DV401", "signature-present", exact_text=True, severity="error", weight=5,
       vi="Văn bản phải có khối chữ ký (quyền hạn, chức vụ, họ tên người ký)",
       en="The document must have a signature block (authority, title, name)")
 def signature_present(report):
@@ -53,7 +53,7 @@ def _letters(prefix: str | None) -> str | None:
     return prefix.replace(".", "").replace("/", "") if prefix else None
 
 
-@rule("DV402", "authority-prefix-form", severity="error", weight=3,
+@rule("DV402", "authority-prefix-form", exact_text=True, severity="error", weight=3,
       vi="Quyền hạn ký viết đúng thể thức: KT., TM., TL., TUQ., Q. (nhà nước); T/M, K/T, T/L (Đảng)",
       en="The authority prefix is written for the format: KT., TM., TL., TUQ., Q. (state); T/M, K/T, T/L (Party)")
 def authority_prefix_form(signature, format_evidence):
@@ -165,7 +165,7 @@ def party_committee_signs_on_behalf(signature, doc_format):
                       en=f"Signing for the committee '{parsed.signs_for}' takes 'T/M', not '{parsed.prefix}'")
 
 
-@rule("DV405", "signer-name", severity="error", weight=5,
+@rule("DV405", "signer-name", exact_text=True, severity="error", weight=5,
       vi="Khối chữ ký phải có họ tên người ký",
       en="The signature block must give the signer's name")
 def signer_name(signature):
@@ -255,7 +255,7 @@ def by_order_subordinate(signature):
                              f"subordinate's title (a deputy signs 'KT.', the head signs directly)")
 
 
-@rule("DV408", "signer-academic-title", severity="warning", weight=1,
+@rule("DV408", "signer-academic-title", exact_text=True, severity="warning", weight=1,
       vi="Họ tên người ký không kèm học hàm, học vị (TS., ThS., PGS. ...)",
       en="The signer's name carries no academic title (TS., ThS., PGS. ...)")
 def signer_academic_title(signature):
@@ -282,7 +282,7 @@ def signer_academic_title(signature):
             return
 
 
-@rule("DV409", "signer-name-consistent", severity="warning", weight=2,
+@rule("DV409", "signer-name-consistent", exact_text=True, severity="warning", weight=2,
       vi="Họ tên người ký được viết giống nhau ở mọi chỗ trong văn bản",
       en="The signer's name is spelt the same everywhere in the document")
 def signer_name_consistent(signature, report):

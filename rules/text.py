@@ -43,7 +43,7 @@ def _reported(match, single: set[str], allowed: set[str]) -> bool:
     return len(words) > 1 or (phrase.lower() in single and phrase.lower() not in allowed)
 
 
-@rule("DV701", "repeated-words", severity="warning", weight=1,
+@rule("DV701", "repeated-words", exact_text=True, severity="warning", weight=1,
       vi="Không gõ lặp một từ, một cụm từ liền nhau ('Căn cứ Căn cứ')",
       en="No word or phrase typed twice in a row ('Căn cứ Căn cứ')")
 def repeated_words(report):
@@ -73,7 +73,7 @@ def repeated_words(report):
                           vi=f"'{again}' bị gõ lặp hai lần liền nhau", en=f"'{again}' is typed twice in a row")
 
 
-@rule("DV702", "unicode-nfc", severity="warning", weight=1, safe_fix=True,
+@rule("DV702", "unicode-nfc", exact_text=True, severity="warning", weight=1, safe_fix=True,
       vi="Văn bản dùng Unicode dựng sẵn (NFC), không dùng Unicode tổ hợp",
       en="Text is in precomposed Unicode (NFC), not decomposed")
 def unicode_nfc(denormalized):
@@ -116,7 +116,7 @@ _DOUBLE_DECODED = _MOJIBAKE[0][2]
 _LEGACY_SIGNS = "ÃºÄÆ»" + _MOJIBAKE[1][2].pattern[1:-1] + _MOJIBAKE[2][2].pattern[1:-1]
 
 
-@rule("DV703", "legacy-encoding", severity="warning", weight=2,
+@rule("DV703", "legacy-encoding", exact_text=True, severity="warning", weight=2,
       vi="Văn bản không có chữ lỗi phông do mã cũ (TCVN3, VNI, Windows-1258)",
       en="The text has no garbled letters from legacy encodings (TCVN3, VNI, Windows-1258)")
 def legacy_encoding(report):
@@ -164,7 +164,7 @@ def _legacy_name(text: str) -> str | None:
     return guess.name if guess else None
 
 
-@rule("DV705", "legacy-encoded-file", severity="warning", weight=2,
+@rule("DV705", "legacy-encoded-file", exact_text=True, severity="warning", weight=2,
       vi="Tệp được lưu bằng Unicode, không bằng mã cũ (TCVN3, VNI, Windows-1258)",
       en="The file is saved in Unicode, not in a legacy encoding (TCVN3, VNI, Windows-1258)")
 def legacy_encoded_file(converted_from):
@@ -200,7 +200,7 @@ def _is_upper_text(text: str) -> bool:
     return text == text.upper()
 
 
-@rule("DV704", "abbreviation-defined", severity="info", weight=0,
+@rule("DV704", "abbreviation-defined", exact_text=True, severity="info", weight=0,
       vi="Chữ viết tắt được viết đầy đủ, kèm chữ viết tắt trong ngoặc, ở lần dùng đầu tiên",
       en="An abbreviation is spelled out, with the abbreviation in brackets, where first used")
 def abbreviation_defined(report):
@@ -249,7 +249,7 @@ def abbreviation_defined(report):
 _PLACEHOLDER = re.compile(r"<[^<>\n]{1,120}>")
 
 
-@rule("DV708", "placeholder-left", severity="error", weight=5,
+@rule("DV708", "placeholder-left", exact_text=True, severity="error", weight=5,
       vi="Không còn chỗ để điền <...> chưa điền",
       en="No placeholder <...> is left unfilled")
 def placeholder_left(report):

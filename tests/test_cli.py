@@ -89,12 +89,12 @@ def test_a_broken_file_does_not_stop_the_others(tmp_path):
     assert f"{tmp_path}/d-latin.yaml:2:10: tệp không phải UTF-8" in out
     assert f"{tmp_path}/e-unknown-key.yaml:3:3: khóa không hợp lệ 'document.isuer'; có phải ý bạn là 'issuer'?" in out
     assert f"{tmp_path}/a-good.yaml: Điểm: 100/100" in out
-    assert "notes.odt" not in out
+    assert f"{tmp_path}/notes.odt:1:1: dvlint không đọc được loại tệp '.odt'" in out  # listed, never skipped silently
     _, data = run_json("check", str(tmp_path))
     errors = {r["path"].rsplit("/", 1)[1]: r["error"] for r in data["reports"]}
     assert errors["a-good.yaml"] is None
     assert errors["b-broken.yaml"]["line"] == 3 and errors["b-broken.yaml"]["kind"] == "yaml-syntax"
-    assert data["summary"]["load_errors"] == 4
+    assert data["summary"]["load_errors"] == 5  # notes.odt, listed with the four broken reports
 
 
 def test_load_errors_in_english(tmp_path):
@@ -116,11 +116,15 @@ def test_missing_file_and_empty_directory(tmp_path):
 
 
 def test_unsupported_file_type_named_explicitly(tmp_path):
-    other = tmp_path / "report.pdf"
-    other.write_bytes(b"%PDF-1.4")
+    other = tmp_path / "report.odt"
+    other.write_bytes(b"PK\x05\x06odt")
     proc = run_cli("check", str(other))
     assert proc.returncode == 2
-    assert "dvlint không đọc được loại tệp '.pdf'" in proc.stdout
+    assert "dvlint không đọc được loại tệp '.odt'" in proc.stdout
+    broken = tmp_path / "report.pdf"  # .pdf is read now: a broken one is its own load error
+    broken.write_bytes(b"%PDF-1.4")
+    proc = run_cli("check", str(broken), "--lang", "en")
+    assert proc.returncode == 2 and "the PDF is damaged or is no PDF" in proc.stdout
 
 
 def test_select_ignore_and_keyword_from_the_command_line():

@@ -17,7 +17,7 @@ CLEAN = (FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8")
 
 def broken_report() -> str:
     """The clean report with a comment kept next to each defect a safe fix repairs."""
-    text = CLEAN.replace('number: "Số: 85/BC-SKHCN"', 'number: "Số: 5 /BC-SKHCN"  # số tạm')
+    text = CLEAN.replace('number: "Số: 85/BC-SKHCN"', 'number: "Số: 5/ BC-SKHCN"  # số tạm')
     text = text.replace("date: ngày 15 tháng 12 năm 2022", "date: ngày 5 tháng 03 năm 2022   # ngày ký")
     text = text.replace("place: Quảng Ngãi", "place: " + unicodedata.normalize("NFD", "Quảng Ngãi"))
     text = text.replace('    - "- Như trên;"', '    - "Như trên"  # thiếu gạch và dấu')
@@ -41,7 +41,7 @@ def test_fix_changes_only_the_fixed_values_and_keeps_comments(tmp_path):
     proc, out = run_json("check", "--fix", str(report))
     after = report.read_text(encoding="utf-8")
     assert changed_lines(broken_report(), after) == [
-        ('  number: "Số: 5 /BC-SKHCN"  # số tạm', '  number: "Số: 05/BC-SKHCN"  # số tạm'),
+        ('  number: "Số: 5/ BC-SKHCN"  # số tạm', '  number: "Số: 05/BC-SKHCN"  # số tạm'),
         ("  place: " + unicodedata.normalize("NFD", "Quảng Ngãi"), "  place: Quảng Ngãi"),
         ("  date: ngày 5 tháng 03 năm 2022   # ngày ký", "  date: ngày 05 tháng 3 năm 2022   # ngày ký"),
         ('    - "Như trên"  # thiếu gạch và dấu', '    - "- Như trên;"  # thiếu gạch và dấu'),
@@ -145,7 +145,7 @@ def test_diff_of_a_fixed_file_is_minimal():
     fixed = apply_fix(text, parse_path("document.number"), "Số: 05/BC-SKHCN")
     diff = [line for line in difflib.unified_diff(text.splitlines(), fixed.splitlines(), lineterm="", n=0)
             if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
-    assert diff == ['-  number: "Số: 5 /BC-SKHCN"  # số tạm', '+  number: "Số: 05/BC-SKHCN"  # số tạm']
+    assert diff == ['-  number: "Số: 5/ BC-SKHCN"  # số tạm', '+  number: "Số: 05/BC-SKHCN"  # số tạm']
 
 
 def test_a_fixed_file_keeps_its_permissions(tmp_path):

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from dvlint.engine import config as config_mod
-from dvlint.source import errors
+from dvlint.source import errors, files
 from dvlint.engine.core import Engine, ReportResult, RunResult
 from dvlint.source.errors import LoadError
 from dvlint.app import new_engine, plugin_manager
@@ -30,17 +30,30 @@ def loaders_by_suffix() -> dict:
     return table
 
 
-def expand_paths(paths, suffixes) -> list[tuple[Path, LoadError | None]]:
-    """Files to check, in order; a path that yields nothing comes with its error."""
+_TEXT_LOADERS = ("yaml", "text")
+
+
+def expand_paths(paths, suffixes, kinds=()) -> list[tuple[Path, LoadError | None]]:
+    """Files to check, in order; a path that yields nothing comes with its error.
+
+    A folder's every file is listed: one dvlint does not read (by its suffix, or
+    by its bytes: ``kinds`` are the loaders' names) comes with an "unsupported"
+    error, so that a run never skips a file silently. Hidden files and folders,
+    Word's lock files ("~$báo cáo.docx") and dvlint's own configuration
+    (dvlint.toml, pyproject.toml) are no one's documents and are left out.
+    """
     out: list[tuple[Path, LoadError | None]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path, suffixes)
-            if not found:
+            found = _walk(path)
+            readable = [f for f in found if f.suffix.lower() in suffixes or files.sniff(f) in kinds]
+            if not readable:
                 listed = ", ".join(sorted(suffixes))
                 out.append((path, LoadError("no-reports", errors.IS_DIRECTORY_EMPTY.format(suffixes=listed))))
-            out.extend((f, None) for f in found)
+            for f in found:
+                readable_file = f in readable
+                out.append((f, None if readable_file else _unsupported(f, suffixes)))
         elif path.exists() or path.is_symlink():
             out.append((path, None))
         else:
@@ -48,14 +61,19 @@ def expand_paths(paths, suffixes) -> list[tuple[Path, LoadError | None]]:
     return out
 
 
-def _walk(root: Path, suffixes) -> list[Path]:
-    files = []
+def _walk(root: Path) -> list[Path]:
+    found = []
     for folder, dirs, names in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if Path(name).suffix.lower() in suffixes and not name.startswith("."):
-                files.append(Path(folder) / name)
-    return files
+            if not name.startswith((".", "~$")) and name not in config_mod.CONFIG_NAMES:
+                found.append(Path(folder) / name)
+    return found
+
+
+def _unsupported(path: Path, suffixes) -> LoadError:
+    listed = ", ".join(sorted(suffixes))
+    return LoadError("unsupported", errors.UNSUPPORTED.format(suffix=path.suffix or path.name, suffixes=listed))
 
 
 def _folder_of(path: Path) -> Path:
@@ -89,13 +107,23 @@ class Checker:
             self.engines[source] = new_engine(self.settings_for(path), self.today)
         return self.engines[source]
 
+    def loader_for(self, path: Path):
+        """The loader for the file: by its suffix, unless its bytes say it is something else (a .doc that
+        is a .docx, a .pdf that is a photo): then by what it is."""
+        by_suffix = self.loaders.get(path.suffix.lower())
+        if by_suffix is not None and by_suffix.name in _TEXT_LOADERS:
+            return by_suffix  # a text format named so is read as one; bytes that are no text are its load error
+        kind = files.sniff(path)
+        if kind is None or (by_suffix is not None and by_suffix.name == kind):
+            return by_suffix
+        return next((loader for loader in self.loaders.values() if loader.name == kind), by_suffix)
+
     def check_file(self, path: Path) -> ReportResult:
         engine = self.engine_for(path)
-        loader = self.loaders.get(path.suffix.lower())
+        loader = self.loader_for(path)
         try:
             if loader is None:
-                listed = ", ".join(sorted(self.loaders))
-                raise LoadError("unsupported", errors.UNSUPPORTED.format(suffix=path.suffix or path.name, suffixes=listed))
+                raise _unsupported(path, self.loaders)
             loaded = loader.load(path, engine.settings)
         except LoadError as exc:
             return ReportResult(path, error=exc)
@@ -116,7 +144,7 @@ class Checker:
         if given, receives the results instead of a list (``spill.SpilledResults``
         keeps them on disk).
         """
-        items = expand_paths(paths, set(self.loaders))
+        items = expand_paths(paths, set(self.loaders), {loader.name for loader in self.loaders.values()})
         files = [path for path, error in items if error is None]
         if progress:
             progress(len(items))

@@ -76,6 +76,8 @@ class ReportResult:
     unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
     suppressed: int = 0  # findings silenced by suppressions, per-file ignores or the baseline
     identity: dict = field(default_factory=dict)  # agency, number, date...: see report_identity; survives -j
+    text_source: str = "text"  # "ocr" when the text was read from a scan by OCR (exact-text rules did not run)
+    pages: dict[int, tuple[int, int]] = field(default_factory=dict)  # a PDF's: line -> (page, line on the page)
 
 
     def count(self, severity: str) -> int:
@@ -219,7 +221,10 @@ class Engine:
         result = ReportResult(loaded.path, loaded=loaded, template=template.name if template else None,
                               template_reason=why)
         context = CheckContext(loaded, self.settings, template, self.today)
+        ocr = loaded.source_kind == "ocr"
         for spec in self.rules:
+            if ocr and spec.exact_text:
+                continue  # a recognition slip is not the writer's defect
             result.findings.extend(self._run_rule(spec, context))
         self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.code))
@@ -230,6 +235,10 @@ class Engine:
         result.loaded = None
         result.identity = report_identity(loaded.report)
         result.unit = "paragraph" if loaded.source_kind == "docx" else "line"
+        result.text_source = "ocr" if ocr else "text"
+        starts = getattr(loaded, "page_starts", None) or []
+        if starts:
+            result.pages = {f.line: _page_of(f.line, starts) for f in result.findings}
         return result
 
     def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:
@@ -283,6 +292,14 @@ class Engine:
                 f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
             1, 1, None, 0.0,
         )
+
+
+def _page_of(line: int, starts: list[int]) -> tuple[int, int]:
+    """(page, line on that page) of a line of a PDF's text, from where each page starts."""
+    import bisect
+
+    page = max(bisect.bisect_right(starts, line), 1)
+    return page, line - starts[page - 1] + 1
 
 
 def report_identity(report) -> dict:

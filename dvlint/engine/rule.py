@@ -85,6 +85,7 @@ class RuleSpec:
     params: tuple[str, ...] = ()
     origin: str = ""  # the module or file it was collected from
     safe_fix: bool = False  # its fixes are mechanical and may be applied by ``check --fix``
+    exact_text: bool = False  # it judges spelling or exact characters: it does not run on text read by OCR
 
     @property
     def family(self) -> str:
@@ -96,12 +97,17 @@ class RuleSpec:
 
 
 def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", weight: float | None = None,
-         safe_fix: bool = False):
+         safe_fix: bool = False, exact_text: bool = False):
     """Mark a function as a dvlint rule, with its code, name and metadata.
 
     ``safe_fix`` says that the ``fix`` its problems carry changes form only
     (a leading zero, punctuation, Unicode normalization), never meaning, so
     ``dvlint check --fix`` may apply it without a person reading it first.
+    ``exact_text`` says that it judges spelling, diacritics or exact characters
+    (a place name's spelling, a number's spaces, a date's digits, punctuation),
+    or reports a part missing (the number, the signer's name, a section) that
+    OCR may simply have failed to read: on text read from a scan a recognition
+    slip would be taken for the writer's defect, so the rule does not run there.
     """
     if not CODE_PATTERN.match(code):
         raise ValueError(f"rule code {code!r} must be 'DV' and three digits")
@@ -120,6 +126,7 @@ def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", wei
             params=params,
             origin=getattr(func, "__module__", ""),
             safe_fix=safe_fix,
+            exact_text=exact_text,
         )
         return func
 

@@ -75,8 +75,9 @@ def _write_pgm(page, path: Path) -> None:
 
 
 def read_image(command: str, image: Path, page: int = 1) -> list[str]:
-    """The lines Tesseract reads on one image (Vietnamese; blocks in reading order)."""
-    process = subprocess.Popen([command, str(image), "stdout", "-l", "vie", "--psm", "3"],
+    """The lines Tesseract reads on one image (Vietnamese), a line of the page a line, with the wide gap
+    between two columns kept (so that the header and the foot read side by side, as a text layer does)."""
+    process = subprocess.Popen([command, str(image), "stdout", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         out, err = process.communicate(timeout=PAGE_SECONDS)
@@ -88,3 +89,15 @@ def read_image(command: str, image: Path, page: int = 1) -> list[str]:
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
         raise LoadError("ocr-failed", OCR_FAILED.format(page=page, detail=detail[0]))
     return out.decode("utf-8", "replace").replace("\f", "").splitlines()
+
+
+def image_text(path: Path, max_size: int) -> str:
+    """The text of one page photographed or scanned, read by OCR (a copy with a plain name is read)."""
+    from dvlint.source.files import check_readable
+
+    check_readable(path, max_size)
+    command = tesseract()
+    with tempfile.TemporaryDirectory(prefix="dvlint-ocr-") as folder:
+        image = Path(folder) / f"page{path.suffix.lower()}"
+        shutil.copyfile(path, image)
+        return "\n".join(read_image(command, image)) + "\n"

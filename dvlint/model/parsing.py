@@ -46,13 +46,13 @@ class DocNumber:
 
     @property
     def has_inner_spaces(self) -> bool:
-        """Spaces inside the number and symbol, but for a wide gap between the number and the symbol: the
-        blank left for the number, into which it is written by hand or stamped by an e-office system
-        ("Số: 1234      /BC-UBND"), is no writer's defect; one space ("5 /BC") is a slip."""
+        """Spaces inside the number and symbol, but for the gap between the number and the symbol: the
+        blank the template leaves for the number, into which it is written by hand or stamped by an
+        e-office system ("Số: 1234      /BC-UBND", a signed PDF's "156 /TTr-SNV"), is no writer's defect."""
         return re.sub(r"\s+", "", _FILLED_GAP.sub(r"\1", self.body)) != _FILLED_GAP.sub(r"\1", self.body)
 
 
-_FILLED_GAP = re.compile(r"^(\d*)(?: {3,}|\t+)(?=[/\-–]\S)")
+_FILLED_GAP = re.compile(r"^(\d*)\s+(?=[/\-–]\S)")
 
 
 def parse_number(raw: str) -> DocNumber:

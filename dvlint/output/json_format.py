@@ -25,13 +25,21 @@ def report_dict(result, lang: str) -> dict:
         "score": score.value if score else None,
         "grade": grade_label(score.grade, lang) if score and score.grade else None,
         "error": result.error.as_dict(lang) if result.error else None,
-        "findings": [f.as_dict(lang) for f in result.findings],
+        "text_source": result.text_source,  # "ocr": read from a scan; the exact-text rules did not run
+        "findings": [_finding_dict(f, result, lang) for f in result.findings],
         "suppressed": result.suppressed,
         "deductions": [
             {"code": d.code, "rule": d.name, "count": d.count, "points": d.points, "capped": d.capped}
             for d in (score.deductions if score else ())
         ],
     }
+
+
+def _finding_dict(finding, result, lang: str) -> dict:
+    out = finding.as_dict(lang)
+    if finding.line in result.pages:  # a PDF: which page, which line of it
+        out["page"], out["page_line"] = result.pages[finding.line]
+    return out
 
 
 def run_dict(run, lang: str) -> dict:

@@ -25,6 +25,11 @@ DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})"
                 "  −{points:g} points  {code} {name} ({count}×{capped})")
 CAPPED = Msg(", đã áp trần", ", capped")
 PARAGRAPH = Msg("đoạn", "paragraph")
+PAGE_LINE = Msg("trang {page}, dòng {line}", "page {page}, line {line}")
+READ_BY_OCR = Msg("văn bản đọc bằng OCR từ bản quét: các phát hiện dựa trên chữ nhận dạng; các quy tắc về "
+                  "chính tả, ký tự và về phần bị thiếu không chạy (điểm không so được với văn bản có lớp chữ)",
+                  "text read from a scan by OCR: the findings rest on recognised text; the rules on spelling, "
+                  "exact characters and missing parts did not run (the score does not compare with a text file's)")
 TEMPLATE = Msg("mẫu báo cáo", "template")
 SUPPRESSED = Msg("; {n} phát hiện được bỏ qua (chỉ thị, per-file, baseline)", "; {n} findings suppressed (inline, per-file, baseline)")
 
@@ -85,6 +90,10 @@ def _report_segments(result, options) -> list[tuple[str, str | None]]:
         line = result.source_lines.get(finding.line)
         if options.show_source and line is not None and by_paragraph:
             out += [(f"  {PARAGRAPH.text(lang)} {finding.line} | ", "dim"), (line + "\n", None)]
+        elif options.show_source and line is not None and finding.line in result.pages:
+            page, page_line = result.pages[finding.line]
+            out += [(f"  {PAGE_LINE.format(page=page, line=page_line).text(lang)} | ", "dim"),
+                    (line.strip().expandtabs(4) + "\n", None)]
         elif options.show_source and line is not None:
             gutter = f"{finding.line:>5} | "
             out += [(gutter, "dim"), (line.expandtabs(4) + "\n", None),
@@ -101,6 +110,8 @@ def _score_lines(result, options) -> str:
     line = SCORE_LINE.format(score=score.value, grade=grade).text(lang)
     details = counts.text(lang) if result.findings else NO_FINDINGS.text(lang)
     lines = [f"{result.path}: {line} ({details})"]
+    if result.text_source == "ocr":
+        lines.append(f"  {READ_BY_OCR.text(lang)}")
     if result.template:
         why = f" ({result.template_reason.text(lang)})" if result.template_reason else ""
         lines.append(f"  {TEMPLATE.text(lang)}: {result.template}{why}")

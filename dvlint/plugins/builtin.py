@@ -77,9 +77,9 @@ def dvlint_fixtures():
 
 @hookimpl
 def dvlint_loaders():
-    from dvlint.read.loaders import DOCX_LOADER, PDF_LOADER, TEXT_LOADER, YAML_LOADER
+    from dvlint.read.loaders import DOC_LOADER, DOCX_LOADER, IMAGE_LOADER, PDF_LOADER, TEXT_LOADER, YAML_LOADER
 
-    return [YAML_LOADER, TEXT_LOADER, DOCX_LOADER, PDF_LOADER]
+    return [YAML_LOADER, TEXT_LOADER, DOCX_LOADER, PDF_LOADER, DOC_LOADER, IMAGE_LOADER]
 
 
 @hookimpl

@@ -134,12 +134,36 @@ def load_pdf_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers.pdf import read_pdf
 
     pdf = read_pdf(path, settings.max_file_size, ocr=ocr.pdf_pages)
-    loaded = _imported(path, classify(text_reader.read_lines(pdf.text), text_lines(pdf.text)), pdf.source)
+    kind = "ocr" if pdf.source == "ocr" else "pdf"
+    loaded = _imported(path, classify(text_reader.read_lines(pdf.text), text_lines(pdf.text)), kind)
     loaded.page_starts = pdf.page_starts
     return loaded
+
+
+def load_doc_report(path: Path, settings) -> LoadedReport:
+    """Import a Word 97-2003 .doc: converted by LibreOffice, then read as a .docx (located by paragraph)."""
+    from dvlint.importers import doc
+    from dvlint.importers import docx as docx_reader
+    from dvlint.importers.classify import classify
+
+    with doc.as_docx(path, settings.max_file_size) as converted:
+        lines, paragraphs = docx_reader.read_lines(converted, settings.max_file_size)
+    return _imported(path, classify(lines, paragraphs), "docx")
+
+
+def load_image_report(path: Path, settings) -> LoadedReport:
+    """Import a photographed or scanned page (PNG, JPEG, TIFF): read by OCR."""
+    from dvlint.importers import ocr
+    from dvlint.importers import text as text_reader
+    from dvlint.importers.classify import classify
+
+    text = ocr.image_text(path, settings.max_file_size)
+    return _imported(path, classify(text_reader.read_lines(text), text_lines(text)), "ocr")
 
 
 YAML_LOADER = Loader("yaml", (".yaml", ".yml"), load_yaml_report)
 TEXT_LOADER = Loader("text", (".md", ".markdown", ".txt"), load_text_report)
 DOCX_LOADER = Loader("docx", (".docx",), load_docx_report)
 PDF_LOADER = Loader("pdf", (".pdf",), load_pdf_report)
+DOC_LOADER = Loader("doc", (".doc",), load_doc_report)
+IMAGE_LOADER = Loader("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), load_image_report)

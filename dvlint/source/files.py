@@ -110,3 +110,21 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     line_start = before.rfind(b"\n") + 1
     column = len(before[line_start:].decode("utf-8", "replace")) + 1
     return line, column
+
+
+# What a file is, from its first bytes: a received file's name may say otherwise (a .doc that is a
+# .docx, a .pdf that is a photo).
+_SIGNATURES = ((b"%PDF-", "pdf"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"), (b"PK\x03\x04", "docx"),
+               (b"\x89PNG\r\n\x1a\n", "image"), (b"\xff\xd8\xff", "image"), (b"II*\x00", "image"),
+               (b"MM\x00*", "image"))
+
+
+def sniff(path: FsPath) -> str | None:
+    """The loader the file's bytes call for ("pdf", "doc", "docx", "image"), or None for text and the
+    unknown (and for a file that cannot be opened: its loader says why)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return next((kind for signature, kind in _SIGNATURES if head.startswith(signature)), None)

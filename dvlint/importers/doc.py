@@ -1,0 +1,72 @@
+"""Word 97-2003 (.doc): converted to .docx by LibreOffice, then read as a .docx is.
+
+The conversion runs headless in a private temporary folder that is removed
+afterwards, with a LibreOffice profile of its own (so that conversions in
+parallel do not collide on the user's profile), on a copy of the file with a
+plain name (a received file's name never reaches the command line), within
+a time limit that ends the whole process group. LibreOffice does not run a
+document's macros when converting. Missing LibreOffice is a load error that
+names the package; every other file is still checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from dvlint.i18n import Msg
+from dvlint.source.errors import LoadError
+from dvlint.source.files import check_readable
+
+CONVERT_SECONDS = 120
+
+CONVERTER_MISSING = Msg(
+    "tệp .doc (Word 97-2003) cần LibreOffice để đọc (cài gói libreoffice-writer), hoặc lưu lại thành .docx",
+    "a .doc file (Word 97-2003) needs LibreOffice to be read (install the package libreoffice-writer), "
+    "or save it as .docx",
+)
+CONVERSION_FAILED = Msg(
+    "LibreOffice không chuyển được tệp .doc này sang .docx ({detail}): tệp hỏng hoặc không phải tài liệu Word",
+    "LibreOffice could not convert this .doc to .docx ({detail}): the file is damaged or is no Word document",
+)
+
+
+def office() -> str:
+    command = shutil.which("soffice") or shutil.which("libreoffice")
+    if command is None:
+        raise LoadError("converter-unavailable", CONVERTER_MISSING)
+    return command
+
+
+@contextlib.contextmanager
+def as_docx(path: Path, max_size: int):
+    """The .doc at ``path`` converted to a .docx in a private folder, for the time of the block."""
+    check_readable(path, max_size)
+    command = office()
+    with tempfile.TemporaryDirectory(prefix="dvlint-doc-") as folder:
+        work = Path(folder)
+        source = work / "input.doc"
+        shutil.copyfile(path, source)
+        profile = work / "profile"
+        out = work / "out"
+        process = subprocess.Popen(
+            [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=folder,
+        )
+        try:
+            _, err = process.communicate(timeout=CONVERT_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise LoadError("conversion-failed", CONVERSION_FAILED.format(detail=f"over {CONVERT_SECONDS} s")) from None
+        converted = out / "input.docx"
+        if not converted.is_file():
+            detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {process.returncode}"]
+            raise LoadError("conversion-failed", CONVERSION_FAILED.format(detail=detail[0][:200]))
+        yield converted
