@@ -187,6 +187,8 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         if self.mode == "recipients" and text.lstrip().startswith(ITEM_MARKS):
             self.add_recipient(line)
             return
+        if self.mode == "recipients" and self.recipient_goes_on(line):
+            return
         in_foot = self.mode in ("recipients", "tail", "signature", "closing")
         if (in_foot or self.looks_like_signature(line, strict=True)) and self.signature_line(line):
             return

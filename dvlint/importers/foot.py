@@ -59,6 +59,17 @@ class FootReader:
         self.extend_span(("recipients",), line)
         self.note(line, "recipient")
 
+    def recipient_goes_on(self, line: SourceLine) -> bool:
+        """A recipient wrapped onto the next line ("- Sở Tư pháp các tỉnh, thành phố trực thuộc (để" /
+        "phối hợp);"): appended to it, when it has not ended and the line is no signature's."""
+        lines = self.data["recipients"]["lines"]
+        if not lines or lines[-1].rstrip().endswith((";", ".", ",")) or self.looks_like_signature(line):
+            return False
+        lines[-1] = f"{lines[-1]} {line.text.strip()}"
+        self.extend_span(("recipients", "lines", len(lines) - 1), line)
+        self.note(line, "recipient")
+        return True
+
     def looks_like_signature(self, line: SourceLine, strict: bool = False) -> bool:
         """An authority line (KT. GIÁM ĐỐC), or, unless ``strict``, a signer's title."""
         authority = parsing.parse_authority(line.text)
