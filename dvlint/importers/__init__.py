@@ -42,6 +42,7 @@ class SourceLine:
     end_line: int | None = None  # when hard-wrapped lines were joined into this one
     end_column: int | None = None
     places: list | None = field(default=None, repr=False)  # (line, column) of each cell, when known
+    signature_box: bool = False  # a line of the signer's box in an approval grid (a phiếu trình)
 
     @property
     def blank(self) -> bool:

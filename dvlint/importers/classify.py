@@ -172,6 +172,8 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         if line.row is not None:
             self.table_row(line)
             return
+        if line.signature_box and self.signature_line(line):
+            return
         footnote = _FOOTNOTE.match(text)
         if footnote and self.mode != "recipients":
             self.add_footnote(line, footnote)

@@ -244,6 +244,24 @@ def _is_heading(paragraph, style) -> bool:
     return bool(runs) and all(run.bold for run in runs)
 
 
+def _signer_box(grid) -> tuple[int, int, str, str] | None:
+    """(row, cell, role, name) of the signer's box in an approval grid, as a phiếu trình has: boxes
+    headed by a role with the signer's name at their foot (Chuyên viên / Lãnh đạo phòng / LÃNH ĐẠO VĂN
+    PHÒNG); the signer's is the last headed in capitals, not the box of the one it is submitted to
+    ("KÍNH TRÌNH CHỦ TỊCH ...")."""
+    from dvlint.importers import ascii_fold, is_upper
+    from dvlint.importers.foot import is_person_name
+
+    found = None
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            texts = [t.strip() for t in cell if t.strip() and t.strip(" .…") != ""]
+            if (len(texts) >= 2 and is_upper(texts[0]) and len(texts[0]) < 60 and is_person_name(texts[-1])
+                    and not ascii_fold(texts[0]).startswith("kinh trinh")):
+                found = (r, c, texts[0], texts[-1])
+    return found
+
+
 def _boxed(grid) -> bool:
     """A table of one cell is a box drawn round text (a trích yếu, a note), not data: read as paragraphs."""
     return len(grid) == 1 and len(grid[0]) == 1
@@ -371,12 +389,20 @@ class _Reader:
             self.lines.append(SourceLine("", self.lines[-1].line if self.lines else 1, 1))
 
     def data_table(self, grid) -> None:
+        numbers = []
         for r, row in enumerate(grid):
             texts = [" ".join(t.replace("\n", " ") for t in cell if t) for cell in row]
             line = self.number(" | ".join(t for t in texts if t))
+            numbers.append(line)
             self.lines.append(SourceLine(" | ".join(t for t in texts if t), line, 1, row=texts,
                                          cell=(self.tables, r + 1, 0)))
         self.lines.append(SourceLine("", len(self.paragraphs), 1))
+        box = _signer_box(grid)
+        if box is not None:
+            r, c, role, name = box
+            for text in (role, name):
+                self.lines.append(SourceLine(text, numbers[r], 1, cell=(self.tables, r + 1, c), signature_box=True))
+            self.lines.append(SourceLine("", numbers[r], 1))
 
     def footnotes(self) -> None:
         part = next((p for p in self.document.part.package.iter_parts()

@@ -15,7 +15,7 @@ from dvlint.model import parsing
 
 _SIGNER_WORDS = (
     "giam doc", "chu tich", "bi thu", "truong", "pho ", "chanh", "thu truong", "thu tuong", "tong ", "uy vien",
-    "cuc truong", "vien truong", "hieu truong", "ban ", "thu ky", "uy ban", "dang uy", "ban thuong vu",
+    "cuc truong", "vien truong", "hieu truong", "ban ", "thu ky", "uy ban", "dang uy", "ban thuong vu", "lanh dao",
 )
 # A deputy's title run on after the head's ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC"), as converters that
 # join a cell's lines write it.

@@ -30,6 +30,7 @@ _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo",
 _PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")
 
 
+_DRAFT_MARK = re.compile(r"^\s*[(\[]?\s*dự\s+thảo(?:\s+lần\s+\d+)?\s*[)\]]?\s*$", re.IGNORECASE)
 _NUMBER_THEN_DATE = re.compile(r"^(?P<number>\s*s[ốoô]\s*:?\s*\d*\s*[/\-–]\s*\S+)\s+(?P<date>\D.*\bngày\b.*)$",
                                re.IGNORECASE)
 _NUMBER_ALONE = re.compile(r"^\s*s[ốoô]\s*:?\s*$", re.IGNORECASE)
@@ -119,6 +120,8 @@ class HeaderReader:
                 self.set_header("party_name", line)
             elif text.strip(" *-_=") == "":
                 self.note(line, "decoration")
+            elif _DRAFT_MARK.match(text):
+                self.note(line, "draft-mark")  # "Dự thảo", "(DỰ THẢO lần 2)": the header goes on
             elif "number" not in self.document and _NUMBER_LINE.match(text):
                 date_after = _NUMBER_THEN_DATE.match(text)
                 if date_after and "date" not in self.document and place_date(date_after["date"]):
