@@ -13,7 +13,8 @@ from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
 from dvlint.importers.outline import split_label
 from dvlint.knowledge import data
 
-_NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*[0-9]*\s*[/\-–]", re.IGNORECASE)
+# "Số: 85/BC-SKHCN", "Số 12-BC/ĐU", "Số:      /QĐ-UBND", and the number's digits parted by OCR ("Số: 257 1/VNPT").
+_NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*(?:[0-9](?:[0-9]| (?=[0-9]))*)?\s*[/\-–]", re.IGNORECASE)
 # "Hà Nội, ngày 05 tháng 3 năm 2025"; the comma is sometimes left out ("Hà Nội ngày 01 tháng 12 năm 2025"),
 # and then only a short place before a date written in full counts (not a sentence "... trước ngày 30/11/2025").
 _PLACE_COMMA_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,60}?),\s*(?P<date>ngày\b.*)$", re.IGNORECASE)
@@ -47,6 +48,11 @@ _YEAR = re.compile(r"\bnăm\s+\d{4}")
 _ADDRESSEE_END = (".", ";", ",", ":")
 _TITLE_LINE = 120  # a line of a summary is shorter; a longer one in ordinary case is the body's first paragraph
 _ADDRESSEE_LINE = 120  # a wrapped addressee's second line is short; a longer line is the body's first  # the issuer's lines (and their rule) stand this close above the Quốc hiệu
+
+
+def _speck(text: str) -> bool:
+    """A line with almost no letters and no number: what OCR makes of a stamp's edge or a speck."""
+    return sum(c.isalpha() for c in text) < 4 and not any(c.isdigit() for c in text) and not _decoration(text)
 
 
 def _decoration(text: str) -> bool:
@@ -122,6 +128,8 @@ class HeaderReader:
                 self.note(line, "decoration")
             elif _DRAFT_MARK.match(text):
                 self.note(line, "draft-mark")  # "Dự thảo", "(DỰ THẢO lần 2)": the header goes on
+            elif _speck(text):
+                self.note(line, "speck")  # a stamp's or a scan's specks read as text ("¬. hư"): the header goes on
             elif "number" not in self.document and _NUMBER_LINE.match(text):
                 date_after = _NUMBER_THEN_DATE.match(text)
                 if date_after and "date" not in self.document and place_date(date_after["date"]):

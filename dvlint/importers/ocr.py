@@ -10,6 +10,7 @@ packages; every other file is still checked.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -88,7 +89,18 @@ def read_image(command: str, image: Path, page: int = 1) -> list[str]:
     if process.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
         raise LoadError("ocr-failed", OCR_FAILED.format(page=page, detail=detail[0]))
-    return out.decode("utf-8", "replace").replace("\f", "").splitlines()
+    return [_tidy(line) for line in out.decode("utf-8", "replace").replace("\f", "").splitlines()]
+
+
+# OCR misreads the words of a written date ("ngày 26 thóng 8 năm 2025", "ngảy", "nãm"): inside a date's
+# shape they are put right, so that the date is read; the digits are left as read (an exact-text rule
+# never judges them on OCR text).
+_DATE_WORDS = re.compile(r"\b(?P<d>ng[àaảạáãấầ]y)\s+(?P<day>\S{1,3})\s+(?P<m>th[áaóảạàãắ]ng)\s+(?P<month>\S{1,2})\s+"
+                         r"(?P<y>n[ăaãâắằ]m)\s+(?P<year>\d{4})", re.IGNORECASE)
+
+
+def _tidy(line: str) -> str:
+    return _DATE_WORDS.sub(lambda m: f"ngày {m['day']} tháng {m['month']} năm {m['year']}", line)
 
 
 def image_text(path: Path, max_size: int) -> str:
