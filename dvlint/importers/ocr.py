@@ -21,7 +21,9 @@ from dvlint.i18n import Msg
 from dvlint.source.errors import LoadError
 
 DPI = 300
-PAGE_SECONDS = 120  # one A4 page at 300 dpi takes about 5 s here; a page that takes this long is given up
+# One A4 page at 300 dpi takes about 1.2 s here with one thread; Tesseract's own OpenMP threads made it
+# 5.7 s on two cores (they spin against each other and against dvlint's workers): one thread a page.
+PAGE_SECONDS = 120  # a page that takes this long is given up
 MAX_PAGES = 40  # a scan longer than this is read up to here: a report's header and foot are in its first and last pages
 
 OCR_MISSING = Msg(
@@ -79,7 +81,8 @@ def read_image(command: str, image: Path, page: int = 1) -> list[str]:
     """The lines Tesseract reads on one image (Vietnamese), a line of the page a line, with the wide gap
     between two columns kept (so that the header and the foot read side by side, as a text layer does)."""
     process = subprocess.Popen([command, str(image), "stdout", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     try:
         out, err = process.communicate(timeout=PAGE_SECONDS)
     except subprocess.TimeoutExpired:
