@@ -433,3 +433,15 @@ def test_a_markdown_line_break_inside_bold_is_kept():
 
     lines = read_lines("**KT. GIÁM ĐỐC  \nPHÓ GIÁM ĐỐC**\n\n**ỦY BAN NHÂN\nDÂN TỈNH**\n")
     assert [line.text for line in lines if line.text] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "ỦY BAN NHÂN DÂN TỈNH"]
+
+
+def test_a_scans_specks_do_not_end_the_header_but_a_wrapped_word_is_kept(tmp_path):
+    """OCR's reading of a stamp's edge ("¬. hư") is passed over; "BỘ" / "TÀI CHÍNH" wrapped is a name."""
+    text = "\n".join(["|", "BỘ", "TÀI CHÍNH", "**CỤC THUẾ**", "-------", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
+                      "Độc lập - Tự do - Hạnh phúc", "¬. hư", "|", "Số: 12/CT-CS", "|", "Hà Nội, ngày 05 tháng 3 năm 2025",
+                      "|", "**BÁO CÁO**", "Kết quả", ""])
+    path = tmp_path / "specks.md"
+    path.write_text(text, encoding="utf-8")
+    document = load(path).report.document
+    assert (document.issuer.parent, document.issuer.name) == ("BỘ TÀI CHÍNH", "CỤC THUẾ")
+    assert document.number == "Số: 12/CT-CS" and document.date == "ngày 05 tháng 3 năm 2025"

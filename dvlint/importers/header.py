@@ -51,8 +51,11 @@ _ADDRESSEE_LINE = 120  # a wrapped addressee's second line is short; a longer li
 
 
 def _speck(text: str) -> bool:
-    """A line with almost no letters and no number: what OCR makes of a stamp's edge or a speck."""
-    return sum(c.isalpha() for c in text) < 4 and not any(c.isdigit() for c in text) and not _decoration(text)
+    """A line of a few letters among stray marks, and no number: what OCR makes of a stamp's edge or a
+    speck ("¬. hư"); a word of a name wrapped alone ("BỘ", "NỘI") is none."""
+    letters = sum(c.isalpha() for c in text)
+    symbols = sum(not c.isalnum() and not c.isspace() for c in text)
+    return letters < 4 and symbols > 0 and not any(c.isdigit() for c in text) and not _decoration(text)
 
 
 def _decoration(text: str) -> bool:
