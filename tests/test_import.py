@@ -445,3 +445,17 @@ def test_a_scans_specks_do_not_end_the_header_but_a_wrapped_word_is_kept(tmp_pat
     document = load(path).report.document
     assert (document.issuer.parent, document.issuer.name) == ("BỘ TÀI CHÍNH", "CỤC THUẾ")
     assert document.number == "Số: 12/CT-CS" and document.date == "ngày 05 tháng 3 năm 2025"
+
+
+def test_a_digital_signatures_text_above_the_header_does_not_hide_it(tmp_path):
+    """A signed PDF prints 'SAO Y; ...' or 'Ký bởi: ...' above the header: read past, the header is read."""
+    text = "\n".join(["SAO Y; PHÒNG PV01; Thời gian ký: 2025-07-15T17:42:37+07:00", "",
+                      "BỘ CÔNG AN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "CÔNG AN TỈNH LÂM ĐỒNG             Độc lập - Tự do - Hạnh phúc",
+                      "Số: 177/CAT-PA05             Lâm Đồng, ngày 15 tháng 7 năm 2025", "",
+                      "V/v trao đổi thông tin", "", "Kính gửi: Văn phòng Tỉnh ủy", "", "Nội dung.", ""])
+    path = tmp_path / "signed.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load(path).report.document
+    assert (document.number, document.date, document.kind) == ("Số: 177/CAT-PA05", "ngày 15 tháng 7 năm 2025", "công văn")
+    assert document.issuer.name == "CÔNG AN TỈNH LÂM ĐỒNG"

@@ -31,6 +31,9 @@ _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo",
 _PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")
 
 
+# The text a digital signature prints on a signed PDF, and a certified copy's stamp ("SAO Y; CÔNG AN TỈNH ...").
+_SIGNATURE_STAMP = re.compile(r"^\s*(?:ký\s+bởi|email|cơ\s+quan|thời\s+gian\s+ký|ngày\s+ký|sao\s+y\b|"
+                              r"digitally\s+signed)\s*[:;]", re.IGNORECASE)
 _DRAFT_MARK = re.compile(r"^\s*[(\[]?\s*dự\s+thảo(?:\s+lần\s+\d+)?\s*[)\]]?\s*$", re.IGNORECASE)
 _NUMBER_THEN_DATE = re.compile(r"^(?P<number>\s*s[ốoô]\s*:?\s*\d*\s*[/\-–]\s*\S+)\s+(?P<date>\D.*\bngày\b.*)$",
                                re.IGNORECASE)
@@ -131,6 +134,8 @@ class HeaderReader:
                 self.note(line, "decoration")
             elif _DRAFT_MARK.match(text):
                 self.note(line, "draft-mark")  # "Dự thảo", "(DỰ THẢO lần 2)": the header goes on
+            elif _SIGNATURE_STAMP.match(text):
+                self.note(line, "stamp")  # a digital signature's text on a signed PDF ("Ký bởi: ...", "SAO Y; ...")
             elif _speck(text):
                 self.note(line, "speck")  # a stamp's or a scan's specks read as text ("¬. hư"): the header goes on
             elif "number" not in self.document and _NUMBER_LINE.match(text):
