@@ -80,3 +80,24 @@ def test_template_weights_and_bands_apply(tmp_path):
 def test_config_grades_apply(tmp_path):
     bands = (GradeBand(min=98, vi="A", en="A"), GradeBand(min=0, vi="B", en="B"))
     assert _score(tmp_path, DRAFT, grades=bands, select=("DV101",)).score.grade.vi == "B"
+
+
+def test_an_informational_finding_costs_nothing(tmp_path):
+    """A rule's Problem(severity="info"), and a built-in rule set to info in the configuration, deduct nothing
+    (they used to deduct the rule's weight: DV101 = "info" still cost 3 points)."""
+    from conftest import FIXTURES, run_json
+
+    (tmp_path / "dvlint.toml").write_text('[severity]\nDV101 = "info"\n', encoding="utf-8")
+    report = tmp_path / "report.yaml"
+    report.write_text((FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8")
+                      .replace('number: "Số: 85/BC-SKHCN"', 'number: "Số: /BC-SKHCN"'), encoding="utf-8")
+    _, out = run_json("check", str(report), "--config", str(tmp_path / "dvlint.toml"))
+    findings = out["reports"][0]["findings"]
+    assert [(f["code"], f["severity"], f["weight"]) for f in findings] == [("DV101", "info", 0.0)]
+    assert out["reports"][0]["score"] == 100 and out["reports"][0]["deductions"] == []
+    from dvlint.engine.scoring import score
+
+    class Info:
+        code, name, severity, weight = "DV999", "x", "info", 5.0
+
+    assert score([Info()], 20, []).value == 100

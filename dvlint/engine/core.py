@@ -269,6 +269,8 @@ class Engine:
         weight = self.settings.weight_for(spec.code)
         if weight is None:
             weight = problem.weight if problem.weight is not None else self.weight_for(spec, context.template)
+        if severity == "info":
+            weight = 0.0  # an informational finding costs nothing (docs/scoring.md), however it became one
         return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field, weight, problem.fix)
 
     def weight_for(self, spec: RuleSpec, template=None) -> float:

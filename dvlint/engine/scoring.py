@@ -1,7 +1,7 @@
 """The score of a report: 100 points, less what its findings weigh.
 
 Each finding weighs what its rule weighs (from the configuration, else the
-template, else the rule's default). One rule deducts at most ``per_rule_cap``
+template, else the rule's default); an informational finding weighs nothing. One rule deducts at most ``per_rule_cap``
 points, so one defect repeated fifty times cannot sink a report on its own.
 The score never goes below 0, and the grade is the first band (highest
 minimum first) whose minimum it reaches.
@@ -43,6 +43,8 @@ class Score:
 def score(findings, per_rule_cap: float, bands) -> Score:
     totals: dict[str, list] = {}
     for finding in findings:
+        if finding.severity == "info":
+            continue  # informational: it weighs nothing, whatever weight its rule or a plugin gave it
         entry = totals.setdefault(finding.code, [finding.name, 0, 0.0])
         entry[1] += 1
         entry[2] += finding.weight
