@@ -231,8 +231,11 @@ def national_header(document, doc_format):
     English:
         When the report records the header's right side: a state document
         has the national name "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and the
-        motto "Độc lập - Tự do - Hạnh phúc"; a Party document has "ĐẢNG CỘNG
-        SẢN VIỆT NAM" and no national name.
+        motto "Độc lập - Tự do - Hạnh phúc" (Nghị định 30/2020, Phụ lục I,
+        mục II.1); a Party document has "ĐẢNG CỘNG SẢN VIỆT NAM" and no
+        national name. A difference in a tone mark's place only ("CỘNG
+        HOÀ", as the decree's own sample table prints it) or in the kind of
+        dash is a warning: the words are right.
     Ví dụ sai / Fails:
         header: {national_name: CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM}
     Ví dụ đúng / Passes:
@@ -256,9 +259,17 @@ def national_header(document, doc_format):
         if not written:
             yield Problem(header.path, fix=right, vi=f"{vi} còn thiếu: '{right}'", en=f"{en} is missing: '{right}'")
         elif " ".join(written.split()) != right:
-            yield Problem(header.field_path(name), fix=right,
+            # Only the place of a tone mark ("HOÀ"; the decree's own sample table prints it) or the kind of
+            # dash ("–" for "-") differs: a warning, the words are right.
+            typographic = _typeset(written) == _typeset(right)
+            yield Problem(header.field_path(name), fix=right, severity="warning" if typographic else None,
                           vi=f"{vi} viết chưa đúng: '{written}'; viết '{right}'",
                           en=f"{en} is not written right: '{written}'; write '{right}'")
+
+
+def _typeset(text: str) -> str:
+    """``text`` with the tone-mark placement and the dashes made one way, and its spaces folded."""
+    return " ".join(data.fold(text).replace("–", "-").replace("—", "-").replace(" - ", "-").replace("-", " - ").split())
 
 
 # The issuer code in a symbol: "/KH-SKHCN", "/2016/QĐ-UBND" (state), "12-KH/ĐU" (Party).

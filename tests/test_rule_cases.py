@@ -1,8 +1,10 @@
 """Runs every case in tests/rule_cases/*.yaml.
 
 Each case is a small report and the findings expected from the rules it
-selects (code, line and, when given, severity and ``says``: a piece of the
-English message), or none. ``encoding`` saves
+selects, or none. Every expected finding gives its code, line, column and
+``says`` (key words of the English message), and severity when it matters:
+a rule pointing at the wrong place or saying the wrong thing fails its case.
+A case whose findings cannot be pinned so says why in ``unpinned``. ``encoding`` saves
 the report in a legacy encoding (tcvn3, vni, windows-1258) and
 ``convert_legacy`` reads it with --convert-legacy. Adding a regression
 test is adding a case to the YAML file of the rule's family.
@@ -41,10 +43,14 @@ def test_rule_case(case, tmp_path):
     result = check_text(tmp_path, case["report"], encoding=case.get("encoding", "utf-8"), **overrides)
     assert result.error is None, result.error and result.error.message.en
     expected = case.get("expect") or []
-    got = [{"code": f.code, "line": f.line, **({"severity": f.severity} if "severity" in e else {}),
-            **({"says": e["says"]} if "says" in e and e["says"] in f.message.en else {})}
+    pinned = "unpinned" not in case
+    got = [{"code": f.code, "line": f.line,
+            **({"column": f.column} if pinned or "column" in e else {}),
+            **({"severity": f.severity} if "severity" in e else {}),
+            **({"says": e["says"] if e.get("says") and e["says"] in f.message.en else f.message.en}
+               if pinned or "says" in e else {})}
            for f, e in zip(result.findings, expected + [{}] * len(result.findings))]
-    assert got == expected, [f"{f.code}:{f.line} {f.message.en}" for f in result.findings]
+    assert got == expected, [f"{f.code}:{f.line}:{f.column} {f.message.en}" for f in result.findings]
 
 
 def test_every_rule_has_a_failing_and_a_passing_case():
