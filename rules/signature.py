@@ -98,16 +98,22 @@ def _prefix_form(signature, name, parsed, form):
 
 
 @rule("DV403", "deputy-signs-for-head", severity="error", weight=5,
-      vi="Ký thay (KT., K/T) thì chức vụ người ký phải là cấp phó (PHÓ ...)",
-      en="Signing for the head (KT., K/T) requires a deputy's title (PHÓ ...)")
+      vi="Ký thay (KT., K/T) thì có chức vụ người ký thay, không phải chính chức vụ người đứng đầu",
+      en="Signing for the head (KT., K/T) gives the signer's own title, not the head's")
 def deputy_signs_for_head(signature):
     """
     Tiếng Việt:
-        "KT." (ký thay) nghĩa là cấp phó ký thay người đứng đầu: dòng chức
-        vụ ngay dưới phải là chức vụ cấp phó, bắt đầu bằng "PHÓ".
+        "KT." (ký thay) nghĩa là cấp phó ký thay người đứng đầu (Nghị định
+        30/2020, Điều 13.1; Phụ lục I, mục II.7): dòng dưới ghi chức vụ của
+        người ký thay. Chức vụ ấy thường là "PHÓ ...", nhưng không bắt buộc:
+        mẫu của chính Nghị định là "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG". Chỉ sai khi
+        thiếu chức vụ, hoặc chức vụ ghi chính là chức vụ người đứng đầu.
     English:
-        "KT." (ký thay) means a deputy signs for the head: the title line
-        under it must be a deputy's title, starting with "PHÓ".
+        "KT." (ký thay) means a deputy signs for the head (Nghị định 30/2020,
+        Điều 13.1; Phụ lục I, mục II.7): the line under it gives the
+        deputy's title. It is usually "PHÓ ...", but need not be: the
+        decree's own sample is "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG". It is wrong
+        only when missing, or when it is the head's own title.
     Ví dụ sai / Fails:
         authority: KT. GIÁM ĐỐC
         title: GIÁM ĐỐC
@@ -119,15 +125,18 @@ def deputy_signs_for_head(signature):
     if signing_for is None:
         return
     line = getattr(signature, signing_for)
+    head = next(parsed.signs_for for name, parsed in signature.authority_lines() if name == signing_for)
     title = (signature.title or "").strip()
     if not title:
         yield Problem(signature.path,
                       vi=f"Dưới dòng '{line}' thiếu chức vụ của người ký thay (PHÓ ...)",
                       en=f"Under '{line}' the deputy's title (PHÓ ...) is missing")
-    elif not data.fold(title).startswith("phó"):
+    elif data.fold(title) == data.fold(head):
         yield Problem(signature.field_path("title"),
-                      vi=f"Ký thay ('{line}') nhưng chức vụ người ký '{title}' không phải cấp phó (PHÓ ...)",
-                      en=f"Signing for the head ('{line}') but the title '{title}' is not a deputy's (PHÓ ...)")
+                      vi=f"Ký thay ('{line}') nhưng chức vụ người ký '{title}' là chính chức vụ người đứng đầu: "
+                         f"ghi chức vụ của người ký thay (PHÓ ...)",
+                      en=f"Signing for the head ('{line}') but the title '{title}' is the head's own: "
+                         f"give the deputy's title (PHÓ ...)")
 
 
 @rule("DV404", "party-committee-signs-on-behalf", severity="error", weight=5,
@@ -258,21 +267,27 @@ def by_order_subordinate(signature):
 @rule("DV408", "signer-academic-title", exact_text=True, severity="warning", weight=1,
       vi="Họ tên người ký không kèm học hàm, học vị (TS., ThS., PGS. ...)",
       en="The signer's name carries no academic title (TS., ThS., PGS. ...)")
-def signer_academic_title(signature):
+def signer_academic_title(signature, document):
     """
     Tiếng Việt:
-        Nghị định 30/2020/NĐ-CP, Phụ lục I: họ tên người ký ghi đầy đủ, không
-        ghi học hàm, học vị ("TS. Nguyễn Văn A" là sai). Danh sách học hàm,
-        học vị: rules/data/authorities.yaml.
+        Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7: trước họ tên người ký
+        không ghi học hàm, học vị; riêng đơn vị vũ trang nhân dân, tổ chức sự
+        nghiệp giáo dục, y tế, khoa học thì do người đứng đầu ngành quy định,
+        nên văn bản của các cơ quan ấy không bị báo. Danh sách học hàm và các
+        ngành: rules/data/authorities.yaml.
     English:
-        Nghị định 30/2020/NĐ-CP, Phụ lục I: the signer's full name is written
-        without academic titles ("TS. Nguyễn Văn A" is wrong). The list:
+        Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7: no academic title
+        before the signer's name; for armed-forces units and education,
+        health and science bodies the sector's head decides, so their
+        documents are not reported. The titles and the sectors:
         rules/data/authorities.yaml.
     Ví dụ sai / Fails:
         name: TS. Nguyễn Văn An
     Ví dụ đúng / Passes:
         name: Nguyễn Văn An
     """
+    if _in_academic_sector(document):
+        return
     name = (signature.name or "").strip()
     for title in sorted(data.authorities().academic_titles, key=len, reverse=True):
         if name.startswith(title) or f" {title} " in f" {name} ":
@@ -280,6 +295,15 @@ def signer_academic_title(signature):
                           vi=f"Họ tên người ký không ghi học hàm, học vị: bỏ '{title}' trong '{name}'",
                           en=f"The signer's name carries no academic title: remove '{title}' from '{name}'")
             return
+
+
+def _in_academic_sector(document) -> bool:
+    """Whether the issuer (or its parent) is a body the decree lets show academic titles."""
+    issuer = document.issuer
+    names = " ".join(n for n in (issuer and issuer.name, issuer and issuer.parent) if n)
+    folded = data.fold(names)
+    return any(re.search(rf"\b{re.escape(data.fold(s))}\b", folded)
+               for s in data.authorities().academic_title_sectors)
 
 
 @rule("DV409", "signer-name-consistent", exact_text=True, severity="warning", weight=2,

@@ -140,6 +140,7 @@ class Authorities(DataModel):
     authorities: list[Authority]
     collective_bodies: list[str]
     academic_titles: list[str]
+    academic_title_sectors: list[str] = []
 
     def by_prefix(self, prefix: str) -> tuple[Authority, str] | None:
         """The authority written as ``prefix``, and the form it belongs to."""
