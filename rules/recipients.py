@@ -24,6 +24,17 @@ def is_archive_line(line: str) -> bool:
     return data.fold(recipient_text(line)).startswith("lưu")
 
 
+# The drafter's mark after the archive line's full stop ("- Lưu: VT, NC.Châu", "- Lưu: VT, CN (2). Ha"):
+# a word of initials or a name, often in subscript, where the decree's sample puts the drafter's
+# initials and the number of copies (Phụ lục I, mục IV, ô 9b).
+_DRAFTER_MARK = re.compile(r"\.\s*[^\W\d_]{1,12}(?:\s*\(\d+\w?\))?\s*\.?$")
+
+
+def _group_member(text: str, above: str) -> bool:
+    """A "+" line under a group's heading ("- VP UBND tỉnh:" / "+ LĐVP;"), or under another such line."""
+    return text.startswith("+") and (above.rstrip().endswith(":") or above.lstrip().startswith("+"))
+
+
 @rule("DV501", "recipients-present", exact_text=True, severity="error", weight=5,
       vi="Văn bản phải có phần Nơi nhận liệt kê nơi nhận",
       en="The document must have a recipients list (Nơi nhận)")
@@ -131,7 +142,11 @@ def recipient_line_punctuation(recipients, doc_format):
         Nghị định 30/2020/NĐ-CP: one recipient a line, starting with a dash
         "- " and ending with a semicolon ";"; the last line ("- Lưu: VT, ...")
         ends with a full stop. Party documents end the lines with a comma ","
-        (";" is accepted, as practice has it).
+        (";" is accepted, as practice has it). Practice also accepted: a
+        group whose heading line ends with ":" and whose members follow on
+        "+" lines; the drafter's mark after the archive line's full stop
+        ("- Lưu: VT, NC.Châu"), where the decree's sample puts the drafter's
+        initials.
     Ví dụ sai / Fails:
         lines: ["- Sở Nội vụ", "- Lưu: VT, VP."]
     Ví dụ đúng / Passes:
@@ -145,11 +160,14 @@ def recipient_line_punctuation(recipients, doc_format):
         text = line.strip()
         field = recipients.field_path("lines") + f"[{i}]"
         last = position == len(lines) - 1
-        if not re.match(r"^[-–]\s", text):
+        member = _group_member(text, lines[position - 1][1] if position else "")
+        if not member and not re.match(r"^[-–]\s", text):
             yield Problem(field, fix="- " + text.lstrip("".join(ITEM_MARKS) + " "),
                           vi=f"Dòng nơi nhận phải bắt đầu bằng '- ': '{text}'",
                           en=f"A recipient line must start with '- ': '{text}'")
-        if last and not text.endswith("."):
+        if text.endswith(":") and not last:
+            continue  # a group's heading ("- VP UBND tỉnh:"), its members on the "+" lines below
+        if last and not text.endswith(".") and not (is_archive_line(text) and _DRAFTER_MARK.search(text)):
             yield Problem(field, fix=text.rstrip(";,") + ".",
                           vi=f"Dòng cuối của nơi nhận phải kết thúc bằng dấu chấm: '{text}'",
                           en=f"The last recipient line must end with a full stop: '{text}'")

@@ -371,7 +371,7 @@ def test_justified_text_stays_a_paragraph_and_columns_of_figures_are_a_table(tmp
 
 
 def test_a_finding_in_the_right_column_points_at_it(tmp_path):
-    text = (CASES / "layout-state-report.txt").read_text(encoding="utf-8").replace("PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG")
+    text = (CASES / "layout-state-report.txt").read_text(encoding="utf-8").replace("PHÓ GIÁM ĐỐC", "GIÁM ĐỐC")
     path = tmp_path / "wrong-title.txt"
     path.write_text(text, encoding="utf-8")
     finding = next(f for f in check(path).findings if f.code == "DV403")
@@ -384,14 +384,14 @@ def test_page_breaks_of_pdf_text_keep_line_numbers_and_drop_page_numbers(tmp_pat
     text = (CASES / "layout-state-report.txt").read_text(encoding="utf-8")
     text = text.replace("     2. Kết quả cụ thể\n", "\f                                    2\n     2. Kết quả cụ thể\n")
     text = text.replace("     III. PHƯƠNG HƯỚNG", "\f                                    3\n\n     III. PHƯƠNG HƯỚNG")
-    text = text.replace("PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG")
+    text = text.replace("PHÓ GIÁM ĐỐC", "GIÁM ĐỐC")
     path = tmp_path / "paged.txt"
     path.write_text(text, encoding="utf-8")
     report = load(path).report
     assert [c.label for c in report.sections[0].children] == ["1.", "2."]
     assert not any(p.strip() in ("2", "3") for s in report.all_sections() for p in s.paragraphs)
     finding = next(f for f in check(path).findings if f.code == "DV403")
-    wanted = next(n for n, line in enumerate(text.split("\n"), 1) if "TRƯỞNG PHÒNG" in line)
+    wanted = next(n for n, line in enumerate(text.split("\n"), 1) if line.endswith(" GIÁM ĐỐC") and "KT." not in line)
     assert finding.line == wanted
 
 
@@ -401,7 +401,7 @@ def test_findings_in_an_html_table_cell_point_at_its_text(tmp_path):
     foot = ["<table>", "<tbody>", "<tr>",
             "<td><p><strong>Nơi nhận:</strong></p>", "<ul>", "<li><p>Như trên;</p></li>",
             "<li><p>Lưu: VT, VP.</p></li>", "</ul></td>",
-            "<td><p><strong>KT. GIÁM ĐỐC<br />", "TRƯỞNG PHÒNG</strong></p>", "<p><strong>Trần Thị Hoa</strong></p></td>",
+            "<td><p><strong>KT. GIÁM ĐỐC<br />", "GIÁM ĐỐC</strong></p>", "<p><strong>Trần Thị Hoa</strong></p></td>",
             "</tr>", "</tbody>", "</table>"]
     path = tmp_path / "html-foot.md"
     path.write_text("\n".join(converted[:-2] + foot) + "\n", encoding="utf-8")
@@ -425,6 +425,25 @@ def test_a_wrapped_place_and_date_is_read_whole(tmp_path, lines, place, date):
     path.write_text(text, encoding="utf-8")
     document = load(path).report.document
     assert (document.place, document.date) == (place, date)
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # a group wrapped after a comma, among dashed lines: one recipient
+    (["- Bộ Y tế;", "- VP UBND tỉnh: LĐVP, KGVX,", "TTTT, TTPVHCC;", "- Lưu: VT, TTPVHCC."],
+     ["- Bộ Y tế;", "- VP UBND tỉnh: LĐVP, KGVX, TTTT, TTPVHCC;", "- Lưu: VT, TTPVHCC."]),
+    # Party lines end with commas, each its own recipient
+    (["- Đảng ủy Khối,", "- Các chi bộ,", "- Lưu Văn phòng."], ["- Đảng ủy Khối,", "- Các chi bộ,", "- Lưu Văn phòng."]),
+    # a line after a full recipient is not run onto it
+    (["- Bộ Y tế;", "- Sở Nội vụ,", "- Lưu: VT."], ["- Bộ Y tế;", "- Sở Nội vụ,", "- Lưu: VT."]),
+])
+def test_a_recipient_wrapped_after_a_comma_is_one_line(tmp_path, lines, expected):
+    text = "\n".join(["**ỦY BAN NHÂN DÂN**", "|", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "|",
+                      "Số: 12/BC-UBND", "|", "Hà Nội, ngày 05 tháng 3 năm 2025", "|", "**BÁO CÁO**",
+                      "Kết quả công tác dân vận", "", "I. KẾT QUẢ", "", "Nội dung.", "", "|",
+                      "**Nơi nhận:**", *lines, "|", "**CHỦ TỊCH**", "", "Nguyễn Văn An", ""])
+    path = tmp_path / "recipients.md"
+    path.write_text(text, encoding="utf-8")
+    assert load(path).report.recipients.lines == expected
 
 
 def test_a_markdown_line_break_inside_bold_is_kept():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from dvlint.importers import SourceLine, ascii_fold, is_upper
+from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
 from dvlint.model import parsing
 
 _SIGNER_WORDS = (
@@ -61,9 +61,14 @@ class FootReader:
 
     def recipient_goes_on(self, line: SourceLine) -> bool:
         """A recipient wrapped onto the next line ("- Sở Tư pháp các tỉnh, thành phố trực thuộc (để" /
-        "phối hợp);"): appended to it, when it has not ended and the line is no signature's."""
+        "phối hợp);"): appended to it, when it has not ended and the line is no signature's. Where
+        every recipient so far starts with a dash, a line ending in a comma has not ended either
+        ("- VP UBND tỉnh: LĐVP, KGVX," / "TTTT, TTPVHCC;")."""
         lines = self.data["recipients"]["lines"]
-        if not lines or lines[-1].rstrip().endswith((";", ".", ",")) or self.looks_like_signature(line):
+        if not lines or self.looks_like_signature(line):
+            return False
+        ended = (";", ".") if _all_dashed(lines) else (";", ".", ",")
+        if lines[-1].rstrip().endswith(ended):
             return False
         lines[-1] = f"{lines[-1]} {line.text.strip()}"
         self.extend_span(("recipients", "lines", len(lines) - 1), line)
@@ -129,3 +134,8 @@ class FootReader:
         if signature and "name" not in signature and is_person_name(text):
             return "name"
         return None
+
+
+def _all_dashed(lines: list[str]) -> bool:
+    """Whether every recipient line starts with an item mark, so one without it goes on the one above."""
+    return all(line.lstrip().startswith(ITEM_MARKS) for line in lines)
