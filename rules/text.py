@@ -200,7 +200,7 @@ def _is_upper_text(text: str) -> bool:
     return text == text.upper()
 
 
-@rule("DV704", "abbreviation-defined", exact_text=True, severity="info", weight=0,
+@rule("DV704", "abbreviation-defined", exact_text=True, severity="info", weight=0, opt_in=True,
       vi="Chữ viết tắt được viết đầy đủ, kèm chữ viết tắt trong ngoặc, ở lần dùng đầu tiên",
       en="An abbreviation is spelled out, with the abbreviation in brackets, where first used")
 def abbreviation_defined(report):
@@ -210,11 +210,17 @@ def abbreviation_defined(report):
         dùng đầu tiên, kèm chữ viết tắt trong ngoặc: "khoa học và công nghệ
         (KH&CN)". Các chữ viết tắt ai cũng biết (UBND, HĐND, MTTQ ...) không
         cần; danh sách ở rules/data/text.yaml. Chỉ xét phần nội dung.
+        Nghị định 30/2020 không có quy định này (Phụ lục III chỉ quy định
+        chữ viết tắt tên loại văn bản): đây là phép lịch sự với người đọc,
+        nên quy tắc tắt theo mặc định, bật bằng --select DV704.
     English:
         An abbreviation (KH&CN, CCHC, TTHC, QCDC) is spelled out where first
         used, with the abbreviation in brackets: "khoa học và công nghệ
         (KH&CN)". Those everyone knows (UBND, HĐND, MTTQ ...) need not be; the
         list is in rules/data/text.yaml. Only the body text is read.
+        Nghị định 30/2020 has no such requirement (Phụ lục III only sets the
+        abbreviations of document types): it is a courtesy to the reader, so
+        the rule is off by default; turn it on with --select DV704.
     Ví dụ sai / Fails:
         paragraphs: ["Đẩy mạnh CCHC trong năm.", "Công tác cải cách hành chính (CCHC) ..."]
     Ví dụ đúng / Passes:

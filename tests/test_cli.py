@@ -183,7 +183,10 @@ def test_rules_and_explain():
     assert explained.stdout.startswith("DV403 (deputy-signs-for-head)\nKý thay (KT., K/T)")
     assert "Ví dụ sai:" in explained.stdout and "title: PHÓ GIÁM ĐỐC" in explained.stdout
     english = run_cli("explain", "deputy-signs-for-head", "--lang", "en")
-    assert "Signing for the head (KT., K/T) requires" in english.stdout and "Fails:" in english.stdout
+    assert "Signing for the head (KT., K/T) gives the signer's own title" in english.stdout and "Fails:" in english.stdout
+    assert "DV704" not in proc.stdout  # off by default, yet documented
+    assert "turn it on by its code" in run_cli("explain", "DV704", "--lang", "en").stdout
+    assert "DV704  abbreviation-defined" in run_cli("rules", "--select", "DV704").stdout
     unknown = run_cli("explain", "DV999")
     assert unknown.returncode == 2 and "không có quy tắc 'DV999'" in unknown.stderr
 

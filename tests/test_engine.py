@@ -165,6 +165,10 @@ def _specs():
     (None, (), "name", ["DV405", "DV409"]),
     (None, (), "archive and not date", ["DV502", "DV505"]),
     (None, (), "DV20", ["DV201", "DV202", "DV203", "DV204", "DV205", "DV206", "DV207", "DV208", "DV209"]),
+    # DV704 asks more than the decree: only its own code turns it on, never the default or a family
+    (("DV7",), (), None, ["DV701", "DV702", "DV703", "DV705", "DV708"]),
+    (None, (), "abbreviation", []),
+    (("DV7", "DV704"), (), None, ["DV701", "DV702", "DV703", "DV704", "DV705", "DV708"]),
 ])
 def test_selection(select, ignore, keyword, expected):
     chosen = select_rules(_specs(), select, ignore, keyword)

@@ -30,8 +30,8 @@ def run_rules(args) -> int:
     ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif args.format == "markdown":
-        print(rules_markdown(engine.rules), end="")
+    elif args.format == "markdown":  # the reference: every rule, those off by default too
+        print(rules_markdown(engine.all_rules), end="")
     else:
         print(rules_table(rows), end="")
     return EXIT_OK

@@ -74,11 +74,15 @@ def select_rules(rules: list[RuleSpec], select, ignore, keyword: str | None) -> 
     A rule is kept when it matches a selected prefix (all rules when none is
     given), matches no ignored prefix unless a *longer* selected prefix names
     it (``--select DV401 --ignore DV4`` keeps DV401, as ruff does), and
-    satisfies the keyword expression.
+    satisfies the keyword expression. A rule that is ``opt_in`` runs only when
+    a selected prefix is its whole code: it asks more than the regulation, so
+    neither the default nor a family (``DV7``) turns it on.
     """
     matcher = compile_keyword(keyword) if keyword else None
     kept = []
     for spec in rules:
+        if spec.opt_in and not any(p.strip().upper() == spec.code for p in select or ()):
+            continue
         chosen = _longest_match(spec.code, select) if select else 0
         if select and chosen < 0:
             continue

@@ -86,6 +86,7 @@ class RuleSpec:
     origin: str = ""  # the module or file it was collected from
     safe_fix: bool = False  # its fixes are mechanical and may be applied by ``check --fix``
     exact_text: bool = False  # it judges spelling or exact characters: it does not run on text read by OCR
+    opt_in: bool = False  # it asks more than the regulation: it runs only when selected by its own code
 
     @property
     def family(self) -> str:
@@ -97,7 +98,7 @@ class RuleSpec:
 
 
 def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", weight: float | None = None,
-         safe_fix: bool = False, exact_text: bool = False):
+         safe_fix: bool = False, exact_text: bool = False, opt_in: bool = False):
     """Mark a function as a dvlint rule, with its code, name and metadata.
 
     ``safe_fix`` says that the ``fix`` its problems carry changes form only
@@ -108,6 +109,9 @@ def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", wei
     or reports a part missing (the number, the signer's name, a section) that
     OCR may simply have failed to read: on text read from a scan a recognition
     slip would be taken for the writer's defect, so the rule does not run there.
+    ``opt_in`` says that the rule asks more than the regulation does (a house
+    style, a reader's courtesy): it runs only when selected by its own code
+    (``--select DV704``), never by a family or by default.
     """
     if not CODE_PATTERN.match(code):
         raise ValueError(f"rule code {code!r} must be 'DV' and three digits")
@@ -127,6 +131,7 @@ def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", wei
             origin=getattr(func, "__module__", ""),
             safe_fix=safe_fix,
             exact_text=exact_text,
+            opt_in=opt_in,
         )
         return func
 

@@ -56,6 +56,8 @@ LABELS = {
 }
 
 
+OPT_IN = Msg("Quy tắc này tắt theo mặc định vì đòi hỏi hơn quy định; bật bằng mã của nó (--select CODE hoặc select trong dvlint.toml).",
+             "This rule is off by default because it asks more than the regulation; turn it on by its code (--select CODE or select in dvlint.toml).")
 NOT_ON_OCR = Msg("Quy tắc này không chạy trên văn bản đọc bằng OCR từ bản quét: lỗi nhận dạng không phải lỗi của người viết.",
                  "This rule does not run on text read from a scan by OCR: a recognition slip is not the writer's defect.")
 
@@ -78,6 +80,8 @@ def explain_rule(spec, lang: str, weight: float) -> str:
             out += ["", f"{LABELS[key].text(lang)}:", _indent(sections[key])]
     if spec.exact_text:
         out += ["", NOT_ON_OCR.text(lang)]
+    if spec.opt_in:
+        out += ["", OPT_IN.text(lang)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -106,21 +110,26 @@ def rules_markdown(rules) -> str:
         "",
         "*fix*: `dvlint check --fix` applies the rule's fixes (see ci.md). *OCR*: `off` where the rule judges",
         "spelling or exact characters and does not run on text read from a scan by OCR (see import.md).",
+        "*default*: `off` where the rule asks more than the regulation and runs only when selected by its code",
+        "(`--select DV704`).",
         "",
-        "| code | name | severity | weight | fix | OCR | summary (vi) | summary (en) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| code | name | severity | weight | default | fix | OCR | summary (vi) | summary (en) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for spec in rules:
         fix = "fixable" if spec.safe_fix else ""
         ocr = "off" if spec.exact_text else ""
-        out.append(f"| {spec.code} | {spec.name} | {spec.severity} | {spec.weight:g} | {fix} | {ocr} | {spec.summary.vi} "
-                   f"| {spec.summary.en} |")
+        default = "off" if spec.opt_in else "on"
+        out.append(f"| {spec.code} | {spec.name} | {spec.severity} | {spec.weight:g} | {default} | {fix} | {ocr} "
+                   f"| {spec.summary.vi} | {spec.summary.en} |")
     for spec in rules:
         sections = doc_sections(spec.doc)
         out += ["", f"## {spec.code} {spec.name}", "", f"**{spec.summary.vi}** / *{spec.summary.en}*", ""]
         for key, title in (("vi", "Tiếng Việt"), ("en", "English")):
             if sections.get(key):
                 out += [f"{title}: {_one_line(sections[key])}", ""]
+        if spec.opt_in:
+            out += [f"{OPT_IN.vi} / {OPT_IN.en}", ""]
         for key, title in (("fails", "Ví dụ sai / Fails"), ("passes", "Ví dụ đúng / Passes")):
             if sections.get(key):
                 out += [f"{title}:", "", "```yaml", sections[key], "```", ""]
