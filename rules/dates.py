@@ -24,16 +24,23 @@ def issue_date_complete(document):
     Tiếng Việt:
         Ngày ban hành phải đủ ngày, tháng, năm. Thiếu hẳn dòng ngày là lỗi;
         "ngày tháng năm 2020" (để trống chờ ngày ký) là bản nháp: cảnh báo,
-        thành lỗi khi kiểm tra bản chính thức (--final).
+        thành lỗi khi kiểm tra bản chính thức (--final). Văn bản không theo
+        thể thức Chương II của Nghị định (phiếu trình ghi ngày ở ô ký; nghị
+        quyết của UBTVQH ghi ngày ở câu cuối) không bị báo thiếu dòng ngày.
     English:
         The issue date must give day, month and year. A missing date is an
         error; "ngày tháng năm 2020" (left blank until signing) is a draft:
-        a warning, an error when checking the final copy (--final).
+        a warning, an error when checking the final copy (--final). A
+        document whose form is not Chương II's (a phiếu trình, whose dates
+        are in the signers' boxes; a resolution of the UBTVQH, dated in its
+        closing) is not reported for a missing date line.
     Ví dụ sai / Fails:
         date: ngày tháng năm 2020
     Ví dụ đúng / Passes:
         date: ngày 05 tháng 3 năm 2020
     """
+    if (document.date is None or not document.date.strip()) and not document.follows_decree_form:
+        return  # a phiếu trình's dates are in its signers' boxes; a UBTVQH resolution's in its closing
     if document.date is None or not document.date.strip():
         yield Problem(document.path, severity="error",
                       vi="Thiếu ngày ban hành (dòng 'ngày ... tháng ... năm ...')",
@@ -104,7 +111,7 @@ def issue_date_not_future(document, today):
 @rule("DV204", "place-official", exact_text=True, severity="error", weight=3,
       vi="Địa danh là tên chính thức của tỉnh, thành phố, còn hiệu lực vào ngày ban hành",
       en="The place is the official name of a province valid on the issue date")
-def place_official(document, as_of):
+def place_official(document, as_of, config):
     """
     Tiếng Việt:
         Địa danh ở dòng ngày tháng là tên chính thức của đơn vị hành chính nơi
@@ -122,6 +129,11 @@ def place_official(document, as_of):
         "Đắk Nông" after that day is wrong. Either tone-mark placement
         ("Hòa"/"Hoà") is accepted. District and commune names, which the list
         does not hold, are not judged. The list: rules/data/provinces.yaml.
+        An undated draft ("ngày tháng năm 2025") is reported only when the
+        place is wrong on every day it may carry; without a year it is not
+        judged. A document whose form is not Chương II's (a phiếu trình, a
+        resolution of the UBTVQH, a consolidated text) is not reported for a
+        missing place.
     Ví dụ sai / Fails:
         place: Hung Yên
     Ví dụ đúng / Passes:
@@ -129,8 +141,9 @@ def place_official(document, as_of):
     """
     place = (document.place or "").strip()
     if not place:
-        yield Problem(document.path, vi="Thiếu địa danh ở dòng ngày tháng ('<Tỉnh>, ngày ... tháng ... năm ...')",
-                      en="The place is missing from the date line ('<Province>, ngày ... tháng ... năm ...')")
+        if document.follows_decree_form:
+            yield Problem(document.path, vi="Thiếu địa danh ở dòng ngày tháng ('<Tỉnh>, ngày ... tháng ... năm ...')",
+                          en="The place is missing from the date line ('<Province>, ngày ... tháng ... năm ...')")
         return
     province, official = data.provinces().find(place)
     if province is None:
@@ -140,7 +153,7 @@ def place_official(document, as_of):
         yield Problem(field, fix=province.name,
                       vi=f"Địa danh '{place}' viết chưa đúng tên chính thức: '{province.name}'",
                       en=f"The place '{place}' is not the official spelling: '{province.name}'")
-    if not province.valid_on(as_of):
+    if not province.valid_on(as_of) and _judged_on(document, as_of, config, province):
         if province.valid_to and as_of > province.valid_to:
             successor = f": nay là '{province.merged_into}'" if province.merged_into else ""
             successor_en = f": now '{province.merged_into}'" if province.merged_into else ""
@@ -151,6 +164,15 @@ def place_official(document, as_of):
             yield Problem(field,
                           vi=f"'{province.name}' chỉ có từ ngày {province.valid_from:%d/%m/%Y}, sau ngày ban hành",
                           en=f"'{province.name}' only exists from {province.valid_from:%d/%m/%Y}, after the issue date")
+
+
+def _judged_on(document, as_of, config, province) -> bool:
+    """Whether the day the place is judged on is known: an exact date, --as-of, or a draft's date
+    whose every possible day finds the place out of existence."""
+    if config.as_of or document.issue_date is not None:
+        return True
+    earliest = document.earliest_issue_date
+    return earliest is not None and not province.valid_on(earliest)
 
 
 @rule("DV205", "date-line-zeros", exact_text=True, severity="warning", weight=1, safe_fix=True,

@@ -74,8 +74,8 @@ def number_format(document, format_evidence):
         number: "Số: 05/BC-SKHCN"
     """
     parsed = document.parsed_number
-    if parsed is None or not document.number.strip():
-        return
+    if parsed is None or not document.number.strip() or not document.follows_decree_form:
+        return  # a phiếu trình's register number ("08-01/PT-NC"), a "89/VBHN-BQP": forms of their own
     field = document.field_path("number")
     if parsed.form is None:
         yield Problem(field,
@@ -177,12 +177,6 @@ def number_type_matches_kind(document):
                   en=f"The document is a {kind.name.upper()} ({kind.en}) but its number says '{parsed.type_abbr}' ({written.en}){en_hint}")
 
 
-# Issuing bodies whose name calls for the parent body above it in the header
-# (a Sở under UBND tỉnh; a Party committee of a department under its Đảng bộ).
-NEEDS_PARENT = ("sở ", "phòng ", "chi cục", "trung tâm", "ban quản lý", "văn phòng", "thanh tra", "đảng ủy", "đảng uỷ",
-                "chi bộ", "ban chỉ đạo", "bệnh viện", "trường ")
-
-
 @rule("DV104", "issuer-present", exact_text=True, severity="warning", weight=3,
       vi="Văn bản ghi tên cơ quan ban hành, và tên cơ quan chủ quản khi có",
       en="The document names its issuing body, and the parent body where there is one")
@@ -191,12 +185,16 @@ def issuer_present(document):
     Tiếng Việt:
         Góc trái tiêu đề ghi tên cơ quan ban hành (SỞ KHOA HỌC VÀ CÔNG NGHỆ)
         và, với cơ quan trực thuộc, tên cơ quan chủ quản trực tiếp ở dòng
-        trên (UBND TỈNH QUẢNG NGÃI) (Nghị định 30/2020/NĐ-CP, Phụ lục I).
-        Văn bản chuyển từ PDF hay bị mất phần này: cảnh báo.
+        trên (UBND TỈNH QUẢNG NGÃI) (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục
+        II.2). Cơ quan ngang bộ như Văn phòng Chính phủ không có cơ quan chủ
+        quản. Danh sách: rules/data/bodies.yaml (needs_parent). Văn bản chuyển
+        từ PDF hay bị mất phần này: cảnh báo.
     English:
         The header's left side names the issuing body (SỞ KHOA HỌC VÀ CÔNG
         NGHỆ) and, for a subordinate body, its direct parent on the line
-        above (UBND TỈNH QUẢNG NGÃI) (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+        above (UBND TỈNH QUẢNG NGÃI) (Nghị định 30/2020/NĐ-CP, Phụ lục I,
+        mục II.2). A body ranking with a ministry, like Văn phòng Chính phủ,
+        has none. The lists: rules/data/bodies.yaml (needs_parent).
         Conversion from PDF often loses it: a warning.
     Ví dụ sai / Fails:
         issuer: {name: SỞ KHOA HỌC VÀ CÔNG NGHỆ}
@@ -204,10 +202,12 @@ def issuer_present(document):
         issuer: {name: SỞ KHOA HỌC VÀ CÔNG NGHỆ, parent: UBND TỈNH QUẢNG NGÃI}
     """
     issuer = document.issuer
+    if not document.follows_decree_form:
+        return  # a phiếu trình, a UBTVQH resolution: a header of its own form
     if issuer is None or not (issuer.name or "").strip():
         yield Problem(document.path, vi="Thiếu tên cơ quan ban hành ở góc trái tiêu đề",
                       en="The issuing body's name (top left of the header) is missing")
-    elif not (issuer.parent or "").strip() and data.fold(issuer.name).startswith(NEEDS_PARENT):
+    elif not (issuer.parent or "").strip() and data.bodies().needs_parent.applies_to(issuer.name):
         yield Problem(issuer.field_path("name"),
                       vi=f"'{issuer.name}' là cơ quan trực thuộc: ghi tên cơ quan chủ quản ở dòng trên",
                       en=f"'{issuer.name}' is a subordinate body: give its parent body on the line above")

@@ -42,11 +42,16 @@ def recipients_present(report):
     """
     Tiếng Việt:
         Phần "Nơi nhận:" cho biết văn bản gửi tới đâu và lưu ở đâu; văn bản
-        không có phần này, hoặc có tiêu đề mà không có dòng nào, là thiếu.
+        không có phần này, hoặc có tiêu đề mà không có dòng nào, là thiếu
+        (Nghị định 30/2020, Phụ lục I, mục II.9). Văn bản không theo thể thức
+        Chương II (Điều 8.1.a: phiếu trình nội bộ, văn bản quy phạm pháp luật
+        có thể thức riêng) không bị báo thiếu.
     English:
         The "Nơi nhận:" block says where the document goes and where it is
         filed; a document without it, or with the heading and no line, is
-        incomplete.
+        incomplete (Nghị định 30/2020, Phụ lục I, mục II.9). A document whose
+        form is not Chương II's (Điều 8.1.a: an internal phiếu trình, a legal
+        normative text with a form of its own) is not reported.
     Ví dụ sai / Fails:
         recipients: {heading: "Nơi nhận:", lines: []}
     Ví dụ đúng / Passes:
@@ -55,9 +60,9 @@ def recipients_present(report):
           lines: ["- Sở Nội vụ;", "- Lưu: VT, VP."]
     """
     recipients = report.recipients
-    if recipients is None:
+    if recipients is None and report.document.follows_decree_form:
         yield Problem(None, vi="Thiếu phần Nơi nhận", en="The recipients list (Nơi nhận) is missing")
-    elif not any(line.strip() for line in recipients.lines):
+    elif recipients is not None and not any(line.strip() for line in recipients.lines):
         yield Problem(recipients.path, vi="Phần Nơi nhận không có nơi nhận nào",
                       en="The recipients list (Nơi nhận) names no recipient")
 

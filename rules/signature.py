@@ -25,10 +25,15 @@ def signature_present(report):
     """
     Tiếng Việt:
         Văn bản hành chính kết thúc bằng khối chữ ký: quyền hạn (nếu có),
-        chức vụ và họ tên người ký.
+        chức vụ và họ tên người ký (Nghị định 30/2020, Phụ lục I, mục II.7).
+        Văn bản không theo thể thức Chương II (Điều 8.1.a: phiếu trình nội
+        bộ, văn bản quy phạm pháp luật có thể thức riêng) không bị báo thiếu.
     English:
         An administrative document ends with a signature block: the
-        authority (when any), the signer's title and name.
+        authority (when any), the signer's title and name (Nghị định 30/2020,
+        Phụ lục I, mục II.7). A document whose form is not Chương II's (Điều
+        8.1.a: an internal phiếu trình, a legal normative text with a form of
+        its own) is not reported.
     Ví dụ sai / Fails:
         # no signature: key
     Ví dụ đúng / Passes:
@@ -37,7 +42,7 @@ def signature_present(report):
           title: PHÓ GIÁM ĐỐC
           name: Nguyễn Văn A
     """
-    if report.signature is None:
+    if report.signature is None and report.document.follows_decree_form:
         yield Problem(None, vi="Thiếu khối chữ ký của người ký văn bản",
                       en="The signature block is missing")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -97,9 +98,27 @@ class DocumentType(DataModel):
         return self.party if form == "party" else self.state
 
 
+class OwnForm(DataModel):
+    """A code in the symbol that marks a document with a form of its own ("VBHN", "UBTVQH15")."""
+
+    code: str  # a regular expression matched against each part of the symbol
+    why: str
+
+
 class DocumentTypes(DataModel):
     source: str
     types: list[DocumentType]
+    own_form_codes: list[OwnForm] = []
+
+    def own_form(self, number) -> OwnForm | None:
+        """The entry whose code a parsed number's symbol carries, if any."""
+        if number is None:
+            return None
+        parts = [p for p in (number.type_abbr, *(number.issuer_code or "").split("-")) if p]
+        for entry in self.own_form_codes:
+            if any(re.fullmatch(entry.code, part) for part in parts):
+                return entry
+        return None
 
     @functools.cached_property
     def by_name(self) -> dict[str, DocumentType]:
@@ -209,9 +228,19 @@ class Body(DataModel):
         return any(fold(p) in folded for p in self.patterns) and not any(fold(u) in folded for u in self.unless)
 
 
+class NeedsParent(DataModel):
+    prefixes: list[str]
+    without_parent: list[str] = []
+
+    def applies_to(self, name: str) -> bool:
+        folded = fold(name)
+        return folded.startswith(tuple(self.prefixes)) and not folded.startswith(tuple(self.without_parent))
+
+
 class Bodies(DataModel):
     source: str
     bodies: list[Body]
+    needs_parent: NeedsParent = NeedsParent(prefixes=[])
 
 
 class TextData(DataModel):

@@ -153,6 +153,13 @@ class Document(Node):
     def type_info(self) -> data.DocumentType:
         return data.document_types().find(self.kind)  # validated: never None
 
+    @property
+    def follows_decree_form(self) -> bool:
+        """Whether Chương II of Nghị định 30 sets this document's form: not for a type outside its list
+        (a phiếu trình), nor for a document whose symbol marks a form of its own ("89/VBHN-BQP",
+        "1655/NQ-UBTVQH15"; rules/data/document_types.yaml, own_form_codes)."""
+        return self.type_info.in_decree and data.document_types().own_form(self.parsed_number) is None
+
     @functools.cached_property
     def parsed_number(self) -> parsing.DocNumber | None:
         return parsing.parse_number(self.number) if self.number is not None else None
@@ -182,6 +189,24 @@ class Document(Node):
         month = parsed.month if parsed.month and 1 <= parsed.month <= 12 else 12
         try:
             return dt.date(parsed.year, month, calendar.monthrange(parsed.year, month)[1])
+        except ValueError:
+            return None
+
+    @property
+    def earliest_issue_date(self):
+        """The first day the issue date can be: exact when complete, else the start of
+        the month or year a draft's date gives ("ngày tháng năm 2025" -> 01/01/2025)."""
+        parsed = self.parsed_date
+        if parsed is None or parsed.year is None:
+            return None
+        import datetime as dt
+
+        exact = parsed.to_date()
+        if exact is not None:
+            return exact
+        month = parsed.month if parsed.month and 1 <= parsed.month <= 12 else 1
+        try:
+            return dt.date(parsed.year, month, 1)
         except ValueError:
             return None
 
