@@ -62,8 +62,14 @@ def _show(kind: str, value) -> str:
     return str(value)
 
 
+# Lists nest: I, II hold 1, 2, which hold 1.1 or a), b). An item of an outer level ends the runs
+# of the levels inside it, so "a)" after "2." starts a new run.
+_RANK = {"roman": 0, "arabic": 1, "dotted2": 2, "dotted3": 3, "dotted4": 4, "letter": 5}
+
+
 def sequence_problems(items, check_start: bool = True, carried: dict | None = None):
-    """Gaps and repeats in a run of (path, parsed label); yields (path, vi, en).
+    """Gaps and repeats in a run of (path, parsed label); yields (path, kind, values, vi, en), where
+    ``values`` are the labels missing before this item (for a gap or a late start).
 
     ``carried``: the last number of each kind in the run before this one, when the numbering may go
     on across it (I, II under "Phần thứ nhất", III under "Phần thứ hai").
@@ -72,40 +78,119 @@ def sequence_problems(items, check_start: bool = True, carried: dict | None = No
     carried = carried or {}
     for path, parsed in items:
         kind, value, _ = parsed
+        for inner in [k for k in previous if _RANK.get(k, 9) > _RANK.get(kind, 9)]:
+            del previous[inner]
         if kind not in previous:
             goes_on = kind in carried and _follows(kind, carried[kind], value)
             if check_start and value != _first(kind) and not goes_on:
-                yield path, (f"Số thứ tự bắt đầu từ {_show(kind, value)}: thiếu mục {_show(kind, _first(kind))}",
-                             f"The numbering starts at {_show(kind, value)}: item {_show(kind, _first(kind))} is missing")
+                yield path, kind, _between(kind, None, value), (
+                    f"Số thứ tự bắt đầu từ {_show(kind, value)}: thiếu mục {_show(kind, _first(kind))}",
+                    f"The numbering starts at {_show(kind, value)}: item {_show(kind, _first(kind))} is missing")
         elif value == previous[kind]:
-            yield path, (f"Số thứ tự {_show(kind, value)} lặp lại", f"The number {_show(kind, value)} is repeated")
+            yield path, kind, (), (f"Số thứ tự {_show(kind, value)} lặp lại", f"The number {_show(kind, value)} is repeated")
         elif not _follows(kind, previous[kind], value):
-            yield path, (f"Số thứ tự nhảy từ {_show(kind, previous[kind])} sang {_show(kind, value)}",
-                         f"The numbering jumps from {_show(kind, previous[kind])} to {_show(kind, value)}")
+            yield path, kind, _between(kind, previous[kind], value), (
+                f"Số thứ tự nhảy từ {_show(kind, previous[kind])} sang {_show(kind, value)}",
+                f"The numbering jumps from {_show(kind, previous[kind])} to {_show(kind, value)}")
         previous[kind] = value
 
 
-@rule("DV301", "numbering-sequence", exact_text=True, severity="error", weight=3,
+def _between(kind: str, before, after) -> tuple:
+    """The labels a run skips between ``before`` (None: its start) and ``after``."""
+    if kind == "letter":
+        i = _LETTERS.index(before) + 1 if before is not None else 0
+        j = _LETTERS.index(after) if after in _LETTERS else i
+        return tuple(_LETTERS[i:j])
+    if not isinstance(after, int):
+        return ()
+    return tuple(range((before or 0) + 1, after))
+
+
+@rule("DV301", "numbering-sequence", exact_text=True, severity="warning", weight=2,
       vi="Số thứ tự các mục, các ý liền nhau, không nhảy, không lặp; mục con mang số của mục cha",
       en="Section and item numbers run without gaps or repeats; a child's number carries its parent's")
 def numbering_sequence(report):
     """
     Tiếng Việt:
-        Các mục cùng cấp đánh số liên tục (I, II, III; 1, 2, 3; 2.1, 2.2; a,
-        b, c; 1-, 2-), không bỏ số, không lặp số; mục "2.1" phải nằm trong mục
-        "2.". Các ý đánh số trong đoạn văn ("1. Tiếp tục ...", "2. ...") cũng
-        vậy: danh sách 1, 2, 3, 4, 6 là thiếu ý 5.
+        Nghị định 30/2020, Phụ lục I, mục II.6.c-đ: nội dung chia thành
+        phần, mục, khoản, điểm theo số thứ tự. Các mục cùng cấp đánh số liên
+        tục (I, II, III; 1, 2, 3; 2.1, 2.2; a, b, c; 1-, 2-), không bỏ số,
+        không lặp số; mục "2.1" phải nằm trong mục "2.". Các ý đánh số trong
+        đoạn văn cũng vậy: danh sách 1, 2, 3, 4, 6 là thiếu ý 5. Một mục của
+        cấp trên bắt đầu lại các danh sách cấp dưới (a), b) dưới "1." rồi lại
+        a), b) dưới "2."). Số bị coi là thiếu chỉ khi không có ở đâu giữa hai
+        mục theo thứ tự trong văn bản (dòng "1. Căn cứ ..." đọc thành đoạn mở
+        đầu vẫn được tính). Là cảnh báo: cách đọc bố cục từ bản in không chắc
+        chắn bằng đọc chữ.
     English:
-        Sibling parts are numbered in sequence (I, II, III; 1, 2, 3; 2.1,
-        2.2; a, b, c; 1-, 2-) with no gap and no repeat, and "2.1" stands
-        under "2.". Numbered items inside a part ("1. Tiếp tục ...", "2. ...")
-        too: a list 1, 2, 3, 4, 6 lacks item 5.
+        Nghị định 30/2020, Phụ lục I, mục II.6.c-đ: the body is divided into
+        parts, sections, clauses and points in order. Siblings are numbered
+        in sequence (I, II, III; 1, 2, 3; 2.1, 2.2; a, b, c; 1-, 2-) with no
+        gap and no repeat, and "2.1" stands under "2.". Numbered items inside
+        a part too: a list 1, 2, 3, 4, 6 lacks item 5. An item of an outer
+        level starts the inner lists again (a), b) under "1.", then a), b)
+        under "2."). A number counts as missing only when it is nowhere
+        between the two items in the document's order (a "1. Căn cứ ..." read
+        into the opening still counts). A warning: reading a layout from
+        print is less sure than reading its words.
     Ví dụ sai / Fails:
         paragraphs: ["1. Tiếp tục ...", "2. Tăng cường ...", "4. Tổ chức ..."]
     Ví dụ đúng / Passes:
         paragraphs: ["1. Tiếp tục ...", "2. Tăng cường ...", "3. Tổ chức ..."]
     """
-    yield from _sections(report.sections, parent=None)
+    order = _document_order(report)
+    for path, kind, missing, (vi, en) in _sections(report.sections, parent=None):
+        if not _present_before(order, path, kind, missing):
+            yield Problem(path, vi=vi, en=en)
+
+
+def _document_order(report) -> list[tuple[str, tuple]]:
+    """Every numbered label in reading order: the opening's numbered lines, then each section's label,
+    its numbered paragraphs, and its children."""
+    order = []
+
+    def paragraphs(path, texts):
+        for i, text in enumerate(texts):
+            m = _PARAGRAPH_LABEL.match(text)
+            parsed = parse_label(m.group(1)) if m else None
+            if parsed:
+                order.append((f"{path}[{i}]", parsed))
+
+    def walk(section):
+        parsed = parse_label(section.label)
+        if parsed:
+            order.append((section.field_path("label"), parsed))
+        paragraphs(section.field_path("paragraphs"), section.paragraphs)
+        for child in section.children:
+            walk(child)
+
+    paragraphs("opening", report.opening)
+    for section in report.sections:
+        walk(section)
+    return order
+
+
+def _present_before(order, path, kind, missing) -> bool:
+    """Whether the labels ``missing`` before ``path`` stand just before it in reading order, back to the
+    item before the gap or an outer level's: misplaced by the reading (a "1. Căn cứ ..." read into the
+    opening, a "6." read as a heading), not missing."""
+    if not missing:
+        return False
+    index = next((i for i, (p, _) in enumerate(order) if p == path), None)
+    if index is None:
+        return False
+    wanted = set(missing)
+    for _, (other_kind, value, _) in reversed(order[:index]):
+        if _RANK.get(other_kind, 9) < _RANK.get(kind, 9):
+            break  # an outer level: the run began after it
+        if other_kind != kind:
+            continue
+        if value not in wanted:
+            break  # the item before the gap, or an earlier list's
+        wanted.discard(value)
+        if not wanted:
+            return True
+    return False
 
 
 def _sections(sections, parent, carried: dict | None = None):
@@ -119,11 +204,10 @@ def _sections(sections, parent, carried: dict | None = None):
         parent_number = _full_number(parent)
         if kind.startswith("dotted") and parent_number is not None and prefix != parent_number:
             shown = ".".join(map(str, parent_number))
-            yield Problem(section.field_path("label"),
-                          vi=f"Mục '{section.label}' nằm trong mục '{shown}.': số mục con phải bắt đầu bằng '{shown}.'",
-                          en=f"'{section.label}' stands under '{shown}.': a child's number starts with '{shown}.'")
-    for path, (vi, en) in sequence_problems(labelled, carried=carried):
-        yield Problem(path, vi=vi, en=en)
+            yield section.field_path("label"), kind, (), (
+                f"Mục '{section.label}' nằm trong mục '{shown}.': số mục con phải bắt đầu bằng '{shown}.'",
+                f"'{section.label}' stands under '{shown}.': a child's number starts with '{shown}.'")
+    yield from sequence_problems(labelled, carried=carried)
     across: dict = {}  # the numbering under an unnumbered part ("Phần thứ nhất") may go on under the next
     for section in sections:
         yield from _numbered_paragraphs(section)
@@ -163,8 +247,7 @@ def _numbered_paragraphs(section):
         if parsed:
             items.append((section.field_path("paragraphs") + f"[{i}]", parsed))
     # a lone numbered paragraph may be a sibling section the layout ran into text: no start check
-    for path, (vi, en) in sequence_problems(items, check_start=len(items) > 1):
-        yield Problem(path, vi=vi, en=en)
+    yield from sequence_problems(items, check_start=len(items) > 1)
 
 
 @rule("DV302", "empty-section", exact_text=True, severity="warning", weight=2,
