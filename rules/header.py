@@ -226,18 +226,20 @@ def national_header(document, doc_format):
     Tiếng Việt:
         Khi báo cáo có ghi phần tiêu đề bên phải: văn bản nhà nước ghi Quốc
         hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" và tiêu ngữ "Độc lập - Tự do
-        - Hạnh phúc"; văn bản của Đảng ghi "ĐẢNG CỘNG SẢN VIỆT NAM" và không
-        ghi Quốc hiệu.
+        - Hạnh phúc" (Nghị định 30/2020, Phụ lục I, mục II.1); văn bản của
+        Đảng ghi "ĐẢNG CỘNG SẢN VIỆT NAM" và không ghi Quốc hiệu. Dấu thanh
+        đặt kiểu cũ ("CỘNG HOÀ", như bảng mẫu của chính Nghị định) không phải
+        lỗi; gạch dài thay gạch nối là cảnh báo: chữ vẫn đúng.
     English:
         When the report records the header's right side: a state document
         has the national name "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and the
         motto "Độc lập - Tự do - Hạnh phúc" (Nghị định 30/2020, Phụ lục I,
         mục II.1); a Party document has "ĐẢNG CỘNG SẢN VIỆT NAM" and no
-        national name. A difference in a tone mark's place only ("CỘNG
-        HOÀ", as the decree's own sample table prints it) or in the kind of
-        dash is a warning: the words are right.
+        national name. The old place of a tone mark ("CỘNG HOÀ", as the
+        decree's own sample table prints it) is no defect; a long dash for
+        the hyphen is a warning: the words are right.
     Ví dụ sai / Fails:
-        header: {national_name: CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM}
+        header: {national_name: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VN}
     Ví dụ đúng / Passes:
         header: {national_name: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, motto: Độc lập - Tự do - Hạnh phúc}
     """
@@ -258,9 +260,10 @@ def national_header(document, doc_format):
         written = getattr(header, name)
         if not written:
             yield Problem(header.path, fix=right, vi=f"{vi} còn thiếu: '{right}'", en=f"{en} is missing: '{right}'")
-        elif " ".join(written.split()) != right:
-            # Only the place of a tone mark ("HOÀ"; the decree's own sample table prints it) or the kind of
-            # dash ("–" for "-") differs: a warning, the words are right.
+        elif data.fold(" ".join(written.split())) != data.fold(right):
+            # The old tone-mark place ("HOÀ") is no defect: the decree's own sample table prints it, and
+            # fold() makes the two one. The kind of dash ("–" for the decree's "-") is a warning: the
+            # words are right.
             typographic = _typeset(written) == _typeset(right)
             yield Problem(header.field_path(name), fix=right, severity="warning" if typographic else None,
                           vi=f"{vi} viết chưa đúng: '{written}'; viết '{right}'",

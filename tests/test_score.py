@@ -43,7 +43,7 @@ def test_ranking_lists_every_file_best_first_and_keeps_going_past_broken_ones(re
         "hung-yen-2024-qcdc-9-thang.yaml", "dak-nong-2023-ke-hoach-dvcq.yaml",
         "dong-thap-2020-tong-ket-10-nam-290.yaml", "broken.yaml", "empty.docx", "legacy.txt", "tcvn3.txt"]
     assert [r["Rank"] for r in rows] == ["1", "2", "3", "4", "5", "6", "", "", "", ""]
-    assert [r["Score"] for r in rows[:6]] == ["100", "100", "100", "81", "80", "79"]
+    assert [r["Score"] for r in rows[:6]] == ["100", "100", "100", "82", "80", "79"]
     party = next(r for r in rows if r["File"].endswith("clean-party-report.yaml"))
     assert party["Number"] == "Số 12-BC/ĐU" and party["Template"] == "party-periodic-report"
     dak_nong = next(r for r in rows if r["File"].endswith("dak-nong-2023-ke-hoach-dvcq.yaml"))
