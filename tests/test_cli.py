@@ -64,7 +64,7 @@ def test_json_output_has_the_documented_shape():
     assert set(report) >= {"path", "template", "score", "grade", "error", "findings"}
     assert report["path"] == DONG_THAP and report["error"] is None
     assert report["template"] == "multi-year-review"  # chosen by itself, and it says why
-    assert report["template_reason"] == "loại báo cáo, trích yếu có 'tổng kết'"
+    assert report["template_reason"] == "loại báo cáo, trích yếu có 'dân vận', trích yếu có 'tổng kết'"
     assert report["score"] == 79 and report["grade"] == "Hoàn thành tốt"
     finding = report["findings"][0]
     assert {k: finding[k] for k in ("code", "severity", "line", "column", "field", "weight")} == {

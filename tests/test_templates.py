@@ -89,6 +89,18 @@ def test_seeds_are_matched_to_their_template(path, template):
     assert not [f for f in result.findings if f.code in ("DV303", "DV304", "DV305", "DV306", "DV509")]
 
 
+@pytest.mark.parametrize("kind, title, template", [
+    ("KẾ HOẠCH", "Thực hiện công tác dân vận chính quyền năm 2026", "dvcq-plan"),
+    ("KẾ HOẠCH", "Cải cách hành chính năm 2026 của tỉnh Lâm Đồng", None),  # a plan, but not on dân vận
+    ("BÁO CÁO", "Tổng kết 10 năm thực hiện Quyết định số 290-QĐ/TW", "multi-year-review"),
+    ("BÁO CÁO", "Tổng kết nhiệm kỳ IV của Hiệp hội Doanh nghiệp tỉnh", None),  # a review, but not of dân vận work
+])
+def test_a_template_is_for_reports_on_its_subject(tmp_path, kind, title, template):
+    report = tmp_path / "r.yaml"
+    report.write_text(f"document: {{kind: {kind}, title: '{title}'}}\nsections: []\n", encoding="utf-8")
+    assert Checker({}, today=TODAY).check_file(report).template == template
+
+
 def test_a_missing_limits_part_is_named(tmp_path):
     report = tmp_path / "r.yaml"
     report.write_text(

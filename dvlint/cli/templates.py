@@ -51,7 +51,7 @@ def run_templates(args) -> int:
         template = library.get(name)
         rule = template.applies_to
         applies = ", ".join(filter(None, [
-            "/".join(rule.kinds), rule.format or "", ("'" + "', '".join(rule.title_patterns) + "'") if rule.title_patterns else "",
+            "/".join(rule.kinds), rule.format or "", _quoted(rule.subjects), _quoted(rule.title_patterns),
             "/".join(rule.provinces)]))
         rows.append({"name": name, "title": template.title, "applies_to": applies, "extends": template.extends,
                      "requirements": template.requirement_count(), "file": str(library.files[name])})
@@ -63,6 +63,10 @@ def run_templates(args) -> int:
         for row in rows:
             print(f"{row['name']} | {row['applies_to']} | {row['requirements']} | {row['extends'] or '-'}")
     return EXIT_OK
+
+
+def _quoted(words: list[str]) -> str:
+    return "'" + "', '".join(words) + "'" if words else ""
 
 
 def run_check(args) -> int:

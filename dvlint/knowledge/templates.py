@@ -44,6 +44,9 @@ class AppliesTo(Strict):
     kinds: list[str] = Field(default_factory=list, description="document types: báo cáo, kế hoạch ...")
     format: str | None = Field(None, pattern="^(state|party)$")
     title_patterns: list[str] = Field(default_factory=list, description="words the title contains (any one)")
+    subjects: list[str] = Field(default_factory=list,
+                                description="words naming the work the title is about (any one): dân vận, dân chủ ở cơ sở; "
+                                            "a plan or review of anything else is not this template's")
     provinces: list[str] = Field(default_factory=list, description="only reports from these provinces")
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
@@ -245,14 +248,15 @@ def fits(template: Template, report, as_of: dt.date) -> tuple[int, Msg] | None:
         score += 3
     if (rule.valid_from and as_of < rule.valid_from) or (rule.valid_to and as_of > rule.valid_to):
         return None
-    if rule.title_patterns:
-        title = normalize_heading(doc.title or "")
-        hit = next((p for p in rule.title_patterns if normalize_heading(p) in title), None)
+    for patterns, points in ((rule.subjects, 0), (rule.title_patterns, 2)):
+        if not patterns:
+            continue
+        hit = _title_hit(doc.title, patterns)
         if hit is None:
             return None
         reasons_vi.append(f"trích yếu có '{hit}'")
         reasons_en.append(f"the title has '{hit}'")
-        score += 2
+        score += points
     if rule.provinces:
         province = _province_of(report)
         if province is None or fold(province) not in {fold(p) for p in rule.provinces}:
@@ -261,6 +265,12 @@ def fits(template: Template, report, as_of: dt.date) -> tuple[int, Msg] | None:
         reasons_en.append(f"province {province}")
         score += 4
     return score + 10 * rule.priority, Msg(", ".join(reasons_vi) or "mẫu chung", ", ".join(reasons_en) or "general template")
+
+
+def _title_hit(title: str | None, patterns: list[str]) -> str | None:
+    """The first of ``patterns`` the title contains, headings' way (case, tone marks and spacing folded)."""
+    title = normalize_heading(title or "")
+    return next((p for p in patterns if normalize_heading(p) in title), None)
 
 
 def _province_of(report) -> str | None:

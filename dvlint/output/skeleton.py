@@ -34,7 +34,8 @@ def skeleton(template, today=None) -> str:
     party = rule.format == "party"
     number = f"Số -{code}/<ĐU>" if party else f"Số: /{code}-<CQ>"
     place = rule.provinces[0] if rule.provinces else "<Tỉnh>"
-    topic = rule.title_patterns[0] if rule.title_patterns else "<nội dung>"
+    topic = " ".join(filter(None, [rule.title_patterns[0] if rule.title_patterns else None,
+                                   f"công tác {rule.subjects[0]}" if rule.subjects else None])) or "<nội dung>"
     out = [
         f"# Báo cáo theo mẫu '{template.name}': {template.title or ''}",
         f"# Report skeleton from the template '{template.name}'.",
