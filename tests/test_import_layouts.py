@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 
 from conftest import run_cli
@@ -198,12 +199,19 @@ def test_the_body_after_a_form_table_stays_body(tmp_path):
     assert report.sections[0].paragraphs == ["Văn phòng kính trình Chủ tịch xem xét, quyết định./."]
 
 
-def test_a_charter_issued_with_a_decision_is_refused_saying_so(tmp_path):
+@pytest.mark.parametrize("number_line", [
+    None,
+    "Số:          /QĐ-UBND\tLâm Đồng, ngày tháng năm 2025",  # the decision's header copied over the charter
+    "Số: 2775/SNV-CCHC&amp;VTLT; 10/11/2025; 11:00:27;",  # the e-office stamp on an appendix filed alone
+])
+def test_a_charter_issued_with_a_decision_is_refused_saying_so(tmp_path, number_line):
     """Through the CLI: no score, a load error naming what the file is and the line that says it."""
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)
     table.rows[0].cells[0].paragraphs[0].text = "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     table.rows[0].cells[1].paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    if number_line:
+        document.add_paragraph(number_line)
     _bold(document, "ĐIỀU LỆ")
     _bold(document, "HIỆP HỘI DU LỊCH TỈNH LÂM ĐỒNG")
     document.add_paragraph("(Kèm theo Quyết định số /QĐ-UBND ngày tháng 12 năm 2025 của Chủ tịch UBND tỉnh)")
@@ -213,7 +221,8 @@ def test_a_charter_issued_with_a_decision_is_refused_saying_so(tmp_path):
     document.save(path)
     proc = run_cli("check", str(path), "--lang", "en")
     assert proc.returncode == 2
-    assert "dieu-le.docx:5:1: not an administrative document: a charter issued with another document" in proc.stdout + proc.stderr
+    line = 6 if number_line else 5
+    assert f"dieu-le.docx:{line}:1: not an administrative document: a charter issued with another document" in proc.stdout + proc.stderr
     explained = run_cli("import", str(path), "--explain")
     assert "issuer" in explained.stdout and "ĐIỀU LỆ" in explained.stdout  # how each paragraph was read
     assert explained.returncode == 2

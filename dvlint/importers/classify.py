@@ -115,8 +115,14 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         decision, or a filled-in form, has none of those pairs (its header may be a document's)."""
         document, signature = self.document, self.data.get("signature") or {}
         signed = bool(signature.keys() & {"authority", "title", "name"})
+        if not signed and "kind" not in document and self.attachment_line() is not None:
+            return False  # a charter or appendix filed alone, under a copied "Số:" line or an e-office stamp
         return "number" in document or ("kind" in document and ("date" in document or signed)) or (
             "date" in document and signed)
+
+    def attachment_line(self) -> SourceLine | None:
+        """The line near the top that says what this text is issued with ("(Kèm theo Quyết định số ...)")."""
+        return next((line for line in self.lines[:_LOOK_FOR_ATTACHMENT] if _ATTACHED.match(line.text)), None)
 
     def what_instead(self) -> tuple:
         """(why the file is not a document, the line that says it), in the words a commission reads:
@@ -124,11 +130,11 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         number nor signature; (None, None) when nothing says."""
         from dvlint.source import errors
 
-        for line in self.lines[:_LOOK_FOR_ATTACHMENT]:
-            if _ATTACHED.match(line.text):
-                kind = _kind_of_attachment(self.lines[:_LOOK_FOR_ATTACHMENT])
-                return errors.NOT_A_DOCUMENT_ATTACHED.format(what=kind[0], what_en=kind[1],
-                                                             reference=line.text.strip(" ()")[:80]), line
+        line = self.attachment_line()
+        if line is not None:
+            kind = _kind_of_attachment(self.lines[:_LOOK_FOR_ATTACHMENT])
+            return errors.NOT_A_DOCUMENT_ATTACHED.format(what=kind[0], what_en=kind[1],
+                                                         reference=line.text.strip(" ()")[:80]), line
         heading = next((line for line in self.lines[:_LOOK_FOR_ATTACHMENT]
                         if line.heading and is_upper(line.text) and not line.blank and len(line.text) < 120
                         and id(line) in self.explain and self.explain[id(line)][1] in ("issuer", "opening", "heading")),
