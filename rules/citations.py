@@ -154,14 +154,16 @@ def appendix_reference(report):
     """
     Tiếng Việt:
         Dòng "(Kèm theo Báo cáo số .../BC-... ngày ...)" của phụ lục phải khớp
-        số, ký hiệu và ngày ở đầu văn bản, kể cả chỗ để trống của bản nháp:
-        đầu văn bản "ngày tháng năm 2020" mà phụ lục "ngày tháng 3 năm 2020"
-        là không khớp.
+        số, ký hiệu và ngày ở đầu văn bản (Nghị định 30/2020, Phụ lục I, mục
+        III.1.c). Văn bản điện tử được để trống các chỗ này: số hay ngày để trống
+        không phải lỗi, nhưng điều gì đã ghi thì phải khớp: đầu văn bản "ngày
+        tháng năm 2020" mà phụ lục "ngày tháng 3 năm 2020" là không khớp.
     English:
         The appendix line "(Kèm theo Báo cáo số .../BC-... ngày ...)" matches
-        the number and date in the header, blanks of a draft included: a
-        header "ngày tháng năm 2020" and an appendix "ngày tháng 3 năm 2020"
-        do not match.
+        the number and date in the header (Nghị định 30/2020, Phụ lục I, mục
+        III.1.c). An electronic document may leave these blank: a blank number or
+        date is no defect, but what is filled in must match: a header "ngày
+        tháng năm 2020" and an appendix "ngày tháng 3 năm 2020" do not.
     Ví dụ sai / Fails:
         date: ngày tháng năm 2020
         reference: (Kèm theo Báo cáo số /BC-SKHCN ngày tháng 3 năm 2020)
@@ -178,12 +180,12 @@ def appendix_reference(report):
             continue
         field = appendix.field_path("reference")
         symbol = m["symbol"]
-        if own_number is not None and symbol and _number_key(symbol) != _number_key(own_number):
+        if own_number is not None and symbol and _differs(symbol, own_number):
             yield Problem(field, snippet=symbol,
                           vi=f"Phụ lục ghi số '{symbol}' nhưng văn bản mang số '{own_number}'",
                           en=f"The appendix gives the number '{symbol}' but the document is '{own_number}'")
         written = parsing.parse_date(m["date"])
-        if own_date is not None and written.recognised and _date_parts(written) != _date_parts(own_date):
+        if own_date is not None and written.recognised and _filled_parts_differ(written, own_date):
             yield Problem(field, snippet=m["date"],
                           vi=f"Phụ lục ghi '{m['date'].strip()}' nhưng văn bản ghi ngày '{doc.date}'",
                           en=f"The appendix gives '{m['date'].strip()}' but the document is dated '{doc.date}'")
@@ -193,8 +195,22 @@ def _number_key(symbol: str):
     return normalize_symbol(symbol) or symbol
 
 
-def _date_parts(date) -> tuple:
-    return (date.day, date.month, date.year)
+def _differs(written: str, own: str) -> bool:
+    """Whether the appendix's number is another than the document's. A number left blank
+    ("/QĐ-UBND", "..../....") is allowed on an electronic document (Phụ lục I, mục III.1.c): then only
+    a code it does write ("/KH-UBND" under "471/QĐ-UBND") can differ."""
+    if any(c.isdigit() for c in written.split("/")[0]):
+        return _number_key(written) != _number_key(own)
+    code = written.partition("/")[2]
+    return any(c.isalpha() for c in code) and _number_key(code) != _number_key(own.partition("/")[2])
+
+
+def _filled_parts_differ(written, own) -> bool:
+    """Whether a day, month or year the appendix fills in differs from the header's. A part left
+    blank is allowed (Phụ lục I, mục III.1.c); a part filled where the header has a blank differs
+    (a header "ngày tháng năm 2020" and an appendix "ngày tháng 3 năm 2020")."""
+    return any(mine is not None and mine != theirs for mine, theirs in
+               ((written.day, own.day), (written.month, own.month), (written.year, own.year)))
 
 
 @rule("DV210", "period-and-issue-date", severity="warning", weight=2,
