@@ -226,3 +226,43 @@ def test_a_charter_issued_with_a_decision_is_refused_saying_so(tmp_path, number_
     explained = run_cli("import", str(path), "--explain")
     assert "issuer" in explained.stdout and "ĐIỀU LỆ" in explained.stdout  # how each paragraph was read
     assert explained.returncode == 2
+
+
+def test_a_letter_s_header_table_read_band_by_band_with_its_subject_wrapped_at_a_citation(tmp_path):
+    """Corpus 034: a three-row header table (issuer | Quốc hiệu, Số | place and date, V/v | -) whose
+    subject wraps at 'số 3653/VPCP-CĐS'; read column by column, the date fell after the subject and
+    the Kính gửi was lost, and 'Như trên' was reported with no addressee."""
+    document = docx.Document()
+    table = _header_table(document, number="Số:      /UBND-NC", date="Lâm Đồng, ngày tháng 4 năm 2026")
+    cell = table.add_row().cells[0]
+    cell.paragraphs[0].text = "V/v triển khai thực hiện Công văn"
+    cell.add_paragraph("số 3653/VPCP-CĐS")
+    cell.add_paragraph("của Văn phòng Chính phủ")
+    document.add_paragraph("Kính gửi: Sở Khoa học và Công nghệ.")
+    document.add_paragraph("Ủy ban nhân dân tỉnh nhận được Công văn số 3653/VPCP-CĐS ngày 24/4/2026.")
+    _foot_table(document)
+    path = tmp_path / "letter.docx"
+    document.save(path)
+    report = _read(path)
+    assert report.document.header.national_name == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert (report.document.place, report.document.date) == ("Lâm Đồng", "ngày tháng 4 năm 2026")
+    assert report.document.title == "V/v triển khai thực hiện Công văn số 3653/VPCP-CĐS của Văn phòng Chính phủ"
+    assert report.document.addressees == ["Sở Khoa học và Công nghệ."]
+
+
+def test_a_summary_whose_last_line_lost_its_bold_ends_at_kinh_gui(tmp_path):
+    """Corpus 123 (.doc through LibreOffice): the trích yếu's wrapped end is a plain paragraph."""
+    document = docx.Document()
+    _header_table(document)
+    _bold(document, "TỜ TRÌNH")
+    _bold(document, "Về việc đề nghị cho phép sáp nhập Liên đoàn Yoga tỉnh Bình Thuận (trước sắp xếp) vào Liên")
+    document.add_paragraph("thành Liên đoàn Yoga tỉnh Lâm Đồng.")
+    document.add_paragraph("Kính gửi: Chủ tịch UBND tỉnh Lâm Đồng")
+    document.add_paragraph("Sở Nội vụ nhận được Đơn đề nghị của Liên đoàn Yoga tỉnh Lâm Đồng.")
+    _foot_table(document)
+    path = tmp_path / "to-trinh.docx"
+    document.save(path)
+    report = _read(path)
+    assert report.document.title.endswith("vào Liên thành Liên đoàn Yoga tỉnh Lâm Đồng.")
+    assert report.document.addressees == ["Chủ tịch UBND tỉnh Lâm Đồng"]
+    assert report.opening == ["Sở Nội vụ nhận được Đơn đề nghị của Liên đoàn Yoga tỉnh Lâm Đồng."]

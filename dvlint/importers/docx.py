@@ -262,6 +262,13 @@ def _signer_box(grid) -> tuple[int, int, str, str] | None:
     return found
 
 
+def _is_header_band(row) -> bool:
+    """Whether a table's row is the header's first band: the Quốc hiệu or the Party's name in it."""
+    from dvlint.importers.header import is_national_name, is_party_header
+
+    return any(is_national_name(text) or is_party_header(text) for cell in row for text in cell)
+
+
 def _boxed(grid) -> bool:
     """A table of one cell is a box drawn round text (a trích yếu, a note), not data: read as paragraphs."""
     return len(grid) == 1 and len(grid[0]) == 1
@@ -375,18 +382,24 @@ class _Reader:
             self.data_table(grid)
 
     def layout(self, grid) -> None:
-        """Column by column: the left column's lines, then the right's."""
-        columns = max((len(row) for row in grid), default=0)
+        """Column by column: the left column's lines, then the right's. A header table whose rows are
+        bands (issuer | Quốc hiệu, then Số | place and date, then V/v) is read band by band, each band
+        column by column, so the date comes before the trích yếu as on the page."""
         numbered = [[[(self.number(text.replace("\n", " / ")), text) for text in cell] for cell in row] for row in grid]
-        for col in range(columns):
-            for r, row in enumerate(numbered):
-                if col >= len(row):
-                    continue
-                for line, text in row[col]:
-                    for piece in text.split("\n"):
-                        if piece:
-                            self.lines.append(SourceLine(piece, line, 1, cell=(self.tables, r + 1, col)))
-            self.lines.append(SourceLine("", self.lines[-1].line if self.lines else 1, 1))
+        bands = [list(enumerate(numbered))]
+        if len(numbered) > 1 and _is_header_band(grid[0]):
+            bands = [[(r, row)] for r, row in enumerate(numbered)]
+        for band in bands:
+            columns = max((len(row) for _, row in band), default=0)
+            for col in range(columns):
+                for r, row in band:
+                    if col >= len(row):
+                        continue
+                    for line, text in row[col]:
+                        for piece in text.split("\n"):
+                            if piece:
+                                self.lines.append(SourceLine(piece, line, 1, cell=(self.tables, r + 1, col)))
+                self.lines.append(SourceLine("", self.lines[-1].line if self.lines else 1, 1))
 
     def data_table(self, grid) -> None:
         numbers = []

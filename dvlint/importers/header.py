@@ -232,12 +232,14 @@ class HeaderReader:
                           end_line=following.line, end_column=following.column + len(following.text))
 
     def letter_subject(self) -> None:
-        """A công văn's subject ("V/v ...", wrapped over lines) where other documents have the type name."""
+        """A công văn's subject ("V/v ...", wrapped over lines) where other documents have the type name.
+        A wrapped line may start with a citation's "số 3653/VPCP-CĐS"; a number line starts "Số"."""
         self.document["kind"] = "công văn"
         parts: list[SourceLine] = []
         while (line := self.peek()) is not None and not line.blank and line.row is None:
             text = line.text
-            if parts and (is_addressee_heading(text) or _NUMBER_LINE.match(text) or place_date(text)
+            if parts and (is_addressee_heading(text) or (_NUMBER_LINE.match(text) and text.lstrip()[:1] == "S")
+                          or place_date(text)
                           or _DATE_ONLY.match(text) or is_national_name(text) or is_motto(text) or _decoration(text)):
                 break
             parts.append(line)
@@ -338,7 +340,8 @@ class HeaderReader:
                 continue
             if is_addressee_heading(line.text) or split_label(line.text)[0] or line.text.strip(" *-_=") == "":
                 break
-            if parts and (line.heading != parts[0].heading or _OPENING.match(line.text)
+            if parts and (line.heading != parts[0].heading and not self.ends_before_addressees(self.i)
+                          or _OPENING.match(line.text)
                           or (is_upper(parts[0].text) and not is_upper(line.text) and len(line.text) > _TITLE_LINE)):
                 # "**THỦ TƯỚNG CHÍNH PHỦ**", "Căn cứ ...", or a long paragraph in ordinary case under a summary
                 # in capitals, with no blank line between
@@ -354,6 +357,15 @@ class HeaderReader:
             self.note(line, "decoration")
             self.i += 1
 
+    def ends_before_addressees(self, at: int) -> bool:
+        """Whether the line at ``at`` is the summary's last, short line just above "Kính gửi:",
+        whatever its weight: a converter drops the bold of a wrapped line's end."""
+        k = at + 1
+        while k < len(self.lines) and self.lines[k].blank:
+            k += 1
+        return (len(self.lines[at].text) <= _TITLE_LINE and k < len(self.lines) and self.lines[k].row is None
+                and is_addressee_heading(self.lines[k].text))
+
     def bold_title_goes_on(self, parts: list[SourceLine]) -> SourceLine | None:
         """After a paragraph break inside the summary: the next line when it goes on with it, else None.
 
@@ -367,7 +379,8 @@ class HeaderReader:
             k += 1
         following = self.lines[k] if k < len(self.lines) else None
         if (not parts or following is None or following.row is not None or not parts[-1].heading
-                or not following.heading or is_upper(following.text) != is_upper(parts[0].text)
+                or not (following.heading or self.ends_before_addressees(k))
+                or is_upper(following.text) != is_upper(parts[0].text)
                 or parts[-1].text.rstrip().endswith((".", ":", ";")) or len(following.text) > _TITLE_LINE
                 or is_addressee_heading(following.text) or split_label(following.text)[0]
                 or _OPENING.match(following.text) or _decoration(following.text)):
