@@ -21,7 +21,8 @@ def recipient_text(line: str) -> str:
 
 
 def is_archive_line(line: str) -> bool:
-    return data.fold(recipient_text(line)).startswith("lưu")
+    """'- Lưu: VT, NC.', and 'Luu: VT' in a text typed without tone marks (DV105 and DV503 say so)."""
+    return data.strip_diacritics(data.fold(recipient_text(line))).startswith("luu")
 
 
 # The drafter's mark after the archive line's full stop ("- Lưu: VT, NC.Châu", "- Lưu: VT, CN (2). Ha"):

@@ -126,6 +126,19 @@ def test_crawled_text_imports(name):
     assert report.unclassified == expected.get("unclassified", [])
 
 
+def test_a_letter_typed_without_tone_marks_is_read_all_the_same():
+    """Corpus 044: the date line, Kính gửi and archive line of a text typed without its tone marks
+    are read, so no false 'date missing' or 'no archive line'; that the text has no tone marks is
+    for DV105 (Quốc hiệu), DV503 (Nơi nhận) and DV204 (place) to say, and they do."""
+    report = load(CASES / "unaccented-letter.txt").report
+    document = report.document
+    assert (document.place, document.date, document.addressees) == ("Ha Noi", "ngay thang 3 nam 2026", ["Bo Xay dung."])
+    assert report.recipients.lines[-1] == "- Luu: VT, TCCB (5b)."
+    result = Checker({}, today=TODAY).check_file(CASES / "unaccented-letter.txt")
+    codes = {f.code for f in result.findings if f.severity == "error"}
+    assert {"DV105", "DV503", "DV204"} <= codes and not codes & {"DV201", "DV502", "DV506"}
+
+
 def test_numbered_paragraphs_do_not_break_the_headings():
     """In numbering-forms.txt the items "1. Đảng ủy tổ chức ..." under "1.2." are paragraphs, and the
     heading sequence goes on after them ("2- Thực hiện ...")."""

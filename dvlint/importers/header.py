@@ -17,15 +17,16 @@ from dvlint.knowledge import data
 _NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*(?:[0-9](?:[0-9]| (?=[0-9]))*)?\s*[/\-–]", re.IGNORECASE)
 # "Hà Nội, ngày 05 tháng 3 năm 2025"; the comma is sometimes left out ("Hà Nội ngày 01 tháng 12 năm 2025"),
 # and then only a short place before a date written in full counts (not a sentence "... trước ngày 30/11/2025").
-_PLACE_COMMA_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,60}?),\s*(?P<date>ngày\b.*)$", re.IGNORECASE)
-_PLACE_SPACE_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,30}?)\s+(?P<date>ngày\b.*\btháng\b.*\bnăm\b.*)$",
-                               re.IGNORECASE)
+# A text typed without tone marks writes them "Ha Noi, ngay thang 3 nam 2026".
+_PLACE_COMMA_DATE = re.compile(r"^(?P<place>[^,0-9/()]{2,60}?),\s*(?P<date>ng[àa]y\b.*)$", re.IGNORECASE)
+_PLACE_SPACE_DATE = re.compile(
+    r"^(?P<place>[^,0-9/()]{2,30}?)\s+(?P<date>ng[àa]y\b.*\bth[áa]ng\b.*\bn[ăa]m\b.*)$", re.IGNORECASE)
 
 
 def place_date(text: str) -> re.Match | None:
     """The place and the date of a place-and-date line, as a match with the groups place and date."""
     return _PLACE_COMMA_DATE.match(text) or _PLACE_SPACE_DATE.match(text)
-_DATE_ONLY = re.compile(r"^ngày\b.*\bnăm\b", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^ng[àa]y\b.*\bn[ăa]m\b", re.IGNORECASE)
 _PARENT_WORDS = ("ubnd", "uy ban", "tinh uy", "thanh uy", "huyen uy", "dang bo", "bo ", "hdnd", "so ", "ban chap hanh")
 # A second issuer line starting so continues the first: "ỦY BAN NHÂN DÂN" / "HUYỆN TIÊN LỮ".
 _PLACE_UNITS = ("huyen ", "tinh ", "xa ", "thanh pho ", "quan ", "thi xa ", "phuong ", "thi tran ")

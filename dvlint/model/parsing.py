@@ -76,8 +76,9 @@ def parse_number(raw: str) -> DocNumber:
 
 # --- dates -----------------------------------------------------------------
 
+# "ngày 05 tháng 3 năm 2020", and as a text typed without its tone marks writes it ("ngay thang 3 nam 2026").
 _WRITTEN_DATE = re.compile(
-    r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})?",
+    r"\bng[àa]y\s*(?P<day>\d{1,2})?\s*th[áa]ng\s*(?P<month>\d{1,2})?\s*n[ăa]m\s*(?P<year>\d{4})?",
     re.IGNORECASE,
 )
 _SLASH_DATE = re.compile(r"\b(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})\s*/\s*(?P<year>\d{4})\b")
