@@ -13,16 +13,9 @@ import unicodedata
 from dvlint import Problem, rule
 from dvlint.knowledge import data
 from dvlint.importers import ITEM_MARKS
+from dvlint.importers.foot import is_archive_line, recipient_text
 
 
-def recipient_text(line: str) -> str:
-    """A recipient line without its leading dash and trailing punctuation."""
-    return re.sub(r"^[\s\-–—+•*]+", "", line).rstrip(" ;,.").strip()
-
-
-def is_archive_line(line: str) -> bool:
-    """'- Lưu: VT, NC.', and 'Luu: VT' in a text typed without tone marks (DV105 and DV503 say so)."""
-    return data.strip_diacritics(data.fold(recipient_text(line))).startswith("luu")
 
 
 # The drafter's mark after the archive line's full stop ("- Lưu: VT, NC.Châu", "- Lưu: VT, CN (2). Ha"):

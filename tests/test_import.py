@@ -139,6 +139,23 @@ def test_a_letter_typed_without_tone_marks_is_read_all_the_same():
     assert {"DV105", "DV503", "DV204"} <= codes and not codes & {"DV201", "DV502", "DV506"}
 
 
+def test_the_rest_of_the_recipients_read_after_the_signature_is_still_theirs(tmp_path):
+    """Corpus 167, 174, 192: a PDF's foot read in bands (broken at a blank line, or OCR'd) gives the
+    signature in the middle of Nơi nhận; the dashed lines after it, down to the archive line, are the
+    list's, not stray text (which made 'no archive line' a false error). After the archive line the
+    list has ended."""
+    path = tmp_path / "foot.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/BC-UBND\nLâm Đồng, ngày 05 tháng 3 năm 2025\n\nBÁO CÁO\nKết quả công tác dân vận\n\n"
+        "I. KẾT QUẢ\n\nĐã tổ chức 04 hội nghị./.\n\n"
+        "Nơi nhận:\n- Bộ Tư pháp (để báo cáo);\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n- Các Hội địa phương (để thực hiện);\n\n"
+        "- Lưu: VT.\n\nNguyễn Văn An\n\n- Ghi chú sau chữ ký.\n", encoding="utf-8")
+    report = load(path).report
+    assert report.recipients.lines == ["- Bộ Tư pháp (để báo cáo);", "- Các Hội địa phương (để thực hiện);", "- Lưu: VT."]
+    assert (report.signature.authority, report.signature.name) == ("KT. CHỦ TỊCH", "Nguyễn Văn An")
+
+
 def test_numbered_paragraphs_do_not_break_the_headings():
     """In numbering-forms.txt the items "1. Đảng ủy tổ chức ..." under "1.2." are paragraphs, and the
     heading sequence goes on after them ("2- Thực hiện ...")."""

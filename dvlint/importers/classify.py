@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
-from dvlint.importers.foot import FootReader, is_recipients_heading
+from dvlint.importers.foot import FootReader, is_archive_line, is_recipients_heading
 from dvlint.importers.header import HeaderReader
 from dvlint.importers.layout import linearize_layout_tables
 from dvlint.importers.outline import _FOOTNOTE, OutlineReader, TextRef, is_appendix_heading
@@ -192,7 +192,7 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         if is_appendix_heading(line) and self.mode != "appendix-title":
             self.start_appendix(line)
             return
-        if self.mode == "recipients" and text.lstrip().startswith(ITEM_MARKS):
+        if text.lstrip().startswith(ITEM_MARKS) and (self.mode == "recipients" or self.recipients_go_on_after_signature()):
             self.add_recipient(line)
             return
         if self.mode == "recipients" and self.recipient_goes_on(line):
@@ -214,6 +214,16 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         if self.mode == "footnote":
             self.mode = self.mode_before_footnote
         self.text_line(line, after_blank)
+
+
+    def recipients_go_on_after_signature(self) -> bool:
+        """Whether a dashed line read after the signature is still Nơi nhận: where the foot's two
+        columns were read in bands (a PDF's text broken at a blank line, an OCR'd page), the rest of
+        the list, down to its archive line, comes after the signature. Once the archive line
+        ('- Lưu: VT, ...') is read, the list has ended."""
+        recipients = self.data.get("recipients")
+        return (self.mode in ("signature", "tail") and bool(recipients) and bool(recipients["lines"])
+                and not is_archive_line(recipients["lines"][-1]))
 
 
 def classify(lines: list[SourceLine], source_lines: list[str]) -> Classified:

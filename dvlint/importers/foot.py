@@ -11,6 +11,7 @@ import difflib
 import re
 
 from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
+from dvlint.knowledge import data
 from dvlint.model import parsing
 
 _SIGNER_WORDS = (
@@ -40,6 +41,16 @@ def is_person_name(text: str) -> bool:
     return (2 <= len(words) <= 6 and not any(ch.isdigit() for ch in text)
             and all(w[0].isupper() and not w.isupper() for w in words if w.isalpha() and len(w) > 1)
             and not text.rstrip().endswith((";", ",", ":")))
+
+
+def recipient_text(line: str) -> str:
+    """A recipient line without its leading dash and trailing punctuation."""
+    return re.sub(r"^[\s\-–—+•*]+", "", line).rstrip(" ;,.").strip()
+
+
+def is_archive_line(line: str) -> bool:
+    """'- Lưu: VT, NC.', and 'Luu: VT' in a text typed without tone marks (DV105 and DV503 say so)."""
+    return data.strip_diacritics(data.fold(recipient_text(line))).startswith("luu")
 
 
 class FootReader:
