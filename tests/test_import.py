@@ -156,6 +156,19 @@ def test_the_rest_of_the_recipients_read_after_the_signature_is_still_theirs(tmp
     assert (report.signature.authority, report.signature.name) == ("KT. CHỦ TỊCH", "Nguyễn Văn An")
 
 
+def test_an_armed_forces_rank_before_the_signer_s_name_is_part_of_it(tmp_path):
+    """Corpus 108: 'Thiếu tướng Trương Minh Đương' under GIÁM ĐỐC is the name (Phụ lục I, II.7.c lets
+    the armed forces write the rank); it was left unread and DV405 said the name was missing."""
+    path = tmp_path / "signed.txt"
+    path.write_text(
+        "CÔNG AN TỈNH LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/TTr-CAT\nLâm Đồng, ngày 05 tháng 3 năm 2025\n\nTỜ TRÌNH\nVề việc xét công nhận xã không ma túy\n\n"
+        "Công an tỉnh kính trình./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nThiếu tướng Trương Minh Đương\n",
+        encoding="utf-8")
+    assert load(path).report.signature.name == "Thiếu tướng Trương Minh Đương"
+    assert "DV405" not in {f.code for f in Checker({}, today=TODAY).check_file(path).findings}
+
+
 def test_numbered_paragraphs_do_not_break_the_headings():
     """In numbering-forms.txt the items "1. Đảng ủy tổ chức ..." under "1.2." are paragraphs, and the
     heading sequence goes on after them ("2- Thực hiện ...")."""

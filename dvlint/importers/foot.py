@@ -37,10 +37,19 @@ def is_signer_title(text: str) -> bool:
 
 
 def is_person_name(text: str) -> bool:
-    words = text.replace(".", " ").split()
+    """'Nguyễn Văn An', and with an armed-forces rank before it: 'Thiếu tướng Trương Minh Đương'."""
+    words = _without_rank(text.replace(".", " ").split())
     return (2 <= len(words) <= 6 and not any(ch.isdigit() for ch in text)
             and all(w[0].isupper() and not w.isupper() for w in words if w.isalpha() and len(w) > 1)
             and not text.rstrip().endswith((";", ",", ":")))
+
+
+def _without_rank(words: list[str]) -> list[str]:
+    for rank in data.authorities().ranks_before_name:
+        size = len(rank.split())
+        if ascii_fold(" ".join(words[:size])) == ascii_fold(rank):
+            return words[size:]
+    return words
 
 
 def recipient_text(line: str) -> str:

@@ -160,6 +160,7 @@ class Authorities(DataModel):
     collective_bodies: list[str]
     academic_titles: list[str]
     academic_title_sectors: list[str] = []
+    ranks_before_name: list[str] = []
 
     def by_prefix(self, prefix: str) -> tuple[Authority, str] | None:
         """The authority written as ``prefix``, and the form it belongs to."""
