@@ -276,20 +276,35 @@ def _typeset(text: str) -> str:
 
 
 # The issuer code in a symbol: "/KH-SKHCN", "/2016/QĐ-UBND" (state), "12-KH/ĐU" (Party).
-_STATE_SYMBOL = re.compile(r"/(?:\d{4}/)?[A-ZĐa-zđ]{1,5}-(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
+_STATE_SYMBOL = re.compile(r"/(?:\d{4}/)?(?P<first>[A-ZĐa-zđ]{1,5})-(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
 # The Party form from its dash on: the engine skips to dashes in C; the number before it is checked after.
 _PARTY_SYMBOL_FROM_DASH = re.compile(r"-\s*[A-ZĐa-zđ]{1,5}/(?P<code>[A-ZĐ][A-ZĐa-zđ]{2,})\b")
 
 
 def _issuer_codes(report):
     """(path, code, snippet) of every issuer code in the document's symbols, in reading order."""
-    found = [(m.start(), path, m["code"], m.group(0)) for path, m in report.search_all(_STATE_SYMBOL)]
+    found = [(m.start(), path, _body_code(m["first"], m["code"]), m.group(0))
+             for path, m in report.search_all(_STATE_SYMBOL)]
     for path, m in report.search_all(_PARTY_SYMBOL_FROM_DASH):
         start = _number_before(m.string, m.start())
         if start is not None:
             found.append((start, path, m["code"], m.string[start:m.end()]))
     for _, path, code, snippet in sorted(found, key=lambda item: item[0]):
         yield path, code, snippet
+
+
+def _own_code(number) -> str | None:
+    if number is None or number.form != "state" or not number.issuer_code:
+        return number.issuer_code if number else None
+    return _body_code(number.type_abbr, number.issuer_code) if number.type_abbr else number.issuer_code
+
+
+def _body_code(first: str, second: str) -> str:
+    """The code of the body a state symbol belongs to. "QĐ-BTP": the type, then the body (BTP). A
+    công văn has no type: "BTP-BTTP" is the body, then its unit, so the body is BTP; and a cited
+    "1018/MTTQ-BTT" is the Fatherland Front's (MTTQ), not a slip for this document's BTTP."""
+    is_type = data.document_types().by_abbreviation(first, "state", ignore_case=True) is not None
+    return second if is_type else first
 
 
 def _number_before(text: str, dash: int) -> int | None:
@@ -316,12 +331,18 @@ def issuer_code_consistent(report):
         Một cơ quan có một chữ viết tắt trong ký hiệu văn bản (SKHCN). Văn
         bản viết lẫn SKHCN, SKHHCN, SKHCCN cho cùng một Sở là gõ nhầm, làm
         sai ký hiệu các văn bản được dẫn. Mỗi cách viết khác (gần giống chữ
-        viết tắt trong số của văn bản) được báo ở lần đầu xuất hiện.
+        viết tắt trong số của văn bản) được báo ở lần đầu xuất hiện. Ký hiệu
+        công văn không có tên loại: "BTP-BTTP" là cơ quan (BTP) rồi đơn vị
+        soạn thảo; văn bản của cơ quan khác được dẫn ("1018/MTTQ-BTT") không
+        phải cách viết khác của cơ quan mình.
     English:
         A body has one abbreviation in its symbols (SKHCN). Writing SKHCN,
         SKHHCN and SKHCCN for the same department in one document is a typo
         that makes the cited symbols wrong. Each variant (close to the code in
-        the document's own number) is reported where it first appears.
+        the document's own number) is reported where it first appears. A
+        công văn's symbol has no type: "BTP-BTTP" is the body (BTP), then the
+        drafting unit; another body's document cited ("1018/MTTQ-BTT") is no
+        variant of this one's code.
     Ví dụ sai / Fails:
         number: "Số: /BC-SKHCCN"
         # ... Kế hoạch số 153/KH-SKHHCN ...
@@ -330,8 +351,7 @@ def issuer_code_consistent(report):
         # ... Kế hoạch số 153/KH-SKHCN ...
     """
     doc = report.document
-    own = (doc.issuer.abbreviation if doc.issuer and doc.issuer.abbreviation else None) or (
-        doc.parsed_number.issuer_code if doc.parsed_number else None)
+    own = (doc.issuer.abbreviation if doc.issuer and doc.issuer.abbreviation else None) or _own_code(doc.parsed_number)
     if not own:
         return
     own = own.split("-")[0]
