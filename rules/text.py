@@ -128,6 +128,9 @@ _MOJIBAKE = (
     ("TCVN3 (ABC)", "TCVN3 (ABC)", re.compile(r"[µ¸¶·¹¨»¾¼½©ª«¬®§¦]")),
 )
 _DOUBLE_DECODED = _MOJIBAKE[0][2]
+# The micro sign of a unit ("50 µg", "2,5µm") is TCVN3's "à" only inside a word ("lµm" for "làm"):
+# standing after no letter and before a unit, it is the sign, and is taken out before the search.
+_MICRO_UNIT = re.compile(r"(?<![^\W\d_])µ(?=(?:g|mg|m|l|mol|s|A|V|W|F|Ci|Sv)\b)")
 # One of these characters is in every match of the three patterns above (Ã º » Ä Æ for
 # UTF-8 read as Windows-1252, then the VNI and TCVN3 classes): a text without any needs no closer look.
 _LEGACY_SIGNS = "ÃºÄÆ»" + _MOJIBAKE[1][2].pattern[1:-1] + _MOJIBAKE[2][2].pattern[1:-1]
@@ -142,12 +145,13 @@ def legacy_encoding(report):
         Văn bản gõ bằng phông TCVN3 (ABC), VNI hay bị đọc sai mã hiện ra thành
         chữ lỗi ("Céng hoµ", "Coäng hoøa", "Cá»™ng hÃ²a"). Báo trường nào bị
         lỗi và có lẽ là mã gì; sửa bằng công cụ chuyển mã (Unikey) sang
-        Unicode.
+        Unicode. Dấu micro của đơn vị đo ("50 µg") không phải chữ lỗi.
     English:
         Text typed in TCVN3 (ABC) or VNI fonts, or read with the wrong code
         page, shows as garbled letters ("Céng hoµ", "Coäng hoøa", "Cá»™ng
         hÃ²a"). The rule says which field and which encoding it probably is;
-        fix it with a converter (Unikey) to Unicode.
+        fix it with a converter (Unikey) to Unicode. The micro sign of a unit
+        ("50 µg") is not a garbled letter.
     Ví dụ sai / Fails:
         title: "B¸o c¸o kÕt qu¶ c«ng t¸c d©n vËn"
     Ví dụ đúng / Passes:
@@ -161,6 +165,7 @@ def legacy_encoding(report):
     for path, text in report.texts():
         if path not in suspects:
             continue
+        text = _MICRO_UNIT.sub(" ", text)
         for name_vi, name_en, pattern in _MOJIBAKE:
             found = pattern.findall(text)
             if len(found) >= 2 or (found and len(text) < 40):
