@@ -222,12 +222,17 @@ _FULL_SYMBOL = re.compile(r"(\d+)(?:/(\d{4}))?([/-])([^/\-]+)[/-](.+)")
 _NUMBER_AND_ISSUER = re.compile(r"(\d+)/([^/\-]+)")
 
 
+# Cyrillic and Greek capitals that look like Latin ones, as a recognised or pasted text may carry inside
+# a symbol ("105/2025/TT-BTС" with a Cyrillic С): read as the Latin letter, one character for one.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEKMHOPCTXYIJSABEZHIKMNOPTYX")
+
+
 def find_citations(text: str) -> list[Citation]:
     """Every cited document in ``text``, in order."""
     out: list[Citation] = []
     if "/" not in text:
         return out
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
     end = 0  # a citation starts after the previous one ends
     for m in _FROM_SYMBOL.finditer(text):
         head = _TYPE_BEFORE_SYMBOL.search(text, max(end, m.start() - _TYPE_REACH), m.start())
