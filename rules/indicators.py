@@ -267,6 +267,13 @@ _STATED_SHARE = re.compile(
     r"(?P<part>\d(?<![\d/.,]\d)\d*)\s*/\s*(?P<whole>\d+)(?![\d/])(?P<between>[^.;%/\d]{0,80}?)(?P<pct>\d+(?:[,.]\d+)?)\s*%")
 
 
+# A percentage after "từ", "trên", "dưới" ... or before "trở lên" is a threshold, not the share: "2/3 diện
+# tích có độ dốc từ 15% trở lên" measures two things.
+_THRESHOLD = re.compile(r"(?:\btừ|\btrên|\bdưới|\bquá|\bhơn|\btối\s+thiểu|\btối\s+đa|\bít\s+nhất|\bkhông\s+thấp\s+hơn)\s*$",
+                        re.IGNORECASE)
+_OR_MORE = re.compile(r"\s*trở\s+(?:lên|xuống)\b", re.IGNORECASE)
+
+
 @rule("DV605", "stated-share", exact_text=True, severity="warning", weight=2,
       vi="Tỷ lệ nêu trong câu bằng phần trên tổng nêu cùng câu ('15/16 ... 100%' là sai)",
       en="A share stated in a sentence equals the part over the whole it gives ('15/16 ... 100%' is wrong)")
@@ -275,11 +282,13 @@ def stated_share(report):
     Tiếng Việt:
         Câu "30/120 thủ tục ... chiếm tỷ lệ 25%" đúng; "15/15 thư đạt 100%"
         đúng; "15/16 thư ... đạt 100%" sai. Cho phép sai số làm tròn nửa điểm
-        phần trăm.
+        phần trăm. Một ngưỡng ("2/3 diện tích có độ dốc từ 15% trở lên") không
+        phải tỷ lệ của phần trên tổng.
     English:
         "30/120 thủ tục ... chiếm tỷ lệ 25%" is right; "15/15 thư đạt 100%"
         is right; "15/16 thư ... đạt 100%" is wrong. Half a percentage point of
-        rounding is allowed.
+        rounding is allowed. A threshold ("2/3 diện tích có độ dốc từ 15% trở
+        lên") is not the part's share.
     Ví dụ sai / Fails:
         paragraphs: ["Giải quyết 15/16 thư, đạt 100%."]
     Ví dụ đúng / Passes:
@@ -288,7 +297,7 @@ def stated_share(report):
     for path, match in report.search_all(_STATED_SHARE):
         part, whole = int(match["part"]), int(match["whole"])
         stated = float(match["pct"].replace(",", "."))
-        if whole == 0 or part > whole:
+        if whole == 0 or part > whole or _THRESHOLD.search(match["between"]) or _OR_MORE.match(match.string, match.end()):
             continue
         expected = part / whole * 100
         if abs(expected - stated) > 0.5 + 1e-9:
