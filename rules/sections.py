@@ -258,23 +258,37 @@ def empty_section(report):
     Tiếng Việt:
         Một mục đã đánh số mà bỏ trống tiêu đề, hoặc có tiêu đề mà không có
         nội dung (không đoạn văn, bảng hay mục con) thường là phần soạn dở.
+        Một Điều chỉ một câu viết liền sau số Điều ("Điều 3. Quyết định này có
+        hiệu lực kể từ ngày ký.") đã có nội dung; mục cuối có nội dung là phần
+        kết ("Trên đây là ...").
     English:
         A numbered section with its heading left empty, or with a heading but
         nothing under it (no paragraph, table or subsection), is usually
-        unfinished drafting.
+        unfinished drafting. An article of one sentence written on its label's
+        line ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký.") has its
+        content; the last section's content may be the closing ("Trên đây là
+        ...").
     Ví dụ sai / Fails:
         sections: [{label: "II.", heading: ĐÁNH GIÁ CHUNG}]
     Ví dụ đúng / Passes:
         sections: [{label: "II.", heading: ĐÁNH GIÁ CHUNG, paragraphs: ["Công tác ..."]}]
     """
-    for section in report.all_sections():
+    sections = list(report.all_sections())
+    for section in sections:
         if section.label and not (section.heading or "").strip() and not section.paragraphs:
             yield Problem(section.field_path("label"),
                           vi=f"Mục '{section.label}' chưa có tiêu đề",
                           en=f"Section '{section.label}' has no heading")
-        elif not (section.paragraphs or section.tables or section.children):
+        elif not (section.paragraphs or section.tables or section.children or _is_article(section)
+                  or (section is sections[-1] and report.closing)):
             name = f"{section.label or ''} {section.heading or ''}".strip()
             yield Problem(section.path, vi=f"Mục '{name}' chưa có nội dung", en=f"Section '{name}' has no content")
+
+
+def _is_article(section) -> bool:
+    """An article (Điều) whose one sentence stands on its label's line: 'Điều 3. Quyết định này có
+    hiệu lực kể từ ngày ký.' is all the article says."""
+    return (section.label or "").lower().startswith("điều") and bool((section.heading or "").strip())
 
 
 # --- what the template requires ----------------------------------------------------
