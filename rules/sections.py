@@ -86,6 +86,8 @@ def sequence_problems(items, check_start: bool = True, carried: dict | None = No
                 yield path, kind, _between(kind, None, value), (
                     f"Số thứ tự bắt đầu từ {_show(kind, value)}: thiếu mục {_show(kind, _first(kind))}",
                     f"The numbering starts at {_show(kind, value)}: item {_show(kind, _first(kind))} is missing")
+        elif value == _first(kind) and previous[kind] != value:
+            pass  # a new list starts again at a), 1.: under an item the reading did not see, or quoted text
         elif value == previous[kind]:
             yield path, kind, (), (f"Số thứ tự {_show(kind, value)} lặp lại", f"The number {_show(kind, value)} is repeated")
         elif not _follows(kind, previous[kind], value):
@@ -118,7 +120,8 @@ def numbering_sequence(report):
         không lặp số; mục "2.1" phải nằm trong mục "2.". Các ý đánh số trong
         đoạn văn cũng vậy: danh sách 1, 2, 3, 4, 6 là thiếu ý 5. Một mục của
         cấp trên bắt đầu lại các danh sách cấp dưới (a), b) dưới "1." rồi lại
-        a), b) dưới "2."). Số bị coi là thiếu chỉ khi không có ở đâu giữa hai
+        a), b) dưới "2."); danh sách bắt đầu lại từ a) hay 1. là danh sách
+        mới (dưới một ý không đánh số, hay trong đoạn trích dẫn). Số bị coi là thiếu chỉ khi không có ở đâu giữa hai
         mục theo thứ tự trong văn bản (dòng "1. Căn cứ ..." đọc thành đoạn mở
         đầu vẫn được tính). Là cảnh báo: cách đọc bố cục từ bản in không chắc
         chắn bằng đọc chữ.
@@ -129,7 +132,8 @@ def numbering_sequence(report):
         gap and no repeat, and "2.1" stands under "2.". Numbered items inside
         a part too: a list 1, 2, 3, 4, 6 lacks item 5. An item of an outer
         level starts the inner lists again (a), b) under "1.", then a), b)
-        under "2."). A number counts as missing only when it is nowhere
+        under "2."); a list that starts again at a) or 1. is a new list
+        (under an unnumbered item, or in quoted text). A number counts as missing only when it is nowhere
         between the two items in the document's order (a "1. Căn cứ ..." read
         into the opening still counts). A warning: reading a layout from
         print is less sure than reading its words.
