@@ -319,7 +319,20 @@ def _number_before(text: str, dash: int) -> int | None:
 def _close_variant(code: str, own: str) -> bool:
     import difflib
 
-    return code != own and difflib.SequenceMatcher(None, code, own).ratio() >= 0.8
+    return (code != own and not _same_sector(code, own)
+            and difflib.SequenceMatcher(None, code, own).ratio() >= 0.8)
+
+
+def _same_sector(code: str, own: str) -> bool:
+    """Whether two codes are one sector's bodies at two levels, which a document cites as a matter of
+    course: the Ministry and the Department (BGDĐT, SGDĐT; BTP, STP), or the sector's unit (GDĐT)."""
+    def sector(c: str) -> str:
+        return c[1:] if len(c) > 2 and c[0] in _LEVEL_LETTERS else c
+
+    return sector(code) == sector(own)
+
+
+_LEVEL_LETTERS = "BSP"  # Bộ, Sở, Phòng: the letter a sector's code takes at each level
 
 
 @rule("DV106", "issuer-code-consistent", exact_text=True, severity="warning", weight=2,
@@ -333,15 +346,17 @@ def issuer_code_consistent(report):
         sai ký hiệu các văn bản được dẫn. Mỗi cách viết khác (gần giống chữ
         viết tắt trong số của văn bản) được báo ở lần đầu xuất hiện. Ký hiệu
         công văn không có tên loại: "BTP-BTTP" là cơ quan (BTP) rồi đơn vị
-        soạn thảo; văn bản của cơ quan khác được dẫn ("1018/MTTQ-BTT") không
-        phải cách viết khác của cơ quan mình.
+        soạn thảo; văn bản của cơ quan khác được dẫn ("1018/MTTQ-BTT"), hay
+        của cùng ngành ở cấp khác (BGDĐT, SGDĐT, GDĐT) không phải cách viết
+        khác của cơ quan mình.
     English:
         A body has one abbreviation in its symbols (SKHCN). Writing SKHCN,
         SKHHCN and SKHCCN for the same department in one document is a typo
         that makes the cited symbols wrong. Each variant (close to the code in
         the document's own number) is reported where it first appears. A
         công văn's symbol has no type: "BTP-BTTP" is the body (BTP), then the
-        drafting unit; another body's document cited ("1018/MTTQ-BTT") is no
+        drafting unit; another body's document cited ("1018/MTTQ-BTT"), or
+        the same sector's at another level (BGDĐT, SGDĐT, GDĐT), is no
         variant of this one's code.
     Ví dụ sai / Fails:
         number: "Số: /BC-SKHCCN"
