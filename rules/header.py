@@ -303,8 +303,7 @@ def _body_code(first: str, second: str) -> str:
     """The code of the body a state symbol belongs to. "QĐ-BTP": the type, then the body (BTP). A
     công văn has no type: "BTP-BTTP" is the body, then its unit, so the body is BTP; and a cited
     "1018/MTTQ-BTT" is the Fatherland Front's (MTTQ), not a slip for this document's BTTP."""
-    is_type = data.document_types().by_abbreviation(first, "state", ignore_case=True) is not None
-    return second if is_type else first
+    return second if data.document_types().is_type_code(first) else first
 
 
 def _number_before(text: str, dash: int) -> int | None:

@@ -109,6 +109,12 @@ class DocumentTypes(DataModel):
     source: str
     types: list[DocumentType]
     own_form_codes: list[OwnForm] = []
+    cited_type_codes: list[str] = []
+
+    def is_type_code(self, code: str) -> bool:
+        """Whether ``code`` is a document type's in a state symbol: one of the list's, or a legal
+        normative document's that documents cite (NĐ, TT, TTLT)."""
+        return code in self.cited_type_codes or self.by_abbreviation(code, "state", ignore_case=True) is not None
 
     def own_form(self, number) -> OwnForm | None:
         """The entry whose code a parsed number's symbol carries, if any."""
