@@ -19,6 +19,8 @@ from dvlint.model import parsing
     ("125/SKHCN-VP", "125", "SKHCN", "VP", None, "state", False, False),
     ("Số: 95-KH/BDVTU-BCSĐUBND", "95", "KH", "BDVTU-BCSĐUBND", None, "party", False, False),
     ("Số: 125/UBND", "125", None, "UBND", None, "state", False, False),
+    ("Số:……../BC-K4", None, "BC", "K4", None, "state", True, False),  # the blank left dotted (corpus 175)
+    ("Số: ....-BC/ĐU", None, "BC", "ĐU", None, "party", True, False),
     ("Số: abc", None, None, None, None, None, False, False),
 ])
 def test_parse_number(raw, number, type_abbr, issuer, year, form, blank, spaces):

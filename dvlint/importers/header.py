@@ -13,8 +13,9 @@ from dvlint.importers import ITEM_MARKS, SourceLine, ascii_fold, is_upper
 from dvlint.importers.outline import split_label
 from dvlint.knowledge import data
 
-# "Số: 85/BC-SKHCN", "Số 12-BC/ĐU", "Số:      /QĐ-UBND", and the number's digits parted by OCR ("Số: 257 1/VNPT").
-_NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*(?:[0-9](?:[0-9]| (?=[0-9]))*)?\s*[/\-–]", re.IGNORECASE)
+# "Số: 85/BC-SKHCN", "Số 12-BC/ĐU", "Số:      /QĐ-UBND", "Số:……../BC-K4" (the blank dotted), and the number's
+# digits parted by OCR ("Số: 257 1/VNPT").
+_NUMBER_LINE = re.compile(r"^\s*s[ốoô]\s*:?\s*(?:[0-9](?:[0-9]| (?=[0-9]))*|[.…_]+)?\s*[/\-–]", re.IGNORECASE)
 # "Hà Nội, ngày 05 tháng 3 năm 2025"; the comma is sometimes left out ("Hà Nội ngày 01 tháng 12 năm 2025"),
 # and then only a short place before a date written in full counts (not a sentence "... trước ngày 30/11/2025").
 # A text typed without tone marks writes them "Ha Noi, ngay thang 3 nam 2026".

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 _NUMBER_PREFIX = re.compile(r"^\s*s[ốoô]\s*(?P<colon>:)?\s*", re.IGNORECASE)
 _PARTY_NUMBER = re.compile(r"^(?P<num>[0-9]*)-(?P<type>[^/\-]+)/(?P<issuer>.+)$")
+_DOTTED_BLANK = re.compile(r"^[.…_]+(?=[/\-])")
 _STATE_NUMBER = re.compile(r"^(?P<num>[0-9]*)/(?:(?P<year>\d{4})/)?(?P<rest>[^/]+)$")
 
 
@@ -59,7 +60,7 @@ def parse_number(raw: str) -> DocNumber:
     text = unicodedata.normalize("NFC", raw).strip()
     prefix = _NUMBER_PREFIX.match(text)
     body = text[prefix.end():].strip() if prefix else text
-    compact = re.sub(r"\s+", "", body)
+    compact = _DOTTED_BLANK.sub("", re.sub(r"\s+", "", body))  # "……../BC-K4": the blank left dotted
     has_colon = bool(prefix and prefix.group("colon"))
     party = _PARTY_NUMBER.match(compact)
     if party:
