@@ -169,6 +169,22 @@ def test_an_armed_forces_rank_before_the_signer_s_name_is_part_of_it(tmp_path):
     assert "DV405" not in {f.code for f in Checker({}, today=TODAY).check_file(path).findings}
 
 
+@pytest.mark.parametrize("line, title, name", [
+    ("PHÓ GIÁM ĐỐC ơNguyễn Đức Vũ", "PHÓ GIÁM ĐỐC", "Nguyễn Đức Vũ"),  # corpus 182: a stray mark of the image
+    ("PHÓ CHỦ TỊCH Trần Văn Bình", "PHÓ CHỦ TỊCH", "Trần Văn Bình"),
+])
+def test_a_name_drawn_on_the_title_s_line_is_the_name(tmp_path, line, title, name):
+    """A signed PDF's text may give the signer's title and name on one line; both are read."""
+    path = tmp_path / "signed.txt"
+    path.write_text(
+        "SỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 1360/SNV-TCBC\nLâm Đồng, ngày 05 tháng 3 năm 2025\nV/v hồ sơ đề nghị hợp nhất\n\n"
+        "Kính gửi: Hội Luật gia tỉnh.\n\nSở Nội vụ có ý kiến như sau./.\n\n"
+        f"Nơi nhận:\n- Như trên;\n- Lưu: VT, TCBC.\n\nKT. GIÁM ĐỐC\n{line}\n", encoding="utf-8")
+    signature = load(path).report.signature
+    assert (signature.authority, signature.title, signature.name) == ("KT. GIÁM ĐỐC", title, name)
+
+
 def test_numbered_paragraphs_do_not_break_the_headings():
     """In numbering-forms.txt the items "1. Đảng ủy tổ chức ..." under "1.2." are paragraphs, and the
     heading sequence goes on after them ("2- Thực hiện ...")."""

@@ -114,7 +114,14 @@ class FootReader:
             self.data["signature"] = signature
             self.place(("signature",), line)
         deputy = _SIGNS_FOR_WITH_TITLE.match(line.text) if part == "authority" else None
-        if deputy:  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": the line break between the two was lost in conversion
+        titled = _title_with_name(line.text) if part == "title" else None
+        if titled:  # "PHÓ GIÁM ĐỐC ơNguyễn Đức Vũ": a signed PDF's name drawn on the title's line
+            title, at, name = titled
+            signature["title"], signature["name"] = title, name
+            self.place(("signature", "title"), line)
+            self.place(("signature", "name"), SourceLine(name, line.line, line.column + at))
+            part = "name"
+        elif deputy:  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": the line break between the two was lost in conversion
             signature["authority"], signature["title"] = deputy["authority"], deputy["title"]
             self.place(("signature", "authority"), line)
             self.place(("signature", "title"), SourceLine(deputy["title"], line.line, line.column + deputy.start("title")))
@@ -149,11 +156,26 @@ class FootReader:
             return "authority"
         if authority.prefix and is_upper(authority.signs_for) and not signature.keys() & {"second_authority", "title"}:
             return "second_authority"
-        if is_signer_title(text) and not signature.keys() & {"title", "name"}:
+        if (is_signer_title(text) or _title_with_name(text)) and not signature.keys() & {"title", "name"}:
             return "title"
         if signature and "name" not in signature and is_person_name(text):
             return "name"
         return None
+
+
+_TRAILING_NAME = re.compile(r"(?P<junk>[^\s\w]|[a-zà-ỹđ])?(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s*){2,6})$")
+
+
+def _title_with_name(text: str) -> tuple[str, int, str] | None:
+    """(title, where the name starts, name) of a title line a name stands on, as a signed PDF's text
+    may give it ("PHÓ GIÁM ĐỐC ơNguyễn Đức Vũ": a stray mark of the signature image between)."""
+    m = _TRAILING_NAME.search(text)
+    if m is None or m.start() == 0:
+        return None
+    title, name = text[:m.start()].strip(), m["name"].strip()
+    if not (is_upper(title) and is_signer_title(title) and is_person_name(name)):
+        return None
+    return title, m.start("name"), name
 
 
 def _all_dashed(lines: list[str]) -> bool:
