@@ -271,7 +271,7 @@ _IMPLEMENTS = re.compile(r"\b(thực hiện|triển khai|căn cứ|quán triệt
 @rule("DV211", "superseded-basis", severity="warning", weight=2,
       vi="Không lấy văn bản đã bị thay thế vào ngày ban hành làm căn cứ thực hiện",
       en="No document replaced by the issue date is cited as a basis to implement")
-def superseded_basis(report, as_of):
+def superseded_basis(report, as_of, config):
     """
     Tiếng Việt:
         Văn bản bị thay thế thì không còn là căn cứ: sau 30/7/2021 Quyết định
@@ -279,7 +279,8 @@ def superseded_basis(report, as_of):
         Thực hiện dân chủ ở cơ sở thay các quy định của Nghị định
         04/2015/NĐ-CP. Văn bản ban hành sau đó mà "thực hiện", "căn cứ" văn bản
         cũ là dùng căn cứ hết hiệu lực. Văn bản tổng kết, sơ kết chính văn bản
-        cũ ("Tổng kết 10 năm thực hiện Quyết định 290") thì không bị báo. Danh
+        cũ ("Tổng kết 10 năm thực hiện Quyết định 290") thì không bị báo. Bản
+        nháp chưa ghi ngày được xét theo ngày sớm nhất nó có thể mang. Danh
         mục: rules/data/superseded.yaml.
     English:
         A replaced document is no basis: after 30/7/2021 Quyết định
@@ -287,7 +288,8 @@ def superseded_basis(report, as_of):
         Thực hiện dân chủ ở cơ sở replaced Nghị định 04/2015/NĐ-CP. A document
         issued later that "implements" the old one cites a dead basis. A
         review of the old document itself ("Tổng kết 10 năm thực hiện Quyết
-        định 290") is not reported. The register: rules/data/superseded.yaml.
+        định 290") is not reported. An undated draft is judged on the first
+        day its date allows. The register: rules/data/superseded.yaml.
     Ví dụ sai / Fails:
         date: ngày 10 tháng 10 năm 2024
         paragraphs: ["Tiếp tục thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 ..."]
@@ -296,13 +298,16 @@ def superseded_basis(report, as_of):
         paragraphs: ["Tiếp tục thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 ..."]
     """
     register = {normalize_symbol(d.symbol): d for d in data.superseded().documents}
+    # A draft dated "tháng 7 năm 2021" may be signed on any day of July: the basis is dead only if it
+    # was replaced by the first of them.
+    day = as_of if config.as_of else (report.document.earliest_issue_date or as_of)
     title = data.fold(report.document.title or "")
     reviewing = title.startswith(("tổng kết", "sơ kết")) or " tổng kết " in f" {title} "
     texts = dict(report.texts())
     reported = set()
     for path, cite in report.citations:
         entry = register.get(cite.key)
-        if entry is None or as_of < entry.replaced_on or cite.key in reported:
+        if entry is None or day < entry.replaced_on or cite.key in reported:
             continue
         if reviewing and cite.number in title:
             continue
