@@ -298,7 +298,8 @@ def body_existed_on_issue_date(report, as_of):
             if as_of > body.valid_to and body.matches(text):
                 yield Problem(path,
                               vi=f"'{recipient_text(text)}' không còn sau ngày {body.valid_to:%d/%m/%Y}: nay là {body.replaced_by}",
-                              en=f"'{recipient_text(text)}' no longer existed after {body.valid_to:%d/%m/%Y}: now {body.replaced_by}")
+                              en=f"'{recipient_text(text)}' no longer existed after {body.valid_to:%d/%m/%Y}: "
+                                 f"now {body.replaced_by_en or body.replaced_by}")
                 break
 
 

@@ -228,6 +228,7 @@ class Body(DataModel):
     unless: list[str] = []
     valid_to: dt.date
     replaced_by: str
+    replaced_by_en: str | None = None
     note: str = ""
 
     def matches(self, text: str) -> bool:
