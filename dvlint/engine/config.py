@@ -23,7 +23,6 @@ from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
 
 CONFIG_NAMES = ("dvlint.toml", "pyproject.toml")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 class FileConfig(BaseModel):

@@ -45,7 +45,6 @@ class PdfText:
     text: str  # the pages' lines, a form feed between pages
     page_starts: list[int] = field(default_factory=list)  # the 1-based line where each page starts
     source: str = "text"  # "text", or "ocr" when read from the page images
-    why_ocr: str | None = None  # "scan" or "garbled"
 
 
 def read_pdf(path: Path, max_size: int, ocr=None) -> PdfText:
@@ -72,13 +71,13 @@ def read_pdf(path: Path, max_size: int, ocr=None) -> PdfText:
         why = _needs_ocr(pages)
         if why is not None and ocr is not None:
             ocr_pages = ocr(document)
-            return _joined(ocr_pages, "ocr", why)
-        return _joined(pages, "text", why)
+            return _joined(ocr_pages, "ocr")
+        return _joined(pages, "text")
     finally:
         document.close()
 
 
-def _joined(pages: list[list[str]], source: str, why: str | None) -> PdfText:
+def _joined(pages: list[list[str]], source: str) -> PdfText:
     lines: list[str] = []
     starts = []
     for index, page in enumerate(pages):
@@ -86,7 +85,7 @@ def _joined(pages: list[list[str]], source: str, why: str | None) -> PdfText:
         if index:
             page = ["\f" + (page[0] if page else "")] + page[1:]
         lines.extend(page or ([] if not index else ["\f"]))
-    return PdfText("\n".join(lines) + "\n", starts, source, why)
+    return PdfText("\n".join(lines) + "\n", starts, source)
 
 
 def _needs_ocr(pages: list[list[str]]) -> str | None:

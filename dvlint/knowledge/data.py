@@ -168,15 +168,6 @@ class Authorities(DataModel):
     academic_title_sectors: list[str] = []
     ranks_before_name: list[str] = []
 
-    def by_prefix(self, prefix: str) -> tuple[Authority, str] | None:
-        """The authority written as ``prefix``, and the form it belongs to."""
-        for a in self.authorities:
-            if prefix == a.state:
-                return a, "state"
-            if prefix == a.party:
-                return a, "party"
-        return None
-
 
 # --- places and bodies, with dates -------------------------------------------
 

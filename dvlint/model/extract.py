@@ -54,23 +54,6 @@ class FoundDate:
         """False for a complete day that the calendar lacks (31/02/2020)."""
         return self.precision != "day" or bool(self.blank) or self.to_date() is not None
 
-    def last_day(self) -> dt.date | None:
-        """The last calendar day the date can mean (the end of its month, quarter, year)."""
-        import calendar
-
-        if self.blank or self.year is None:
-            return None
-        if self.precision == "day":
-            return self.to_date()
-        if self.precision == "month" and self.month and 1 <= self.month <= 12:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        if self.precision == "quarter" and self.quarter:
-            month = self.quarter * 3
-            return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
-        if self.precision == "range":
-            return dt.date(self.end_year, 12, 31)
-        return dt.date(self.year, 12, 31)
-
 
 _YEAR = r"(?:19|20)\d{2}"
 _DATE_FORMS = [

@@ -148,7 +148,6 @@ _MONTH = re.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>(?:19|20)\d
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})\b")
 
-PERIOD_KINDS = ("month", "quarter", "half_year", "nine_months", "year", "multi_year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,13 +219,3 @@ def parse_authority(line: str) -> AuthorityLine:
     return AuthorityLine(None, None, text)
 
 
-def state_prefix(letters: str) -> str:
-    return letters + "."
-
-
-def party_prefix(letters: str) -> str | None:
-    if letters == "Q":
-        return "Q."
-    if letters == "TUQ":
-        return None
-    return letters[0] + "/" + letters[1:]

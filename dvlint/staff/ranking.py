@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from dvlint.i18n import Msg
 from dvlint.output.json_format import grade_label
 
-SORT_KEYS = ("score", "agency", "date")
 
 COLUMNS = [  # (key, Vietnamese heading, English heading)
     ("rank", "Hạng", "Rank"),
