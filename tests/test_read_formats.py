@@ -182,3 +182,46 @@ def test_without_libreoffice_a_doc_names_the_package(seed_docx, tmp_path):
     error = out["reports"][0]["error"]
     assert error["kind"] == "converter-unavailable" and "libreoffice-writer" in error["message"]
     assert proc.returncode == 2
+
+
+def _closed_line(text: str, spaces_drawn: bool = True):
+    """One PDF line as the reader collects it: (char, left, bottom, right, top, spaced), each letter's
+    loose box starting where the one before ends, as pdfium gives them even across a space."""
+    out, spaced, x = [], False, 0.0
+    for char in text:
+        if char == " ":
+            spaced = spaces_drawn
+            continue
+        out.append((char, x, 754.3, x + 7.0, 766.3, spaced))
+        spaced, x = False, x + 7.0
+    return out
+
+
+def test_a_pdf_space_whose_box_the_letters_close_on_still_parts_the_words():
+    """Corpus 151: the motto's letters close on its spaces; the words ran together
+    ('Độclập–Tựdo–Hạnhphúc'), the motto was not recognised and the header's reading stopped there."""
+    from dvlint.importers.pdf import _set_out
+
+    assert _set_out(_closed_line("Độc lập – Tự do"), 7.0).strip() == "Độc lập – Tự do"
+    assert _set_out(_closed_line("Độc lập – Tự do", spaces_drawn=False), 7.0).strip() == "Độclập–Tựdo"
+
+
+def test_a_rule_drawn_under_a_line_in_underscores_is_not_read_into_it():
+    from dvlint.importers.pdf import _without_rules
+
+    letters = [("T", 0.0, 754.3, 7.0, 766.3, False), ("ự", 7.0, 754.3, 14.0, 766.3, False),
+               ("d", 17.5, 754.3, 24.5, 766.3, True), ("o", 24.5, 754.3, 31.5, 766.3, False)]
+    rule = [("_", 14.5, 751.9, 15.5, 753.8, False)]  # in the space between the words, below their baseline
+    kept = _without_rules(sorted(letters + rule, key=lambda c: c[1]))
+    assert "".join(c[0] for c in kept) == "Tựdo"
+
+
+@pytest.mark.parametrize("text, motto", [
+    ("Độc lập - Tự do - Hạnh phúc", True),
+    ("Độclập–Tựdo_–Hạnhphúc", True),  # a PDF's text layer that lost its spaces
+    ("Độc lập dân tộc gắn liền với hạnh phúc của nhân dân", False),
+])
+def test_the_motto_is_known_by_its_letters(text, motto):
+    from dvlint.importers.header import is_motto
+
+    assert is_motto(text) is motto

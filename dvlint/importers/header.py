@@ -67,13 +67,25 @@ def _decoration(text: str) -> bool:
     return bool(text.strip()) and text.strip(" *-_=|") == ""
 
 
+_NATIONAL_NAME = "conghoaxahoichunghiavietnam"
+
+
 def is_national_name(text: str) -> bool:
-    return "cong hoa xa hoi chu nghia viet nam" in ascii_fold(text)
+    return _NATIONAL_NAME in _letters(text)
 
 
 def is_motto(text: str) -> bool:
-    folded = ascii_fold(text)
-    return "doc lap" in folded and "hanh phuc" in folded
+    """The tiêu ngữ, also when a PDF's text layer ran its words together ("Độclập–Tựdo_–Hạnhphúc")."""
+    letters = _letters(text).replace(_NATIONAL_NAME, "")  # the two run together on one line are both there
+    return "doclap" in letters and "hanhphuc" in letters and len(letters) <= _MOTTO_LETTERS
+
+
+_MOTTO_LETTERS = len("doclaptudohanhphuc") + 12  # room for a stray word or mark; a sentence is longer
+
+
+def _letters(text: str) -> str:
+    """``text`` folded to its letters alone: spaces, dashes and underscores a text layer garbled do not count."""
+    return "".join(c for c in ascii_fold(text) if c.isalpha())
 
 
 def is_party_header(text: str) -> bool:

@@ -124,21 +124,26 @@ def page_lines(page) -> list[str]:
     """The page's text as lines, each character at the column its position gives."""
     textpage = page.get_textpage()
     chars = []
+    spaced = False  # a space the PDF draws (with a width) stands before the next character
     try:
         for index in range(textpage.count_chars()):
             char = textpage.get_text_range(index, 1)
-            if not char or char.isspace():
+            if not char:
                 continue
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            if char.isspace():
+                spaced = spaced or char == " "  # drawn, or put in by the text layer where words part
+                continue
             if right <= left:
                 continue
-            chars.append((char.translate(_FOLDABLE), left, bottom, right, top))
+            chars.append((char.translate(_FOLDABLE), left, bottom, right, top, spaced))
+            spaced = False
     finally:
         textpage.close()
     if not chars:
         return []
-    height = statistics.median(top - bottom for _, _, bottom, _, top in chars)
-    pitch = statistics.median(right - left for _, left, _, right, _ in chars) or 1.0
+    height = statistics.median(top - bottom for _, _, bottom, _, top, _ in chars)
+    pitch = statistics.median(right - left for _, left, _, right, _, _ in chars) or 1.0
     out = []
     previous = None
     for line in _baselines(chars, height * 0.45):
@@ -166,15 +171,17 @@ def _baselines(chars, tolerance: float) -> list[list[tuple]]:
 
 
 def _set_out(line: list[tuple], pitch: float) -> str:
-    """One line's characters: the first at the column of its left edge, a space between words, and a
-    gap as wide as the page shows it (six spaces at least) where a second column starts."""
+    """One line's characters: the first at the column of its left edge, a space between words (where
+    the gap shows one, or where the PDF draws a space whose box the letters' loose boxes close on), and
+    a gap as wide as the page shows it (six spaces at least) where a second column starts."""
     text = ""
     previous_right = None
-    for char, left, _, right, _ in line:
+    for char, left, _, right, _, spaced in line:
         gap = left - previous_right if previous_right is not None else None
         if gap is None:
             text = " " * int(round(left / pitch)) + char
-        elif gap <= pitch * _LETTER_GAP and not (gap > pitch * _FIELD_GAP and text[-1:].isdigit() != char.isdigit()):
+        elif gap <= pitch * _LETTER_GAP and not spaced and not (
+                gap > pitch * _FIELD_GAP and text[-1:].isdigit() != char.isdigit()):
             text += char  # letters of one word (a digit filled into a form field beside a word is not)
         elif gap < pitch * _COLUMN_GAP:
             text += " " + char
@@ -191,10 +198,13 @@ _COLUMN_GAP = 2.0  # of a character's width: a gap this wide parts two columns, 
 
 def _without_rules(line: list[tuple]) -> list[tuple]:
     """The line without the underscores drawn under or through its words (the rule under a motto made
-    of '_' characters), which would otherwise land between its letters."""
+    of '_' characters), which would otherwise land between its letters: those over a letter, and those
+    wholly below the letters' baseline, under a space."""
     rules = [c for c in line if c[0] in "_‗¯"]
     if not rules or len(rules) == len(line):
         return line
     letters = [c for c in line if c[0] not in "_‗¯"]
-    return [c for c in line if c[0] not in "_‗¯" or not any(c[1] < o[3] and o[1] < c[3] for o in letters)]
+    baseline = statistics.median(c[2] for c in letters)
+    return [c for c in line if c[0] not in "_‗¯" or not (
+        c[4] <= baseline or any(c[1] < o[3] and o[1] < c[3] for o in letters))]
 _TRAILING = re.compile(r"\s+$")
