@@ -57,14 +57,17 @@ def number_format(document, format_evidence):
     Tiếng Việt:
         Văn bản nhà nước viết "05/BC-SKHCN": số, "/", ký hiệu loại văn bản,
         "-", chữ viết tắt cơ quan ban hành; số nhỏ hơn 10 có số 0 phía
-        trước, số từ 10 trở lên không có số 0 thừa. Văn bản của Đảng viết
+        trước (Phụ lục I, mục II.3.c; Nghị định không cấm số 0 trước số từ
+        10 trở lên: sổ đăng ký có độ rộng cố định ghi "02124"). Văn bản của Đảng viết
         "12-BC/ĐU". Không có dấu cách trong số, ký hiệu. Ký hiệu loại văn
         bản phải có trong danh mục (đúng chữ hoa, chữ thường: QyĐ, CTr,
         TTr). Năm chỉ có trong ký hiệu văn bản quy phạm pháp luật.
     English:
         State documents write "05/BC-SKHCN": the number, "/", the type
         abbreviation, "-", the issuer's code; numbers under 10 take a
-        leading zero and larger ones none. Party documents write
+        leading zero (Phụ lục I, mục II.3.c; the decree does not forbid one
+        before a larger number: a fixed-width register writes "02124"). Party
+        documents write
         "12-BC/ĐU". No spaces inside. The type abbreviation must be in the
         list, with its exact case (QyĐ, CTr, TTr). A year inside the symbol
         belongs only to legal normative documents.
@@ -108,10 +111,6 @@ def _leading_zeros(document, parsed, field):
         yield Problem(field, fix=document.number.replace(number, f"{value:02d}", 1),
                       vi=f"Số nhỏ hơn 10 phải có số 0 phía trước: '{number}' viết là '{value:02d}'",
                       en=f"A number under 10 takes a leading zero: '{number}' should be '{value:02d}'")
-    elif value >= 10 and number.startswith("0"):
-        yield Problem(field, fix=document.number.replace(number, str(value), 1),
-                      vi=f"Số từ 10 trở lên không có số 0 phía trước: '{number}' viết là '{value}'",
-                      en=f"A number of 10 or more takes no leading zero: '{number}' should be '{value}'")
 
 
 def _type_abbreviation(document, parsed, field):

@@ -182,18 +182,29 @@ def party_committee_signs_on_behalf(signature, doc_format):
 @rule("DV405", "signer-name", exact_text=True, severity="error", weight=5,
       vi="Khối chữ ký phải có họ tên người ký",
       en="The signature block must give the signer's name")
-def signer_name(signature):
+def signer_name(signature, document):
     """
     Tiếng Việt:
-        Họ và tên người ký là bắt buộc, ghi dưới chữ ký.
+        Họ và tên người ký là bắt buộc, ghi dưới chữ ký (Nghị định 30/2020,
+        Phụ lục I, mục II.7.c). Bản nháp (số hay ngày còn để trống) chưa ghi
+        họ tên là chỗ chờ điền khi ký: cảnh báo, không phải lỗi.
     English:
-        The signer's full name is required, under the signature.
+        The signer's full name is required, under the signature (Nghị định
+        30/2020, Phụ lục I, mục II.7.c). A draft (its number or date still
+        blank) without the name leaves it to fill in at signing: a warning,
+        not an error.
     Ví dụ sai / Fails:
         signature: {authority: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC}
     Ví dụ đúng / Passes:
         signature: {authority: KT. GIÁM ĐỐC, title: PHÓ GIÁM ĐỐC, name: Nguyễn Văn A}
     """
-    if not (signature.name or "").strip():
+    if (signature.name or "").strip():
+        return
+    if document.is_draft:
+        yield Problem(signature.path, severity="warning",
+                      vi="Bản nháp chưa ghi họ tên người ký: điền khi ký ban hành",
+                      en="The draft does not name its signer yet: fill it in at signing")
+    else:
         yield Problem(signature.path, vi="Khối chữ ký thiếu họ tên người ký",
                       en="The signature block lacks the signer's name")
 

@@ -160,6 +160,14 @@ class Document(Node):
         "1655/NQ-UBTVQH15"; rules/data/document_types.yaml, own_form_codes)."""
         return self.type_info.in_decree and data.document_types().own_form(self.parsed_number) is None
 
+    @property
+    def is_draft(self) -> bool:
+        """Whether the document is a draft awaiting signature: its number or its date left blank to
+        fill in at signing ("Số:      /QĐ-UBND", "ngày   tháng 3 năm 2025")."""
+        number, date = self.parsed_number, self.parsed_date
+        return bool((number is not None and number.is_blank)
+                    or (date is not None and date.recognised and date.blank_parts))
+
     @functools.cached_property
     def parsed_number(self) -> parsing.DocNumber | None:
         return parsing.parse_number(self.number) if self.number is not None else None
