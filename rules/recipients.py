@@ -25,8 +25,13 @@ _DRAFTER_MARK = re.compile(r"\.\s*[^\W\d_]{1,12}(?:\s*\(\d+\w?\))?\s*\.?$")
 
 
 def _group_member(text: str, above: str) -> bool:
-    """A "+" line under a group's heading ("- VP UBND tỉnh:" / "+ LĐVP;"), or under another such line."""
-    return text.startswith("+") and (above.rstrip().endswith(":") or above.lstrip().startswith("+"))
+    """A "+" line under a group's heading ("- VP UBND tỉnh:" / "+ LĐVP;"), under a heading that gives
+    its first member on its own line ("- VPUB: + CVP, các PCVP (đ/b);"), or under another such line."""
+    return text.startswith("+") and (above.rstrip().endswith(":") or above.lstrip().startswith("+")
+                                     or bool(_HEADING_WITH_MEMBER.search(above)))
+
+
+_HEADING_WITH_MEMBER = re.compile(r":\s*\+\s*\S")
 
 
 @rule("DV501", "recipients-present", exact_text=True, severity="error", weight=5,
