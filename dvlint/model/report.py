@@ -185,36 +185,27 @@ class Document(Node):
     def latest_issue_date(self):
         """The last day the issue date can be: exact when complete, else the end of
         the month or year a draft's date gives ("ngày tháng 02 năm 2023" -> 28/02/2023)."""
-        parsed = self.parsed_date
-        if parsed is None or parsed.year is None:
-            return None
-        import calendar
-        import datetime as dt
-
-        exact = parsed.to_date()
-        if exact is not None:
-            return exact
-        month = parsed.month if parsed.month and 1 <= parsed.month <= 12 else 12
-        try:
-            return dt.date(parsed.year, month, calendar.monthrange(parsed.year, month)[1])
-        except ValueError:
-            return None
+        return self._issue_date_bound(last=True)
 
     @property
     def earliest_issue_date(self):
         """The first day the issue date can be: exact when complete, else the start of
         the month or year a draft's date gives ("ngày tháng năm 2025" -> 01/01/2025)."""
+        return self._issue_date_bound(last=False)
+
+    def _issue_date_bound(self, last: bool):
+        import calendar
+        import datetime as dt
+
         parsed = self.parsed_date
         if parsed is None or parsed.year is None:
             return None
-        import datetime as dt
-
         exact = parsed.to_date()
         if exact is not None:
             return exact
-        month = parsed.month if parsed.month and 1 <= parsed.month <= 12 else 1
+        month = parsed.month if parsed.month and 1 <= parsed.month <= 12 else (12 if last else 1)
         try:
-            return dt.date(parsed.year, month, 1)
+            return dt.date(parsed.year, month, calendar.monthrange(parsed.year, month)[1] if last else 1)
         except ValueError:
             return None
 
