@@ -120,7 +120,10 @@ def place_official(document, as_of, config):
         hành: từ 01/7/2025 cả nước còn 34 tỉnh, thành phố (Nghị quyết
         202/2025/QH15), nên "Đắk Nông" sau ngày đó là sai. Dấu thanh đặt kiểu
         cũ hay mới ("Hòa"/"Hoà") đều được. Địa danh cấp huyện, xã không có
-        trong danh mục thì không bị đánh giá. Danh mục: rules/data/provinces.yaml.
+        trong danh mục thì không bị đánh giá. Xã, phường mang tên một tỉnh cũ
+        ("Phường Bắc Giang") ghi tên mình, đúng sau 01/7/2025; đơn vị hành
+        chính đặt theo tên người ghi tên đầy đủ ("Thành phố Hồ Chí Minh",
+        Phụ lục I, mục II.4.a). Danh mục: rules/data/provinces.yaml.
     English:
         The place in the date line is the official name of the administrative
         unit where the issuer sits, spelt right ("Hưng Yên", not "Hung Yên";
@@ -133,7 +136,10 @@ def place_official(document, as_of, config):
         place is wrong on every day it may carry; without a year it is not
         judged. A document whose form is not Chương II's (a phiếu trình, a
         resolution of the UBTVQH, a consolidated text) is not reported for a
-        missing place.
+        missing place. A commune or ward named like a former province
+        ("Phường Bắc Giang") writes its own name, valid after 01/7/2025; a
+        unit named after a person is written in full ("Thành phố Hồ Chí
+        Minh", Phụ lục I, II.4.a).
     Ví dụ sai / Fails:
         place: Hung Yên
     Ví dụ đúng / Passes:
@@ -149,6 +155,8 @@ def place_official(document, as_of, config):
     if province is None:
         return
     field = document.field_path("place")
+    if _seat_named_so(document, place):
+        return  # "Bắc Giang" of a body seated in Phường Bắc Giang: the ward's name, valid after the province's
     if not official:
         yield Problem(field, fix=province.name,
                       vi=f"Địa danh '{place}' viết chưa đúng tên chính thức: '{province.name}'",
@@ -164,6 +172,19 @@ def place_official(document, as_of, config):
             yield Problem(field,
                           vi=f"'{province.name}' chỉ có từ ngày {province.valid_from:%d/%m/%Y}, sau ngày ban hành",
                           en=f"'{province.name}' only exists from {province.valid_from:%d/%m/%Y}, after the issue date")
+
+
+def _seat_named_so(document, place: str) -> bool:
+    """Whether the issuer (or its parent) is a commune or ward that bears the place's name ("UBND
+    PHƯỜNG BẮC GIANG" writes "Bắc Giang"): the place is that unit's name (Phụ lục I, II.4.a), not the
+    province that bore it before 01/7/2025."""
+    issuer = document.issuer
+    names = [n for n in ((issuer.name, issuer.parent) if issuer else ()) if n]
+    wanted = data.fold(place)
+    return any(f"{unit} {wanted}" in data.fold(name) for name in names for unit in _COMMUNE_UNITS)
+
+
+_COMMUNE_UNITS = ("phường", "xã", "đặc khu", "thị trấn")
 
 
 def _judged_on(document, as_of, config, province) -> bool:

@@ -1,6 +1,6 @@
 """DV4xx: the signature block (quyền hạn, chức vụ, họ tên người ký).
 
-Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.8 (state) and Hướng dẫn 36-HD/VPTW
+Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7 (state) and Hướng dẫn 36-HD/VPTW
 (Party): the authority prefix says in whose name the signer signs, and must
 agree with the titles written under it. The prefixes themselves are data
 (rules/data/authorities.yaml).
