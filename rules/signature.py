@@ -288,28 +288,31 @@ def signer_academic_title(signature, document):
     Tiếng Việt:
         Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7: trước họ tên người ký
         không ghi học hàm, học vị; riêng đơn vị vũ trang nhân dân, tổ chức sự
-        nghiệp giáo dục, y tế, khoa học thì do người đứng đầu ngành quy định,
-        nên văn bản của các cơ quan ấy không bị báo. Danh sách học hàm và các
-        ngành: rules/data/authorities.yaml.
+        nghiệp giáo dục, y tế, khoa học thì do người đứng đầu ngành quy định:
+        dvlint không thấy quy định ấy, nên chỉ ghi thông tin (không trừ điểm).
+        Danh sách học hàm và các ngành: rules/data/authorities.yaml.
     English:
         Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.7: no academic title
         before the signer's name; for armed-forces units and education,
-        health and science bodies the sector's head decides, so their
-        documents are not reported. The titles and the sectors:
-        rules/data/authorities.yaml.
+        health and science bodies the sector's head decides, which dvlint
+        cannot see: there it is only an info (no points). The titles and the
+        sectors: rules/data/authorities.yaml.
     Ví dụ sai / Fails:
         name: TS. Nguyễn Văn An
     Ví dụ đúng / Passes:
         name: Nguyễn Văn An
     """
-    if _in_academic_sector(document):
-        return
     name = (signature.name or "").strip()
     for title in sorted(data.authorities().academic_titles, key=len, reverse=True):
         if name.startswith(title) or f" {title} " in f" {name} ":
-            yield Problem(signature.field_path("name"), fix=" ".join(name.replace(title, "", 1).split()),
-                          vi=f"Họ tên người ký không ghi học hàm, học vị: bỏ '{title}' trong '{name}'",
-                          en=f"The signer's name carries no academic title: remove '{title}' from '{name}'")
+            if _in_academic_sector(document):
+                yield Problem(signature.field_path("name"), severity="info",
+                              vi=f"'{title}' trước họ tên người ký: chỉ đúng khi người đứng đầu ngành đã quy định cho ghi",
+                              en=f"'{title}' before the signer's name: right only where the sector's head has so decided")
+            else:
+                yield Problem(signature.field_path("name"), fix=" ".join(name.replace(title, "", 1).split()),
+                              vi=f"Họ tên người ký không ghi học hàm, học vị: bỏ '{title}' trong '{name}'",
+                              en=f"The signer's name carries no academic title: remove '{title}' from '{name}'")
             return
 
 
