@@ -214,55 +214,65 @@ def _filled_parts_differ(written, own) -> bool:
 
 
 @rule("DV210", "period-and-issue-date", severity="warning", weight=2,
-      vi="Báo cáo không ban hành trước ngày chốt số liệu của kỳ báo cáo; kế hoạch năm ban hành sớm",
-      en="A report is not issued before its period's data cut-off; an annual plan is issued early")
-def period_and_issue_date(document, doc_format):
+      vi="Báo cáo không ghi ngày ban hành trước khi kỳ báo cáo bắt đầu; kế hoạch năm ban hành sớm",
+      en="A report is not dated before its period begins; an annual plan is issued early")
+def period_and_issue_date(document):
     """
     Tiếng Việt:
-        Nghị định 09/2019/NĐ-CP: số liệu báo cáo quý chốt ngày 14 tháng cuối
-        quý, 6 tháng ngày 14/6, năm ngày 14/12 (9 tháng: 14/9 theo cách hiểu
-        thông dụng). Báo cáo ban hành trước ngày chốt là ghi sai kỳ hoặc sai
-        ngày. Nghị định chỉ áp dụng cho báo cáo của cơ quan hành chính nhà
-        nước: báo cáo của cấp ủy Đảng không bị kiểm tra ngày chốt. Kế hoạch năm N thường ban hành cuối năm N-1 hoặc đầu năm N;
-        ban hành sau quý I năm N thì báo để xem lại (mức thông tin). Hạn nộp
-        của từng tỉnh do mẫu báo cáo quy định.
+        Báo cáo về một kỳ ("9 tháng đầu năm 2024", "quý I năm 2019") mà ghi
+        ngày ban hành trước khi kỳ ấy bắt đầu là ghi sai kỳ hoặc sai ngày. Nghị
+        định 09/2019/NĐ-CP chỉ định khoảng thời gian lấy số liệu, không định
+        ngày ban hành sớm nhất: báo cáo ban hành sớm trong kỳ (trước ngày chốt
+        số liệu) không phải lỗi, và báo cáo gửi cơ quan Đảng nằm ngoài Nghị
+        định ấy. Kế hoạch năm N thường ban hành cuối năm N-1 hoặc đầu năm N;
+        ban hành sau quý I năm N thì báo để xem lại (mức thông tin).
     English:
-        Nghị định 09/2019/NĐ-CP: quarterly data are cut off on the 14th of the
-        quarter's last month, half-year on 14/6, annual on 14/12 (9 months:
-        14/9, a common reading). A report issued before its cut-off has the
-        wrong period or date. The decree binds state administrative bodies
-        only: a Party committee's report is not checked against cut-offs.
-        A plan for year N is normally issued late in
-        N-1 or early in N; after the first quarter of N it is noted (info).
-        Provincial deadlines come from templates.
+        A report on a period ("9 tháng đầu năm 2024", "quý I năm 2019") dated
+        before the period begins has the wrong period or the wrong date.
+        Nghị định 09/2019/NĐ-CP sets the window the data cover, not the
+        earliest issue date: a report issued early in its period (before the
+        data cut-off) is no defect, and reports to Party bodies are outside
+        that decree. A plan for year N is normally issued late in N-1 or early
+        in N; after the first quarter of N it is noted (info).
     Ví dụ sai / Fails:
         kind: BÁO CÁO
-        date: ngày 05 tháng 9 năm 2024
+        date: ngày 05 tháng 12 năm 2023
         period: 9 tháng đầu năm 2024
     Ví dụ đúng / Passes:
         kind: BÁO CÁO
-        date: ngày 20 tháng 9 năm 2024
+        date: ngày 05 tháng 9 năm 2024
         period: 9 tháng đầu năm 2024
     """
     issued = document.issue_date
     period = document.reporting_period()
     if issued is None or period is None:
         return
-    settings = data.report_periods()
     kind = document.type_info.name
-    if kind == "báo cáo" and doc_format in settings.cutoff_formats:
-        cutoff = settings.cutoff(period)
-        if cutoff:
-            if issued < cutoff:
-                yield Problem(document.field_path("date"),
-                              vi=f"Báo cáo kỳ này chốt số liệu ngày {cutoff:%d/%m/%Y} nhưng ban hành ngày {issued:%d/%m/%Y}",
-                              en=f"The period's data are cut off on {cutoff:%d/%m/%Y} but the report is dated {issued:%d/%m/%Y}")
+    begins = _period_begins(period)
+    if kind == "báo cáo" and begins and issued < begins:
+        yield Problem(document.field_path("date"),
+                      vi=f"Báo cáo về kỳ bắt đầu ngày {begins:%d/%m/%Y} nhưng ghi ngày ban hành {issued:%d/%m/%Y}: sai kỳ hoặc sai ngày",
+                      en=f"The report's period begins on {begins:%d/%m/%Y} but it is dated {issued:%d/%m/%Y}: the period or the date is wrong")
     if kind == "kế hoạch" and period.kind == "year" and period.year:
+        settings = data.report_periods()
         latest = dt.date(period.year, settings.plan_latest_issue.month, settings.plan_latest_issue.day)
         if issued > latest:
             yield Problem(document.field_path("date"), severity="info",
                           vi=f"Kế hoạch năm {period.year} ban hành ngày {issued:%d/%m/%Y}, sau quý I của năm",
                           en=f"The plan for {period.year} is dated {issued:%d/%m/%Y}, after the year's first quarter")
+
+
+def _period_begins(period) -> dt.date | None:
+    """The first day of a reporting period: of its month, its quarter, or its (first) year."""
+    if period.kind == "multi_year":
+        return dt.date(period.start_year, 1, 1) if period.start_year else None
+    if not period.year:
+        return None
+    if period.kind == "month" and period.month and 1 <= period.month <= 12:
+        return dt.date(period.year, period.month, 1)
+    if period.kind == "quarter" and period.quarter:
+        return dt.date(period.year, period.quarter * 3 - 2, 1)
+    return dt.date(period.year, 1, 1)
 
 
 _IMPLEMENTS = re.compile(r"\b(thực hiện|triển khai|căn cứ|quán triệt|theo quy định tại|theo)\b", re.IGNORECASE)

@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -271,7 +271,6 @@ class ReportPeriods(DataModel):
     source: str
     cutoff_day: int
     last_month: dict[str, int | None]
-    cutoff_formats: list[Literal["state", "party"]]
     plan_latest_issue: PlanLatest
 
     def cutoff(self, period) -> dt.date | None:
