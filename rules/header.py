@@ -61,7 +61,8 @@ def number_format(document, format_evidence):
         10 trở lên: sổ đăng ký có độ rộng cố định ghi "02124"). Văn bản của Đảng viết
         "12-BC/ĐU". Không có dấu cách trong số, ký hiệu. Ký hiệu loại văn
         bản phải có trong danh mục (đúng chữ hoa, chữ thường: QyĐ, CTr,
-        TTr). Năm chỉ có trong ký hiệu văn bản quy phạm pháp luật.
+        TTr). Năm chỉ có trong ký hiệu văn bản quy phạm pháp luật (chỉ thị
+        không còn là văn bản quy phạm pháp luật từ 01/7/2016).
     English:
         State documents write "05/BC-SKHCN": the number, "/", the type
         abbreviation, "-", the issuer's code; numbers under 10 take a
@@ -70,7 +71,8 @@ def number_format(document, format_evidence):
         documents write
         "12-BC/ĐU". No spaces inside. The type abbreviation must be in the
         list, with its exact case (QyĐ, CTr, TTr). A year inside the symbol
-        belongs only to legal normative documents.
+        belongs only to legal normative documents (a chỉ thị has not been one
+        since 01/7/2016).
     Ví dụ sai / Fails:
         number: "Số: 5 / BC-SKHCN"
     Ví dụ đúng / Passes:
@@ -96,7 +98,7 @@ def number_format(document, format_evidence):
                       en=f"The number '{parsed.compact}' is written as in a {FORM_NAMES[parsed.form].en} but this is a {FORM_NAMES[expected].en} (write it as '{EXAMPLE[expected]}')")
     yield from _leading_zeros(document, parsed, field)
     yield from _type_abbreviation(document, parsed, field)
-    if parsed.year and not document.type_info.may_be_normative:
+    if parsed.year and not document.type_info.normative_on(document.earliest_issue_date):
         yield Problem(field,
                       vi=f"Ký hiệu '{parsed.compact}' có năm {parsed.year}: chỉ văn bản quy phạm pháp luật mới ghi năm trong ký hiệu",
                       en=f"The symbol '{parsed.compact}' carries the year {parsed.year}: only legal normative documents do")

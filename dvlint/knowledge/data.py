@@ -92,10 +92,16 @@ class DocumentType(DataModel):
     state: str | None
     party: str | None
     may_be_normative: bool = False
+    normative_until: dt.date | None = None  # the last day the type could be a legal normative document
     in_decree: bool = True  # a type of Nghị định 30's list; false for one read as printed but outside it
 
     def abbreviation(self, form: str) -> str | None:
         return self.party if form == "party" else self.state
+
+    def normative_on(self, day: dt.date | None) -> bool:
+        """Whether a document of this type issued on ``day`` may be a legal normative one (and so
+        carry the year in its symbol); an unknown day gives the type the benefit of the doubt."""
+        return self.may_be_normative and (self.normative_until is None or day is None or day <= self.normative_until)
 
 
 class OwnForm(DataModel):
