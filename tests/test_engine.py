@@ -44,6 +44,22 @@ def test_a_local_rule_gets_its_fixtures_by_name(tmp_path):
     assert (finding.line, finding.column, finding.field) == (3, 11, "document.number")
 
 
+def test_the_same_finding_at_one_place_is_given_once(tmp_path):
+    """A rule that meets one defect again at the place it already reported (a citation seen from two
+    sides) gives it once, and it costs once; another message at that place is another finding."""
+    result = check_with_rules(tmp_path, '''
+        from dvlint import Problem, rule
+
+        @rule("DV901", "repeats", vi="x", en="x", severity="warning", weight=2)
+        def repeats(document):
+            for _ in range(3):
+                yield Problem(document.field_path("number"), vi="lặp", en="again")
+            yield Problem(document.field_path("number"), vi="khác", en="other")
+    ''', select=("DV901",))
+    assert [f.message.en for f in result.findings] == ["again", "other"]
+    assert result.score.value == 96
+
+
 def test_a_crashing_rule_becomes_dv000_and_the_others_still_run(tmp_path):
     result = check_with_rules(tmp_path, '''
         from dvlint import Problem, rule

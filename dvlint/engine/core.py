@@ -250,7 +250,7 @@ class Engine:
                     return []
                 args[name] = value
             produced = spec.func(**args)
-            return [self._finding(spec, problem, context) for problem in (produced or ())]
+            return _once([self._finding(spec, problem, context) for problem in (produced or ())])
         except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
             return [self._internal_error(spec, exc)]
 
@@ -332,6 +332,18 @@ def as_of_for(settings: Settings, report, today: dt.date) -> dt.date:
         return settings.as_of
     latest = report.document.latest_issue_date
     return min(latest, today) if latest else today
+
+
+def _once(findings: list[Finding]) -> list[Finding]:
+    """A rule's findings without repeats: the same message at the same place is one finding (a
+    citation met again in a field already reported would otherwise count, and cost, twice)."""
+    seen, out = set(), []
+    for finding in findings:
+        key = (finding.line, finding.column, finding.message.vi, finding.field)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out
 
 
 def _first(*values):
