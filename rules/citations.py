@@ -290,8 +290,10 @@ def superseded_basis(report, as_of, config):
         04/2015/NĐ-CP. Văn bản ban hành sau đó mà "thực hiện", "căn cứ" văn bản
         cũ là dùng căn cứ hết hiệu lực. Văn bản tổng kết, sơ kết chính văn bản
         cũ ("Tổng kết 10 năm thực hiện Quyết định 290") thì không bị báo. Bản
-        nháp chưa ghi ngày được xét theo ngày sớm nhất nó có thể mang. Danh
-        mục: rules/data/superseded.yaml.
+        nháp chưa ghi ngày được xét theo ngày sớm nhất nó có thể mang; văn bản
+        không đọc được ngày thì theo ngày đầu kỳ báo cáo ("quý I năm 2019");
+        không có cả hai thì không đoán: một thông tin nói rõ chưa biết ngày.
+        Danh mục: rules/data/superseded.yaml.
     English:
         A replaced document is no basis: after 30/7/2021 Quyết định
         290-QĐ/TW was replaced by Quyết định 23-QĐ/TW; from 01/7/2023 the Luật
@@ -299,7 +301,9 @@ def superseded_basis(report, as_of, config):
         issued later that "implements" the old one cites a dead basis. A
         review of the old document itself ("Tổng kết 10 năm thực hiện Quyết
         định 290") is not reported. An undated draft is judged on the first
-        day its date allows. The register: rules/data/superseded.yaml.
+        day its date allows; an undated one on the first day of its period
+        ("quý I năm 2019"); with neither, the date is not guessed: an info
+        says it is unknown. The register: rules/data/superseded.yaml.
     Ví dụ sai / Fails:
         date: ngày 10 tháng 10 năm 2024
         paragraphs: ["Tiếp tục thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 ..."]
@@ -309,24 +313,41 @@ def superseded_basis(report, as_of, config):
     """
     register = {normalize_symbol(d.symbol): d for d in data.superseded().documents}
     # A draft dated "tháng 7 năm 2021" may be signed on any day of July: the basis is dead only if it
-    # was replaced by the first of them.
-    day = as_of if config.as_of else (report.document.earliest_issue_date or as_of)
+    # was replaced by the first of them. Without a date, the report's period gives the first day it
+    # can have been written; without either, the day is not known and it is not guessed.
+    day = as_of if config.as_of else _earliest_day(report.document)
     title = data.fold(report.document.title or "")
     reviewing = title.startswith(("tổng kết", "sơ kết")) or " tổng kết " in f" {title} "
     texts = dict(report.texts())
     reported = set()
     for path, cite in report.citations:
         entry = register.get(cite.key)
-        if entry is None or day < entry.replaced_on or cite.key in reported:
+        if entry is None or (day is not None and day < entry.replaced_on) or cite.key in reported:
             continue
         if reviewing and cite.number in title:
             continue
         if not _IMPLEMENTS.search(texts.get(path, "")[:cite.start]):
             continue
         reported.add(cite.key)
+        if day is None:
+            yield Problem(path, snippet=cite.symbol, severity="info",
+                          vi=f"Không rõ ngày ban hành: nếu ban hành từ ngày {entry.replaced_on:%d/%m/%Y} thì "
+                             f"{entry.name} đã được thay thế, căn cứ {entry.replaced_by}",
+                          en=f"The issue date is unknown: if issued on or after {entry.replaced_on:%d/%m/%Y}, "
+                             f"{entry.name} had been replaced; cite {entry.replaced_by}")
+            continue
         yield Problem(path, snippet=cite.symbol,
                       vi=f"{entry.name} đã được thay thế từ ngày {entry.replaced_on:%d/%m/%Y}: căn cứ {entry.replaced_by}",
                       en=f"{entry.name} was replaced on {entry.replaced_on:%d/%m/%Y}: cite {entry.replaced_by}")
+
+
+def _earliest_day(document):
+    """The first day the document can have been issued: its date's, else its period's start."""
+    earliest = document.earliest_issue_date
+    if earliest is not None:
+        return earliest
+    period = document.reporting_period()
+    return _period_begins(period) if period is not None else None
 
 
 _SLASH_DAY = re.compile(r"(\d(?<![\d/]\d)\d?)/\d{1,2}/\d{4}")  # opens with a class: see _SLASHED_DAY
