@@ -101,6 +101,30 @@ def test_a_template_is_for_reports_on_its_subject(tmp_path, kind, title, templat
     assert Checker({}, today=TODAY).check_file(report).template == template
 
 
+def test_the_subject_may_be_named_by_the_issuer_or_the_addressee(tmp_path):
+    """A Party committee's periodic report sent to its Ban Dân vận is on dân vận, whatever its title."""
+    report = tmp_path / "r.yaml"
+    report.write_text("document: {kind: BÁO CÁO, number: Số 15-BC/ĐU, title: 'Kết quả 6 tháng đầu năm 2024',\n"
+                      "           addressees: [Ban Dân vận Tỉnh ủy]}\nsections: []\n", encoding="utf-8")
+    result = Checker({"lang": "en"}, today=TODAY).check_file(report)
+    assert result.template == "party-periodic-report"
+    assert result.template_reason.en.startswith("type report, the addressee has 'dân vận'")
+
+
+def test_with_no_template_the_ranking_says_the_general_rules_apply(tmp_path):
+    (tmp_path / "cchc.yaml").write_text(
+        "document: {kind: KẾ HOẠCH, title: 'Cải cách hành chính năm 2026'}\nsections: []\n", encoding="utf-8")
+    proc = run_cli("score", str(tmp_path), "--lang", "en", "--csv", str(tmp_path / "r.csv"), "--json", str(tmp_path / "r.json"))
+    assert proc.returncode in (0, 1), proc.stderr
+    import csv
+    import json
+
+    [row] = list(csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8-sig")))
+    assert row["Template"] == "(general rules)"
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["reports"][0]
+    assert (report["template"], report["template_reason"]) == (None, "no template fits: the general rules alone apply")
+
+
 def test_a_missing_limits_part_is_named(tmp_path):
     report = tmp_path / "r.yaml"
     report.write_text(

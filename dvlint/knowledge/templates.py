@@ -195,14 +195,18 @@ class Library:
         return merge(base, template)
 
     def choose(self, report, as_of: dt.date) -> tuple[Template | None, Msg | None]:
-        """The template that fits the report best, and why; (None, None) when none fits."""
-        best, best_score, best_why = None, -1, None
+        """The template that fits the report best, and why; (None, NO_TEMPLATE) when none fits."""
+        best, best_score, best_why = None, -1, NO_TEMPLATE
         for name in self.names():
             template = self.get(name)
             fit = fits(template, report, as_of)
             if fit is not None and fit[0] > best_score:
                 best, best_score, best_why = template, fit[0], fit[1]
         return best, best_why
+
+
+NO_TEMPLATE = Msg("không mẫu nào phù hợp: chỉ áp dụng các quy tắc chung",
+                  "no template fits: the general rules alone apply")
 
 
 def merge(base: Template, child: Template) -> Template:
@@ -248,15 +252,19 @@ def fits(template: Template, report, as_of: dt.date) -> tuple[int, Msg] | None:
         score += 3
     if (rule.valid_from and as_of < rule.valid_from) or (rule.valid_to and as_of > rule.valid_to):
         return None
-    for patterns, points in ((rule.subjects, 0), (rule.title_patterns, 2)):
-        if not patterns:
-            continue
-        hit = _title_hit(doc.title, patterns)
+    if rule.subjects:
+        hit = _subject_hit(doc, rule.subjects)
+        if hit is None:
+            return None
+        reasons_vi.append(f"{hit[0].vi} có '{hit[1]}'")
+        reasons_en.append(f"{hit[0].en} has '{hit[1]}'")
+    if rule.title_patterns:
+        hit = _title_hit(doc.title, rule.title_patterns)
         if hit is None:
             return None
         reasons_vi.append(f"trích yếu có '{hit}'")
         reasons_en.append(f"the title has '{hit}'")
-        score += points
+        score += 2
     if rule.provinces:
         province = _province_of(report)
         if province is None or fold(province) not in {fold(p) for p in rule.provinces}:
@@ -265,6 +273,19 @@ def fits(template: Template, report, as_of: dt.date) -> tuple[int, Msg] | None:
         reasons_en.append(f"province {province}")
         score += 4
     return score + 10 * rule.priority, Msg(", ".join(reasons_vi) or "mẫu chung", ", ".join(reasons_en) or "general template")
+
+
+def _subject_hit(doc, subjects: list[str]) -> tuple[Msg, str] | None:
+    """(where, which) of the subjects the document names: in its title, its issuer's name (Ban Dân vận)
+    or the body it is sent to (Kính gửi: Ban Dân vận Tỉnh ủy)."""
+    places = [(Msg("trích yếu", "the title"), doc.title),
+              (Msg("cơ quan ban hành", "the issuer"), doc.issuer.name if doc.issuer else None),
+              *((Msg("nơi kính gửi", "the addressee"), a) for a in doc.addressees)]
+    for where, text in places:
+        hit = _title_hit(text, subjects)
+        if hit is not None:
+            return where, hit
+    return None
 
 
 def _title_hit(title: str | None, patterns: list[str]) -> str | None:

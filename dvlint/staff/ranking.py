@@ -34,6 +34,7 @@ COLUMNS = [  # (key, Vietnamese heading, English heading)
 NUMERIC_COLUMNS = {"rank", "score", "errors", "warnings"}  # right-aligned, and numbers in a workbook
 
 UNREADABLE = Msg("không đọc được: {error}", "unreadable: {error}")
+GENERAL_RULES = Msg("(quy tắc chung)", "(general rules)")  # no template fits: the general rules alone apply
 
 
 @dataclass
@@ -79,7 +80,7 @@ def _row(result, lang: str) -> Row:
         agency=identity.get("agency") or identity.get("parent") or "",
         number=identity.get("number", ""),
         date=identity.get("date") or identity.get("date_text", ""),
-        template=result.template or "",
+        template=result.template or GENERAL_RULES.text(lang),
         score=score.value if score else None,
         grade=grade_label(score.grade, lang) if score and score.grade else "",
         errors=result.count("error"),
