@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from dvlint import Problem, rule
+from dvlint.i18n import Msg
 from dvlint.knowledge import data
 from dvlint.model import parsing
 from dvlint.model.extract import normalize_symbol
@@ -293,6 +294,7 @@ def superseded_basis(report, as_of, config):
         nháp chưa ghi ngày được xét theo ngày sớm nhất nó có thể mang; văn bản
         không đọc được ngày thì theo ngày đầu kỳ báo cáo ("quý I năm 2019");
         không có cả hai thì không đoán: một thông tin nói rõ chưa biết ngày.
+        Ngày thay thế chưa được kiểm chứng (verified: false) chỉ cho thông tin.
         Danh mục: rules/data/superseded.yaml.
     English:
         A replaced document is no basis: after 30/7/2021 Quyết định
@@ -303,7 +305,9 @@ def superseded_basis(report, as_of, config):
         định 290") is not reported. An undated draft is judged on the first
         day its date allows; an undated one on the first day of its period
         ("quý I năm 2019"); with neither, the date is not guessed: an info
-        says it is unknown. The register: rules/data/superseded.yaml.
+        says it is unknown. A replacement whose date is not verified
+        (verified: false in the register) is only ever an info. The register:
+        rules/data/superseded.yaml.
     Ví dụ sai / Fails:
         date: ngày 10 tháng 10 năm 2024
         paragraphs: ["Tiếp tục thực hiện Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 ..."]
@@ -329,16 +333,20 @@ def superseded_basis(report, as_of, config):
         if not _IMPLEMENTS.search(texts.get(path, "")[:cite.start]):
             continue
         reported.add(cite.key)
-        if day is None:
+        if day is None or not entry.verified:  # an unknown day, or a date not checked: never a warning
             yield Problem(path, snippet=cite.symbol, severity="info",
-                          vi=f"Không rõ ngày ban hành: nếu ban hành từ ngày {entry.replaced_on:%d/%m/%Y} thì "
+                          vi=f"{_UNSURE[day is None].vi}: nếu ban hành từ ngày {entry.replaced_on:%d/%m/%Y} thì "
                              f"{entry.name} đã được thay thế, căn cứ {entry.replaced_by}",
-                          en=f"The issue date is unknown: if issued on or after {entry.replaced_on:%d/%m/%Y}, "
+                          en=f"{_UNSURE[day is None].en}: if issued on or after {entry.replaced_on:%d/%m/%Y}, "
                              f"{entry.name} had been replaced; cite {entry.replaced_by}")
             continue
         yield Problem(path, snippet=cite.symbol,
                       vi=f"{entry.name} đã được thay thế từ ngày {entry.replaced_on:%d/%m/%Y}: căn cứ {entry.replaced_by}",
                       en=f"{entry.name} was replaced on {entry.replaced_on:%d/%m/%Y}: cite {entry.replaced_by}")
+
+
+_UNSURE = {True: Msg("Không rõ ngày ban hành", "The issue date is unknown"),
+           False: Msg("Ngày thay thế chưa được kiểm chứng", "The replacement's date is unverified")}
 
 
 def _earliest_day(document):

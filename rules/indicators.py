@@ -264,7 +264,8 @@ def indicator_relation(report, template):
 
 # Opens with a digit class rather than a look-behind: the engine skips to digits in C.
 _STATED_SHARE = re.compile(
-    r"(?P<part>\d(?<![\d/.,]\d)\d*)\s*/\s*(?P<whole>\d+)(?![\d/])(?P<between>[^.;%/\d]{0,80}?)(?P<pct>\d+(?:[,.]\d+)?)\s*%")
+    r"(?P<part>\d(?<![\d/.,]\d)\d*)[ \t]*/[ \t]*(?P<whole>\d+)(?![\d/])(?P<between>[^.;%/\d\n]{0,80}?)"
+    r"(?P<pct>\d+(?:[,.]\d+)?)[ \t]*%")  # within one field: a table's cells are joined by line breaks
 
 
 # A percentage after "từ", "trên", "dưới" ... or before "trở lên" is a threshold, not the share: "2/3 diện

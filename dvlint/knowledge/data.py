@@ -260,6 +260,7 @@ class SupersededDocument(DataModel):
     name: str
     replaced_on: dt.date
     replaced_by: str
+    verified: bool = True  # false: the date is not checked against the text that sets it
     note: str = ""
 
 
