@@ -1,0 +1,86 @@
+"""Mutation testing of the rules (rules/*.py) against their cases, with mutmut.
+
+    python bench/mutation.py                      # every module of rules/
+    python bench/mutation.py --only recipients    # one module
+    python bench/mutation.py --keep /tmp/mut      # keep the work folder (mutmut browse there)
+
+Needs `pip install mutmut` (3.x). The rules are shipped as `dvlint.rules`, and
+the project's editable install would import them from the source tree, where
+no mutant is; so the committed tree is copied to a work folder in the wheel's
+layout (rules/ inside dvlint/), and mutmut runs there with a Python whose
+path has this environment's packages but not the editable install. The tests
+are the rule cases (tests/test_rule_cases.py, a few seconds a run).
+
+Prints the mutants killed, survived, timed out and not covered. Note: mutmut 3
+does not mutate decorated functions, and every rule is a `@rule` function:
+what it mutates are the helpers the rules call (regular expressions, lists,
+thresholds outside the decorated body).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import site
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CONFIG = """[mutmut]
+source_paths=dvlint/rules/
+{only}also_copy=dvlint/
+    bench/
+    tests/
+    fixtures/
+    pyproject.toml
+pytest_add_cli_args_test_selection=tests/test_rule_cases.py
+"""
+
+
+def prepare(work: Path, only: str | None) -> Path:
+    """The committed tree in the wheel's layout, and a Python that imports it from there."""
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(work)], input=archive, check=True)
+    shutil.move(str(work / "rules"), str(work / "dvlint" / "rules"))
+    only_line = f"only_mutate=dvlint/rules/{only}.py\n" if only else ""
+    (work / "setup.cfg").write_text(CONFIG.format(only=only_line), encoding="utf-8")
+    venv = work / ".mutvenv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    target = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    # this environment's packages (mutmut, pytest, the dependencies), read as a plain path: its own .pth
+    # files, the editable install among them, are not processed from there
+    Path(target, "this-environment.pth").write_text(site.getsitepackages()[0] + "\n", encoding="utf-8")
+    return python
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", help="one module of rules/, without .py")
+    parser.add_argument("--keep", help="work in this folder and keep it")
+    parser.add_argument("--children", type=int, default=4)
+    args = parser.parse_args()
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="dvlint-mutation-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        python = prepare(work, args.only)
+        run = subprocess.run([str(python), "-m", "mutmut", "run", "--max-children", str(args.children)],
+                             cwd=work, capture_output=True, text=True)
+        last = [line for line in re.split(r"[\r\n]", run.stdout) if "🎉" in line]
+        print(last[-1].strip() if last else run.stdout[-2000:])
+        print("(🎉 killed, 🙁 survived, ⏰ timed out, 🫥 no test covers it, 🔇 skipped, 🤔 suspicious)")
+        survivors = subprocess.run([str(python), "-m", "mutmut", "results"], cwd=work, capture_output=True, text=True)
+        print(survivors.stdout)
+        return run.returncode
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
