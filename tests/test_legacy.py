@@ -41,3 +41,33 @@ def test_tcvn3_capitals_come_back(heading):
 @pytest.mark.parametrize("data", [b"Caf\xe9 cr\xe8me br\xfbl\xe9e", bytes(range(128, 256)), b"\xff" * 50, b"abc"])
 def test_what_is_not_vietnamese_is_not_named(data):
     assert legacy.detect(data) is None
+
+
+# Encoded by a tool that owes nothing to dvlint's tables: glibc's iconv (TCVN 5712:1993, whose lower-case
+# letters are those of the ABC fonts' TCVN3; Windows-1258, which writes a letter's tone as a combining mark
+# after the letter with its shape: "ế" is "ê" and the acute).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_apart(text: str) -> str:
+    import unicodedata
+
+    out = []
+    for c in text:
+        parts = unicodedata.normalize("NFD", c)
+        tones = "".join(p for p in parts if p in _TONES)
+        out.append(unicodedata.normalize("NFC", "".join(p for p in parts if p not in _TONES)) + tones)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("iconv_name, name", [("TCVN5712-1", "TCVN3 (ABC)"), ("CP1258", "Windows-1258")])
+def test_a_text_encoded_by_iconv_is_named_and_read_back(iconv_name, name):
+    import subprocess
+
+    text = seed_text("hung-yen-2024-qcdc-9-thang").lower()  # TCVN3's capitals are a font's, not codes
+    written = _tone_apart(text) if iconv_name == "CP1258" else text
+    encoded = subprocess.run(["iconv", "-f", "UTF-8", "-t", iconv_name], input=written.encode("utf-8"),
+                             capture_output=True, check=True).stdout
+    guess = legacy.detect(encoded)
+    assert guess is not None and guess.name == name
+    assert _nfc(guess.text) == text
