@@ -9,7 +9,11 @@ the project's editable install would import them from the source tree, where
 no mutant is; so the committed tree is copied to a work folder in the wheel's
 layout (rules/ inside dvlint/), and mutmut runs there with a Python whose
 path has this environment's packages but not the editable install. The tests
-are the rule cases (tests/test_rule_cases.py, a few seconds a run).
+are the rule cases (tests/test_rule_cases.py, a few seconds a run). Each mutant
+runs in a process that imports the rules afresh (forkserver, no warm-up): a
+process forked after the rules were imported would keep what they build at
+import (their patterns and tables) unmutated, and count such mutants as
+survivors that no test could kill.
 
 Prints the mutants killed, survived, timed out and not covered. Note: mutmut 3
 does not mutate decorated functions, and every rule is a `@rule` function:
@@ -38,6 +42,8 @@ source_paths=dvlint/rules/
     fixtures/
     pyproject.toml
 pytest_add_cli_args_test_selection=tests/test_rule_cases.py
+process_isolation=forkserver
+forkserver_warmup=none
 """
 
 
