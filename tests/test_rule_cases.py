@@ -3,7 +3,8 @@
 Each case is a small report and the findings expected from the rules it
 selects, or none. Every expected finding gives its code, line, column and
 ``says`` (key words of the English message), ``says_vi`` where the Vietnamese one
-needs its own check, and severity when it matters:
+needs its own check, ``fix`` (the suggested replacement) where the rule gives one, and
+severity when it matters:
 a rule pointing at the wrong place or saying the wrong thing fails its case.
 A case whose findings cannot be pinned so says why in ``unpinned``. ``encoding`` saves
 the report in a legacy encoding (tcvn3, vni, windows-1258) and
@@ -50,7 +51,8 @@ def test_rule_case(case, tmp_path):
             **({"severity": f.severity} if "severity" in e else {}),
             **({"says": e["says"] if e.get("says") and e["says"] in f.message.en else f.message.en}
                if pinned or "says" in e else {}),
-            **({"says_vi": e["says_vi"] if e["says_vi"] in f.message.vi else f.message.vi} if "says_vi" in e else {})}
+            **({"says_vi": e["says_vi"] if e["says_vi"] in f.message.vi else f.message.vi} if "says_vi" in e else {}),
+            **({"fix": f.fix} if "fix" in e else {})}
            for f, e in zip(result.findings, expected + [{}] * len(result.findings))]
     assert got == expected, [f"{f.code}:{f.line}:{f.column} {f.message.en}" for f in result.findings]
 
