@@ -61,7 +61,9 @@ def _body(document):
     document.add_paragraph("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.")
 
 
-def _read(path):
+def _saved_and_read(document, path):
+    """The report dvlint reads from ``document`` saved as the .docx ``path``."""
+    document.save(path)
     return load_docx_report(path, Settings()).report
 
 
@@ -73,9 +75,7 @@ def test_a_trich_yeu_in_a_one_cell_table_under_the_type_name(tmp_path):
     box.rows[0].cells[0].paragraphs[0].add_run("Về việc công nhận Ban Vận động thành lập Hội").bold = True
     _body(document)
     _foot_table(document)
-    path = tmp_path / "boxed.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "boxed.docx")
     assert report.document.title == "Về việc công nhận Ban Vận động thành lập Hội"
     assert [s.label for s in report.sections] == ["Điều 1.", "Điều 2."]
     assert (report.signature.authority, report.signature.title, report.signature.name) == (
@@ -91,9 +91,7 @@ def test_a_trich_yeu_broken_into_bold_paragraphs_is_one_summary(tmp_path):
     _bold(document, "thành Đoàn Luật sư tỉnh Lâm Đồng")
     _body(document)
     _foot_table(document)
-    path = tmp_path / "broken-title.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "broken-title.docx")
     assert report.document.title == ("Về việc cho phép hợp nhất Đoàn Luật sư tỉnh Lâm Đồng, "
                                      "Đoàn Luật sư tỉnh Bình Thuận thành Đoàn Luật sư tỉnh Lâm Đồng")
     assert report.opening[0] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"  # the enacting line is no summary
@@ -110,9 +108,7 @@ def test_kinh_gui_in_a_two_cell_table(tmp_path):
     table.rows[0].cells[1].add_paragraph("- Lãnh đạo Văn phòng UBND tỉnh.")
     document.add_paragraph("Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./.")
     _foot_table(document)
-    path = tmp_path / "kinh-gui.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "kinh-gui.docx")
     assert report.document.addressees == ["- Lãnh đạo UBND tỉnh;", "- Lãnh đạo Văn phòng UBND tỉnh."]
     assert report.opening == ["Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./."]
 
@@ -137,9 +133,7 @@ def test_header_and_foot_set_side_by_side_with_tabs_and_spaces(tmp_path):
     document.add_paragraph("- Lưu: VT, NC.")
     document.add_paragraph("")
     document.add_paragraph("                                                                 Nguyễn Nhân Bản")
-    path = tmp_path / "spaced.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "spaced.docx")
     doc = report.document
     assert (doc.issuer.name, doc.number, doc.place, doc.date) == (
         "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số:             /UBND-NC", "Lâm Đồng", "ngày tháng 10 năm 2025")
@@ -170,9 +164,7 @@ def test_a_draft_mark_in_a_text_box_is_read_apart_and_once(tmp_path):
     _bold(document, "Về việc công nhận Ban Vận động thành lập Hội")
     _body(document)
     _foot_table(document)
-    path = tmp_path / "draft.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "draft.docx")
     assert report.document.issuer.name == "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
     assert report.document.number == "Số:      /QĐ-UBND"  # the blank for the number kept as it is
     assert "DỰ THẢODỰ THẢO" not in json.dumps(report.model_dump(), ensure_ascii=False)
@@ -190,9 +182,7 @@ def test_the_body_after_a_form_table_stays_body(tmp_path):
     form.rows[1].cells[0].paragraphs[0].text = "2. Đề xuất"
     form.rows[1].cells[1].paragraphs[0].text = "Trình Chủ tịch xem xét"
     document.add_paragraph("Văn phòng kính trình Chủ tịch xem xét, quyết định./.")
-    path = tmp_path / "form.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "form.docx")
     assert report.document.kind == "PHIẾU TRÌNH"
     assert report.appendices == []
     assert report.sections[0].tables[0].rows[0] == ["1. Văn bản trình", "Tờ trình số 509/TTr-SNV ngày 10/11/2025"]
@@ -241,9 +231,7 @@ def test_a_letter_s_header_table_read_band_by_band_with_its_subject_wrapped_at_a
     document.add_paragraph("Kính gửi: Sở Khoa học và Công nghệ.")
     document.add_paragraph("Ủy ban nhân dân tỉnh nhận được Công văn số 3653/VPCP-CĐS ngày 24/4/2026.")
     _foot_table(document)
-    path = tmp_path / "letter.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "letter.docx")
     assert report.document.header.national_name == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert (report.document.place, report.document.date) == ("Lâm Đồng", "ngày tháng 4 năm 2026")
     assert report.document.title == "V/v triển khai thực hiện Công văn số 3653/VPCP-CĐS của Văn phòng Chính phủ"
@@ -260,9 +248,7 @@ def test_a_summary_whose_last_line_lost_its_bold_ends_at_kinh_gui(tmp_path):
     document.add_paragraph("Kính gửi: Chủ tịch UBND tỉnh Lâm Đồng")
     document.add_paragraph("Sở Nội vụ nhận được Đơn đề nghị của Liên đoàn Yoga tỉnh Lâm Đồng.")
     _foot_table(document)
-    path = tmp_path / "to-trinh.docx"
-    document.save(path)
-    report = _read(path)
+    report = _saved_and_read(document, tmp_path / "to-trinh.docx")
     assert report.document.title.endswith("vào Liên thành Liên đoàn Yoga tỉnh Lâm Đồng.")
     assert report.document.addressees == ["Chủ tịch UBND tỉnh Lâm Đồng"]
     assert report.opening == ["Sở Nội vụ nhận được Đơn đề nghị của Liên đoàn Yoga tỉnh Lâm Đồng."]
