@@ -295,9 +295,12 @@ def _issuer_codes(report):
 
 
 def _own_code(number) -> str | None:
-    if number is None or number.form != "state" or not number.issuer_code:
-        return number.issuer_code if number else None
-    return _body_code(number.type_abbr, number.issuer_code) if number.type_abbr else number.issuer_code
+    """The code of the body the document's own number belongs to, read as a cited symbol is."""
+    if number is None:
+        return None
+    if number.form == "state" and number.type_abbr and number.issuer_code:
+        return _body_code(number.type_abbr, number.issuer_code)
+    return number.issuer_code
 
 
 def _body_code(first: str, second: str) -> str:
