@@ -70,7 +70,8 @@ def test_json_output_has_the_documented_shape():
     assert {k: finding[k] for k in ("code", "severity", "line", "column", "field", "weight")} == {
         "code": "DV101", "severity": "warning", "line": 23, "column": 11, "field": "document.number", "weight": 3.0}
     assert isinstance(finding["message"], str) and finding["message"]
-    assert out["summary"] == {"reports": 2, "errors": 1, "warnings": 8, "infos": 0, "load_errors": 0, "suppressed": 0}
+    assert out["summary"] == {"reports": 2, "errors": 1, "warnings": 8, "infos": 0, "load_errors": 0, "suppressed": 0,
+                              "suppressions_ignored": 0}
 
 
 def test_a_broken_file_does_not_stop_the_others(tmp_path):

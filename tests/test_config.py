@@ -61,17 +61,35 @@ def test_command_line_overrides_config(tmp_path):
     assert [(f.code, f.severity) for f in result.findings] == [("DV101", "warning")]
 
 
-def test_rules_folder_in_config_is_relative_to_the_file(tmp_path):
-    (tmp_path / "local").mkdir()
-    (tmp_path / "local" / "extra.py").write_text(
+def _project_with_local_rule(root):
+    (root / "local").mkdir()
+    (root / "local" / "extra.py").write_text(
         "from dvlint import Problem, rule\n\n"
         "@rule('DV950', 'always', vi='luôn', en='always', severity='info')\n"
         "def always(document):\n    yield Problem(document.path, vi='có', en='yes')\n"
     )
-    (tmp_path / "dvlint.toml").write_text('rules = ["local"]\nselect = ["DV950"]\n')
-    report = tmp_path / "r.yaml"
+    (root / "dvlint.toml").write_text('rules = ["local"]\nselect = ["DV950"]\n')
+    report = root / "r.yaml"
     report.write_text(DRAFT, encoding="utf-8")
+    return report
+
+
+def test_rules_folder_in_config_is_relative_to_the_file(tmp_path, monkeypatch):
+    report = _project_with_local_rule(tmp_path)
+    monkeypatch.chdir(tmp_path / "local")  # the project's own configuration, found from the working folder
     assert [f.code for f in _check(report).findings] == ["DV950"]
+
+
+def test_a_configuration_found_beside_the_files_loads_no_code(tmp_path, monkeypatch):
+    (tmp_path / "received").mkdir()
+    report = _project_with_local_rule(tmp_path / "received")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    checker = Checker({}, today=TODAY)
+    assert checker.check_file(report).findings == []  # its other settings apply (select), its rules do not
+    assert checker.ignored_rules == {tmp_path / "received" / "dvlint.toml": ("local",)}
+    trusted = Checker({}, config_file=tmp_path / "received" / "dvlint.toml", today=TODAY)
+    assert [f.code for f in trusted.check_file(report).findings] == ["DV950"]
 
 
 @pytest.mark.parametrize("content, needle", [

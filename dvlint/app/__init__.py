@@ -21,7 +21,11 @@ from dvlint.plugins import builtin, suppress
 
 @functools.cache
 def plugin_manager() -> pluggy.PluginManager:
-    """The process-wide plugin manager: dvlint's own plugins first, then installed packs."""
+    """The process-wide plugin manager: dvlint's own plugins first, then installed packs.
+
+    Installed packs are loaded from their entry points once; no local rule
+    module is ever registered here (each engine has its own manager for them).
+    """
     pm = new_plugin_manager()
     pm.register(builtin, name="dvlint.builtin")
     pm.register(suppress, name="dvlint.suppress")
@@ -29,6 +33,22 @@ def plugin_manager() -> pluggy.PluginManager:
     return pm
 
 
+def engine_plugin_manager() -> pluggy.PluginManager:
+    """A manager of one engine's own: the shared plugins, and room for its local rule modules.
+
+    A local rule module that implements hooks (or fixtures) is registered on
+    the engine's manager only, so a rules folder of one configuration never
+    shows up in an engine built for another, and two folders may each define
+    the same fixture.
+    """
+    shared = plugin_manager()
+    pm = new_plugin_manager()
+    for name, plugin in shared.list_name_plugin():
+        if plugin is not None and not shared.is_blocked(name):
+            pm.register(plugin, name=name)
+    return pm
+
+
 def new_engine(settings: Settings, today: dt.date | None = None) -> Engine:
     """An engine for one configuration, with every plugin registered."""
-    return Engine(settings, today, plugins=plugin_manager())
+    return Engine(settings, today, plugins=engine_plugin_manager() if settings.rule_dirs else plugin_manager())

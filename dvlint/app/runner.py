@@ -87,22 +87,54 @@ def _folder_of(path: Path) -> Path:
 
 
 class Checker:
-    """Keeps one engine per configuration file for the duration of a run."""
+    """Keeps one engine per configuration file for the duration of a run.
 
-    def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None):
+    Which configuration applies, and whether it may load code, is decided
+    here (docs/configuration.md, "Which configuration is trusted"):
+
+    - ``config_file`` (``--config``) applies to every file and is trusted;
+    - otherwise the file found by walking up from each checked file applies,
+      unless ``isolated`` (``--isolated``; ``dvlint score`` by default), which
+      ignores every configuration file found on disk;
+    - a found file may load local rule modules only if it is the project's
+      own, found from the current working directory; any other found file's
+      ``rules`` are ignored and listed in ``ignored_rules`` for the command to
+      say so. ``local_rules=False`` (``--no-local-rules``) loads none at all.
+    - ``received`` (``dvlint score``) turns inline suppressions off unless the
+      configuration turns them on: a received report may not silence itself.
+    """
+
+    def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None,
+                 *, isolated: bool = False, local_rules: bool = True, received: bool = False):
         self.overrides = overrides or {}
         self.config_file = config_file
         self.today = today
+        self.isolated = isolated
+        self.local_rules = local_rules
+        self.received = received
         self.engines: dict = {}
         self.loaders = loaders_by_suffix()
+        self.ignored_rules: dict[Path, tuple[str, ...]] = {}  # untrusted configuration -> the rule folders it named
+        self._trusted = {config_file} if config_file or isolated else {config_mod.find_config_file(Path.cwd().resolve())}
+
+    def config_source(self, path: Path) -> Path | None:
+        """The configuration file that applies to ``path``, if any."""
+        if self.config_file or self.isolated:
+            return self.config_file
+        return config_mod.find_config_file(_folder_of(path))
 
     def settings_for(self, path: Path) -> config_mod.Settings:
-        source = self.config_file or config_mod.find_config_file(_folder_of(path))
+        source = self.config_source(path)
         file_config = config_mod.read_config_file(source) if source else None
-        return config_mod.settings_for(file_config, source, self.overrides)
+        if file_config is not None and file_config.rules and not (self.local_rules and source in self._trusted):
+            self.ignored_rules[source] = tuple(file_config.rules)
+            file_config = config_mod.without_code(file_config)
+        overrides = self.overrides if self.local_rules else {**self.overrides, "rule_dirs": None}
+        defaults = {"inline_suppressions": False} if self.received else None
+        return config_mod.settings_for(file_config, source, overrides, defaults)
 
     def engine_for(self, path: Path) -> Engine:
-        source = self.config_file or config_mod.find_config_file(_folder_of(path))
+        source = self.config_source(path)
         if source not in self.engines:
             self.engines[source] = new_engine(self.settings_for(path), self.today)
         return self.engines[source]
@@ -146,6 +178,7 @@ class Checker:
         """
         items = expand_paths(paths, set(self.loaders), {loader.name for loader in self.loaders.values()})
         files = [path for path, error in items if error is None]
+        self._settle_configurations(files)
         if progress:
             progress(len(items))
         if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
@@ -166,6 +199,21 @@ class Checker:
                            key=lambda spec: spec.code)
         return run
 
+    def _settle_configurations(self, files: list[Path]) -> None:
+        """Read each configuration that applies, once, here: a bad one fails the run before any file is
+        checked, and ``ignored_rules`` lists every untrusted one even when workers check the files."""
+        seen: set = set()
+        for path in files:
+            folder = _folder_of(path)
+            if folder not in seen:
+                seen.add(folder)
+                self.settings_for(path)
+
+    def _recipe(self) -> dict:
+        """What a worker needs to build the same checker."""
+        return {"overrides": self.overrides, "config_file": self.config_file, "today": self.today,
+                "isolated": self.isolated, "local_rules": self.local_rules, "received": self.received}
+
     def _in_workers(self, files: list[Path], jobs: int):
         """Results from worker processes, in order, as they arrive."""
         from concurrent.futures import ProcessPoolExecutor
@@ -176,8 +224,7 @@ class Checker:
         chunk = max(1, min(8, len(files) // (jobs * 4)))
         self.engine_for(files[0])  # built once here: forked workers inherit it instead of each building one
         _parent_checker = self
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
-                                   initargs=(self.overrides, self.config_file, self.today))
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self._recipe(),))
         try:
             yield from pool.map(_check_in_worker, files, chunksize=chunk)
         finally:  # on Ctrl-C or an error, the files not yet started are dropped, not checked first
@@ -189,7 +236,7 @@ _worker_checker: Checker | None = None
 _parent_checker: Checker | None = None  # set before the pool starts; a forked worker finds it here
 
 
-def _start_worker(overrides, config_file, today) -> None:
+def _start_worker(recipe: dict) -> None:
     """Set up a worker process. Interrupts are the parent's to handle: Ctrl-C reaches every process
     of the terminal's group, and a worker that raised KeyboardInterrupt would print a traceback."""
     import signal
@@ -199,11 +246,11 @@ def _start_worker(overrides, config_file, today) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     tune_gc_for_batch()
     inherited = _parent_checker
-    if inherited is not None and (inherited.overrides, inherited.config_file, inherited.today) == (
-            overrides, config_file, today):
+    if inherited is not None and inherited._recipe() == recipe:
         _worker_checker = inherited  # forked: the parent's engines, rules and templates are already built
     else:  # started afresh (spawn, forkserver): build them here
-        _worker_checker = Checker(overrides, config_file, today)
+        overrides, config_file, today = recipe.pop("overrides"), recipe.pop("config_file"), recipe.pop("today")
+        _worker_checker = Checker(overrides, config_file, today, **recipe)
 
 
 def _check_in_worker(path: Path) -> ReportResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_arg, overrides, run_settings, write_output
+from dvlint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_arg, new_checker, run_settings, warn_ignored_rules, write_output
 from dvlint.i18n import Msg
 
 
@@ -33,7 +33,7 @@ def add_parser(sub, common, h) -> None:
 
 def run(args) -> int:
     from dvlint.app import plugin_manager
-    from dvlint.app.runner import Checker, default_jobs, tune_gc_for_batch
+    from dvlint.app.runner import default_jobs, tune_gc_for_batch
     from dvlint.engine.core import gate_failed
     from dvlint.output import OutputOptions
     from dvlint.source.errors import UsageError
@@ -44,7 +44,7 @@ def run(args) -> int:
     if args.format not in formatters:
         raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
                              f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
-    checker = Checker(overrides(args), args.config.resolve() if args.config else None)
+    checker = new_checker(args)
     if args.fix or args.diff:
         changed = _apply_fixes(checker, args)
         if args.diff:
@@ -52,6 +52,7 @@ def run(args) -> int:
     tune_gc_for_batch()
     run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
     settings = run_settings(checker, args)
+    warn_ignored_rules(checker, settings.lang)
     if args.write_baseline:
         from dvlint.plugins.suppress import write_baseline
 

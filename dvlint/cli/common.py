@@ -47,6 +47,32 @@ def overrides(args) -> dict:
     }
 
 
+def new_checker(args, received: bool = False):
+    """The checker a command's options ask for (docs/configuration.md, "Which configuration is trusted").
+
+    ``received``: the files are others' (``dvlint score``): no configuration
+    found on disk applies, and the reports' own suppressions do not either.
+    """
+    from dvlint.app.runner import Checker
+
+    return Checker(overrides(args), args.config.resolve() if args.config else None,
+                   isolated=args.isolated or received, local_rules=not args.no_local_rules, received=received)
+
+
+def warn_ignored_rules(checker, lang: str) -> None:
+    """Say which configuration files found beside the checked files named rule folders that were not loaded."""
+    for source, folders in sorted(checker.ignored_rules.items()):
+        if checker.local_rules:
+            message = Msg(f"{source}: không nạp quy tắc cục bộ {', '.join(folders)}: tệp cấu hình này nằm cạnh tệp được "
+                          f"kiểm tra, không phải của dự án; dùng --config {source} nếu tin nó",
+                          f"{source}: local rules {', '.join(folders)} not loaded: this configuration was found beside the "
+                          f"checked files, not in the project; pass --config {source} if you trust it")
+        else:
+            message = Msg(f"{source}: không nạp quy tắc cục bộ {', '.join(folders)} (--no-local-rules)",
+                          f"{source}: local rules {', '.join(folders)} not loaded (--no-local-rules)")
+        print(f"dvlint: {message.text(lang)}", file=sys.stderr)
+
+
 def run_settings(checker, args):
     """The settings that decide output and gate: those of the first file's config."""
     first = Path(args.paths[0])
@@ -57,9 +83,15 @@ def engine_for_listing(args):
     from dvlint.app import new_engine
     from dvlint.engine.config import find_config_file, read_config_file, settings_for
 
-    source = args.config.resolve() if args.config else find_config_file(Path.cwd())
+    from dvlint.engine.config import without_code
+
+    source = args.config.resolve() if args.config else None if args.isolated else find_config_file(Path.cwd())
     file_config = read_config_file(source) if source else None
-    return new_engine(settings_for(file_config, source, overrides(args)))
+    values = overrides(args)
+    if args.no_local_rules:
+        file_config = without_code(file_config) if file_config else None
+        values["rule_dirs"] = None
+    return new_engine(settings_for(file_config, source, values))
 
 
 def load_one(path: Path, lang: str, importable_only: bool = False, convert_legacy: bool = False,

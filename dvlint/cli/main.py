@@ -46,6 +46,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=LANGUAGES, help=h("ngôn ngữ thông báo (mặc định: vi)", "message language (default: vi)"))
     common.add_argument("--rules", action="append", type=Path, metavar="DIR", help=h("thêm thư mục quy tắc", "add a folder of rules"))
     common.add_argument("--config", type=Path, metavar="FILE", help=h("tệp cấu hình (bỏ qua việc tự tìm)", "configuration file (skips discovery)"))
+    common.add_argument("--isolated", action="store_true", help=h("bỏ qua mọi tệp cấu hình tìm thấy trên đĩa (chỉ dùng --config và các tùy chọn)", "ignore every configuration file found on disk (only --config and the flags apply)"))
+    common.add_argument("--no-local-rules", action="store_true", help=h("không nạp mô-đun quy tắc cục bộ nào từ tệp cấu hình", "load no local rule module named by a configuration file"))
     common.add_argument("--select", type=codes_arg, metavar="CODES", help=h("chỉ chạy các quy tắc có mã bắt đầu như vậy: DV4,DV501", "run only rules whose codes start so: DV4,DV501"))
     common.add_argument("--ignore", type=codes_arg, metavar="CODES", help=h("bỏ các quy tắc có mã bắt đầu như vậy", "skip rules whose codes start so"))
     common.add_argument("--convert-legacy", action="store_true", default=None, help=legacy_help(h))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK, EXIT_USAGE, overrides, run_settings
+from dvlint.cli.common import EXIT_OK, EXIT_USAGE, new_checker, run_settings, warn_ignored_rules
 from dvlint.i18n import Msg
 
 
@@ -34,13 +34,13 @@ def run(args) -> int:
     Results are kept on disk as they arrive (spill.SpilledResults), so that
     memory stays flat however many reports a commission scores.
     """
-    from dvlint.app.runner import Checker, default_jobs, tune_gc_for_batch
+    from dvlint.app.runner import default_jobs, tune_gc_for_batch
     from dvlint.staff import ranking
     from dvlint.staff.exchange import load_previous
     from dvlint.staff.spill import SpilledResults
 
     previous = load_previous(args.compare) if args.compare else None  # a wrong path fails now, not after the run
-    checker = Checker(overrides(args), args.config.resolve() if args.config else None)
+    checker = new_checker(args, received=True)
     tune_gc_for_batch()
     lang = run_settings(checker, args).lang
     bar = ranking.ProgressBar(lang, enabled=sys.stderr.isatty())
@@ -50,6 +50,7 @@ def run(args) -> int:
                               store=store)
         finally:
             bar.stop()
+        warn_ignored_rules(checker, lang)
         return _score_outputs(args, run, lang, previous)
 
 

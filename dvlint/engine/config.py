@@ -5,6 +5,13 @@ in each folder, ``dvlint.toml`` (settings at its top level, or under
 ``[tool.dvlint]``) and then ``pyproject.toml`` (only if it has a
 ``[tool.dvlint]`` table). The first one found applies; command-line flags
 override it. Paths in a configuration file are relative to that file.
+
+Trust: a configuration file found beside a checked file may have come with
+it (a received folder), so it may set options but never load code. Its
+``rules`` folders are loaded only when the file is the user's own word: the
+one given with ``--config``, or the project's configuration found from the
+current working directory (as ruff and pytest treat their root folder). See
+docs/configuration.md, "Which configuration is trusted".
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ class FileConfig(BaseModel):
     per_rule_cap: float | None = Field(None, ge=0)
     grades: list[GradeBand] | None = None
     per_file: dict[str, list[str]] = Field(default_factory=dict, description="glob -> rule codes to ignore there")
+    inline_suppressions: bool | None = Field(None, description="honour '# dvlint: disable' comments in the reports")
 
     @field_validator("severity", "weights")
     @classmethod
@@ -81,6 +89,7 @@ class Settings(BaseModel):
     grades: tuple[GradeBand, ...] | None = None
     per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: Path | None = None
+    inline_suppressions: bool = True  # off in `dvlint score`: a received report may not silence its own findings
 
     def severity_for(self, code: str, default: str) -> str:
         return by_longest_prefix(self.severity, code, default)
@@ -157,8 +166,14 @@ def _line_of_key(text: str, key: str) -> int:
     return 1
 
 
-def settings_for(file_config: FileConfig | None, source: Path | None, overrides: dict) -> Settings:
-    """Merge a configuration file with command-line overrides (None = not given)."""
+def settings_for(file_config: FileConfig | None, source: Path | None, overrides: dict,
+                 defaults: dict | None = None) -> Settings:
+    """Merge a configuration file with command-line overrides (None = not given).
+
+    ``defaults`` are a command's own defaults, below the file's settings
+    (``dvlint score`` turns inline suppressions off unless its configuration
+    turns them on).
+    """
     fc = file_config or FileConfig()
     base = source.parent if source else Path.cwd()
     values = {
@@ -179,7 +194,11 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "per_rule_cap": fc.per_rule_cap,
         "grades": tuple(fc.grades) if fc.grades else None,
         "per_file": tuple((glob, tuple(c.upper() for c in codes)) for glob, codes in fc.per_file.items()),
+        "inline_suppressions": fc.inline_suppressions,
     }
+    for key, value in (defaults or {}).items():
+        if values.get(key) is None:
+            values[key] = value
     for key, value in overrides.items():
         if value is None:
             continue
@@ -188,3 +207,8 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         else:
             values[key] = value
     return Settings(**{k: v for k, v in values.items() if v is not None})
+
+
+def without_code(file_config: FileConfig) -> FileConfig:
+    """The same settings with no local rule folder: what an untrusted configuration file may set."""
+    return file_config.model_copy(update={"rules": []})

@@ -75,6 +75,7 @@ class ReportResult:
     source_lines: dict[int, str] = field(default_factory=dict)
     unit: str = "line"  # what a finding's "line" counts: "line", or "paragraph" in a .docx
     suppressed: int = 0  # findings silenced by suppressions, per-file ignores or the baseline
+    suppressions_ignored: int = 0  # findings the report's own suppressions would silence, where those do not apply
     identity: dict = field(default_factory=dict)  # agency, number, date...: see report_identity; survives -j
     text_source: str = "text"  # "ocr" when the text was read from a scan by OCR (exact-text rules did not run)
     pages: dict[int, tuple[int, int]] = field(default_factory=dict)  # a PDF's: line -> (page, line on the page)
@@ -100,6 +101,10 @@ class RunResult:
     def load_errors(self) -> int:
         return self._tally()["load_errors"]
 
+    @property
+    def suppressions_ignored(self) -> int:
+        return self._tally()["suppressions_ignored"]
+
     def _tally(self) -> dict:
         """Findings by severity, load errors and suppressed findings, counted in one pass over the reports.
 
@@ -110,10 +115,11 @@ class RunResult:
         cached = self.__dict__.get("_tally_cache")
         if cached is not None and cached[0] == len(self.reports):
             return cached[1]
-        counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0}
+        counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0, "suppressions_ignored": 0}
         for report in self.reports:
             counts["load_errors"] += report.error is not None
             counts["suppressed"] += report.suppressed
+            counts["suppressions_ignored"] += report.suppressions_ignored
             for finding in report.findings:
                 counts[finding.severity] = counts.get(finding.severity, 0) + 1
         self.__dict__["_tally_cache"] = (len(self.reports), counts)

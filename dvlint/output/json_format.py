@@ -28,6 +28,7 @@ def report_dict(result, lang: str) -> dict:
         "text_source": result.text_source,  # "ocr": read from a scan; the exact-text rules did not run
         "findings": [_finding_dict(f, result, lang) for f in result.findings],
         "suppressed": result.suppressed,
+        "suppressions_ignored": result.suppressions_ignored,  # the report's own suppressions, not honoured here
         "deductions": [
             {"code": d.code, "rule": d.name, "count": d.count, "points": d.points, "capped": d.capped}
             for d in (score.deductions if score else ())
@@ -58,6 +59,7 @@ def summary_dict(run) -> dict:
         "infos": run.count("info"),
         "load_errors": run.load_errors,
         "suppressed": run.suppressed,
+        "suppressions_ignored": run.suppressions_ignored,
     }
 
 

@@ -31,6 +31,8 @@ READ_BY_OCR = Msg("văn bản đọc bằng OCR từ bản quét: các phát hi�
                   "text read from a scan by OCR: the findings rest on recognised text; the rules on spelling, "
                   "exact characters and missing parts did not run (the score does not compare with a text file's)")
 TEMPLATE = Msg("mẫu báo cáo", "template")
+SUPPRESSIONS_IGNORED = Msg("; {n} phát hiện vẫn tính dù báo cáo tự ghi chỉ thị bỏ qua (không áp dụng khi chấm điểm)",
+                           "; {n} findings kept although the report's own suppressions name them (not honoured when scoring)")
 SUPPRESSED = Msg("; {n} phát hiện được bỏ qua (chỉ thị, per-file, baseline)", "; {n} findings suppressed (inline, per-file, baseline)")
 
 
@@ -131,6 +133,8 @@ def _summary(run, lang: str) -> str:
     text = SUMMARY.format(reports=len(run.reports), counts=counts.text(lang)).text(lang)
     if run.suppressed:
         text += SUPPRESSED.format(n=run.suppressed).text(lang)
+    if run.suppressions_ignored:
+        text += SUPPRESSIONS_IGNORED.format(n=run.suppressions_ignored).text(lang)
     if run.load_errors:
         text += NOT_LOADED.format(n=run.load_errors).text(lang)
     return text

@@ -14,6 +14,11 @@ A suppression must name codes (or prefixes); one that silences nothing is an
 info finding (DV001), and one without codes is a warning (DV002).
 Per-file ignores come from the ``per-file`` setting (globs relative to the
 configuration file); the baseline from ``--baseline FILE``.
+
+Inline suppressions are written by whoever wrote the report. ``dvlint score``
+ranks reports other agencies sent, so there they do not apply unless the
+commission's configuration says ``inline-suppressions = true``; the findings
+they would have silenced are kept and counted (``suppressions_ignored``).
 """
 
 from __future__ import annotations
@@ -154,6 +159,9 @@ def dvlint_process_findings(result, config):
     found, malformed = ([], [])
     if result.loaded is not None and result.loaded.source_kind == "yaml":
         found, malformed = directives(result.loaded.positions.lines)
+    if found and not config.inline_suppressions:
+        result.suppressions_ignored = sum(1 for f in result.findings if any(d.covers(f) for d in found))
+        found, malformed = [], []
     baseline = dict(load_baseline(config.baseline)) if config.baseline else None
     for finding in result.findings:
         directive = next((d for d in found if d.covers(finding)), None)

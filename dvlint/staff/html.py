@@ -20,6 +20,9 @@ T_DISTRIBUTION = Msg("Phân bố điểm", "Distribution of scores")
 T_FREQUENT = Msg("Lỗi gặp nhiều nhất", "Most frequent findings")
 T_REPORTS = Msg("Chi tiết từng báo cáo", "Findings by report")
 T_SORT_HINT = Msg("Bấm vào tiêu đề cột để sắp xếp.", "Click a column heading to sort.")
+T_SUPPRESSIONS_IGNORED = Msg(
+    "{n} phát hiện vẫn được tính dù chính báo cáo ghi chỉ thị bỏ qua chúng: khi chấm điểm, báo cáo gửi đến không tự bỏ qua phát hiện của mình.",
+    "{n} findings are counted although the reports' own suppressions name them: when scoring, a received report does not silence its own findings.")
 T_COUNT = Msg("Số phát hiện", "Findings")
 T_IN_REPORTS = Msg("Số báo cáo", "Reports")
 T_CODE = Msg("Mã", "Code")
@@ -71,6 +74,7 @@ def render_html(rows, run, lang: str) -> str:
         f"<style>{CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
         f"<p>{escape(T_SORT_HINT.text(lang))}</p>",
+        *_ignored_suppressions(run, lang),
         _ranking(rows, lang),
         f"<h2>{escape(T_DISTRIBUTION.text(lang))}</h2>",
         histogram([r.score for r in rows if r.score is not None]),
@@ -81,6 +85,14 @@ def render_html(rows, run, lang: str) -> str:
         f"<script>{SCRIPT}</script></body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _ignored_suppressions(run, lang: str) -> list[str]:
+    """A line saying how many findings were kept although the reports' own suppressions named them."""
+    if not run.suppressions_ignored:
+        return []
+    text = T_SUPPRESSIONS_IGNORED.format(n=run.suppressions_ignored).text(lang)
+    return [f'<p id="suppressions-ignored">{escape(text)}</p>']
 
 
 def _ranking(rows, lang: str) -> str:

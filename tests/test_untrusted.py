@@ -1,0 +1,157 @@
+"""Received files are untrusted: a folder that came with the reports loads no code, and a report
+does not silence its own findings when a commission scores it (docs/configuration.md, "Which
+configuration is trusted")."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import FIXTURES, TODAY, run_cli
+from dvlint.app import new_engine
+from dvlint.engine.config import Settings
+
+SAMPLE = FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml"
+
+# A local rule module that leaves a mark on disk as soon as it is imported: if the mark exists,
+# code from the folder ran.
+PLANTED = '''
+from pathlib import Path
+Path({mark!r}).write_text("ran")
+
+from dvlint import Problem, rule
+
+@rule("DV950", "planted", vi="x", en="planted rule ran", severity="error")
+def planted(document):
+    yield Problem(document.path, vi="x", en="planted rule ran")
+'''
+
+
+def _plant(folder, mark, config_name="dvlint.toml", rules_entry="local"):
+    """A folder as an attacker would send it: a report, a configuration naming a rules folder, the rule."""
+    (folder / "local").mkdir(parents=True)
+    (folder / "local" / "evil.py").write_text(PLANTED.format(mark=str(mark)), encoding="utf-8")
+    table = "[tool.dvlint]\n" if config_name == "pyproject.toml" else ""
+    (folder / config_name).write_text(f'{table}rules = ["{rules_entry}"]\n', encoding="utf-8")
+    shutil.copy(SAMPLE, folder / "bao-cao.yaml")
+    return folder / "bao-cao.yaml"
+
+
+def test_score_of_a_received_folder_runs_no_code_from_it(tmp_path):
+    mark = tmp_path / "ran.txt"
+    _plant(tmp_path / "received", mark)
+    proc = run_cli("score", str(tmp_path / "received"), "--json", str(tmp_path / "out.json"), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr  # the rule file is listed as a file dvlint does not read
+    assert not mark.exists()
+    codes = {f["code"] for r in json.loads((tmp_path / "out.json").read_text())["reports"] for f in r["findings"]}
+    assert "DV950" not in codes
+
+
+def test_check_of_a_received_file_loads_no_rules_named_beside_it(tmp_path):
+    mark = tmp_path / "ran.txt"
+    for config_name in ("dvlint.toml", "pyproject.toml"):
+        report = _plant(tmp_path / config_name, mark, config_name)
+        (tmp_path / "work").mkdir(exist_ok=True)
+        proc = run_cli("check", str(report), "--lang", "en", cwd=tmp_path / "work")
+        assert proc.returncode in (0, 1), proc.stderr
+        assert not mark.exists(), config_name
+        assert "DV950" not in proc.stdout
+        assert f"{tmp_path / config_name / config_name}: local rules local not loaded" in proc.stderr
+        assert f"pass --config {tmp_path / config_name / config_name}" in proc.stderr
+
+
+def test_a_parent_folders_configuration_naming_an_absolute_path_loads_nothing(tmp_path):
+    mark = tmp_path / "ran.txt"
+    _plant(tmp_path / "inbox", mark, rules_entry=str(tmp_path / "inbox" / "local"))
+    deep = tmp_path / "inbox" / "2026" / "quy-4"
+    deep.mkdir(parents=True)
+    shutil.copy(SAMPLE, deep / "r.yaml")
+    (tmp_path / "work").mkdir()
+    proc = run_cli("check", str(deep / "r.yaml"), cwd=tmp_path / "work")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert not mark.exists()
+
+
+def test_the_users_own_word_still_loads_local_rules(tmp_path):
+    """--config names the commission's own configuration; the project's configuration is found from
+    the working folder. Both are trusted, and their rules run."""
+    mark = tmp_path / "ran.txt"
+    report = _plant(tmp_path / "commission", mark)
+    proc = run_cli("score", str(report), "--config", str(tmp_path / "commission" / "dvlint.toml"),
+                   "--json", str(tmp_path / "out.json"), cwd=tmp_path)
+    assert mark.exists(), proc.stderr
+    codes = {f["code"] for r in json.loads((tmp_path / "out.json").read_text())["reports"] for f in r["findings"]}
+    assert "DV950" in codes
+    mark.unlink()
+    proc = run_cli("check", "bao-cao.yaml", cwd=tmp_path / "commission")
+    assert mark.exists() and "DV950" in proc.stdout, proc.stderr
+
+
+def test_isolated_and_no_local_rules_ignore_the_projects_configuration(tmp_path):
+    mark = tmp_path / "ran.txt"
+    _plant(tmp_path / "project", mark)
+    (tmp_path / "project" / "dvlint.toml").write_text('rules = ["local"]\nselect = ["DV950"]\n', encoding="utf-8")
+    isolated = run_cli("check", "bao-cao.yaml", "--isolated", "--format", "json", cwd=tmp_path / "project")
+    assert not mark.exists()
+    codes = {f["code"] for f in json.loads(isolated.stdout)["reports"][0]["findings"]}
+    assert "DV950" not in codes and len(codes) > 1  # not even its select applied
+    no_rules = run_cli("check", "bao-cao.yaml", "--no-local-rules", "--lang", "en", cwd=tmp_path / "project")
+    assert not mark.exists()
+    assert "local rules local not loaded (--no-local-rules)" in no_rules.stderr
+    listing = run_cli("rules", "--no-local-rules", cwd=tmp_path / "project")
+    assert not mark.exists() and "DV950" not in listing.stdout
+
+
+SILENCED = "# dvlint: disable-file=DV1 -- we number it later\n"
+
+
+def test_a_received_report_does_not_silence_its_own_findings_when_scored(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "r.yaml").write_text(SILENCED + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    checked = json.loads(run_cli("check", str(inbox / "r.yaml"), "--format", "json").stdout)
+    assert not any(f["code"].startswith("DV1") for f in checked["reports"][0]["findings"])  # the writer's own run
+    proc = run_cli("score", str(inbox), "--json", str(tmp_path / "out.json"), "--html", str(tmp_path / "out.html"),
+                   "--lang", "en")
+    scored = json.loads((tmp_path / "out.json").read_text())
+    kept = [f for f in scored["reports"][0]["findings"] if f["code"].startswith("DV1")]
+    assert kept and scored["reports"][0]["suppressions_ignored"] == len(kept)
+    assert scored["summary"]["suppressions_ignored"] == len(kept)
+    assert f"{len(kept)} findings kept although the report's own suppressions name them" in proc.stdout
+    assert f"{len(kept)} findings are counted although the reports" in (tmp_path / "out.html").read_text()
+    own = tmp_path / "commission.toml"
+    own.write_text("inline-suppressions = true\n", encoding="utf-8")
+    run_cli("score", str(inbox), "--config", str(own), "--json", str(tmp_path / "out.json"))
+    honoured = json.loads((tmp_path / "out.json").read_text())
+    assert not any(f["code"].startswith("DV1") for f in honoured["reports"][0]["findings"])
+    assert honoured["summary"]["suppressions_ignored"] == 0
+
+
+FIXTURE_RULES = '''
+from dvlint import Problem, hookimpl, rule
+
+@hookimpl
+def dvlint_fixtures():
+    return {"shout": lambda ctx: "WORD"}
+
+@rule("CODE", "shouts-WORD", vi="x", en="x", severity="info")
+def shouts(shout, document):
+    yield Problem(document.path, vi=shout, en=shout)
+'''
+
+
+def _rules_folder(folder, code, word):
+    folder.mkdir()
+    (folder / "shouting.py").write_text(FIXTURE_RULES.replace("CODE", code).replace("WORD", word), encoding="utf-8")
+    return folder
+
+
+def test_local_rules_stay_with_the_engine_that_loaded_them(tmp_path):
+    """Two folders may each define the same fixture; an engine without rule folders sees neither."""
+    first = new_engine(Settings(rule_dirs=(_rules_folder(tmp_path / "a", "DV951", "a"),)), TODAY)
+    second = new_engine(Settings(rule_dirs=(_rules_folder(tmp_path / "b", "DV952", "b"),)), TODAY)
+    plain = new_engine(Settings(), TODAY)
+    assert "DV951" in {s.code for s in first.all_rules} and "DV952" in {s.code for s in second.all_rules}
+    assert first.fixtures["shout"] is not second.fixtures["shout"]
+    assert "shout" not in plain.fixtures
+    assert not {"DV951", "DV952"} & {s.code for s in plain.all_rules}
