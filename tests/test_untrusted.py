@@ -155,3 +155,36 @@ def test_local_rules_stay_with_the_engine_that_loaded_them(tmp_path):
     assert first.fixtures["shout"] is not second.fixtures["shout"]
     assert "shout" not in plain.fixtures
     assert not {"DV951", "DV952"} & {s.code for s in plain.all_rules}
+
+
+RUNAWAY = '''
+from dvlint import rule
+
+@rule("DV953", "runaway", vi="x", en="x", severity="info")
+def runaway(document):
+    while "VÒNG LẶP" in (document.title or ""):  # a reader or rule that never ends on this one file
+        pass
+    return ()
+'''
+
+
+def test_a_runaway_file_becomes_a_load_error_and_the_run_goes_on(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "runaway.py").write_text(RUNAWAY, encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    (inbox / "a-loops.yaml").write_text(text.replace("title: ", "title: VÒNG LẶP ", 1), encoding="utf-8")
+    (inbox / "b-plain.yaml").write_text(text, encoding="utf-8")
+    assert "VÒNG LẶP" in (inbox / "a-loops.yaml").read_text(encoding="utf-8")
+    for command in ("check", "score"):
+        proc = run_cli(command, str(inbox), "--rules", str(rules), "--time-limit", "5", "--lang", "en",
+                       "--select", "DV953,DV1", "-j", "1")
+        assert proc.returncode == 2, proc.stdout + proc.stderr
+        assert "took over 5 s (the time-limit setting)" in proc.stdout + proc.stderr
+        assert "b-plain.yaml" in proc.stdout
+    (tmp_path / "dvlint.toml").write_text("time-limit = 5\n", encoding="utf-8")
+    proc = run_cli("check", str(inbox / "a-loops.yaml"), "--config", str(tmp_path / "dvlint.toml"), "--rules",
+                   str(rules), "--select", "DV953", "--lang", "en")
+    assert proc.returncode == 2 and "took over 5 s" in proc.stdout + proc.stderr

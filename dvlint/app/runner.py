@@ -18,6 +18,7 @@ from dvlint.engine import config as config_mod
 from dvlint.source import errors, files
 from dvlint.engine.core import Engine, ReportResult, RunResult
 from dvlint.source.errors import LoadError
+from dvlint.source.timelimit import TimeLimitExceeded, time_limit
 from dvlint.app import new_engine, plugin_manager
 
 
@@ -151,7 +152,16 @@ class Checker:
         return next((loader for loader in self.loaders.values() if loader.name == kind), by_suffix)
 
     def check_file(self, path: Path) -> ReportResult:
+        """Read and check one file within the configured time limit; whatever goes wrong is its result."""
         engine = self.engine_for(path)
+        try:
+            with time_limit(engine.settings.time_limit):
+                return self._read_and_check(path, engine)
+        except TimeLimitExceeded:
+            return ReportResult(path, error=LoadError("too-slow", errors.TOO_SLOW.format(
+                seconds=engine.settings.time_limit)))
+
+    def _read_and_check(self, path: Path, engine: Engine) -> ReportResult:
         loader = self.loader_for(path)
         try:
             if loader is None:

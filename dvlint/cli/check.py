@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, date_arg, new_checker, run_settings, warn_ignored_rules, write_output
+from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, run_settings,
+                               warn_ignored_rules, write_output)
 from dvlint.i18n import Msg
 
 
@@ -28,6 +29,7 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình kiểm tra song song (mặc định: số lõi CPU; 1: không song song)", "parallel processes (default: the number of CPUs; 1: none)"))
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
     check.add_argument("--no-source", action="store_true", help=h("không in dòng nguồn dưới phát hiện", "do not print the source line under findings"))
+    add_time_limit(check, h)
     check.set_defaults(run=run)
 
 

@@ -24,6 +24,12 @@ def codes_arg(text: str) -> list[str]:
     return [c.strip().upper() for c in text.split(",") if c.strip()]
 
 
+def add_time_limit(parser, h) -> None:
+    parser.add_argument("--time-limit", type=float, metavar="SECONDS", help=h(
+        "thời gian tối đa đọc và kiểm tra một tệp (mặc định 600; 0: không giới hạn); tệp quá giờ là tệp không đọc được",
+        "the most time reading and checking one file may take (default 600; 0: none); a file over it is not read"))
+
+
 def legacy_help(h) -> str:
     return h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode",
              "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode")
@@ -44,6 +50,7 @@ def overrides(args) -> dict:
         "as_of": getattr(args, "as_of", None),
         "baseline": args.baseline.resolve() if getattr(args, "baseline", None) else None,
         "convert_legacy": getattr(args, "convert_legacy", None),
+        "time_limit": getattr(args, "time_limit", None),
     }
 
 

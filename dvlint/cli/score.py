@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK, EXIT_USAGE, new_checker, run_settings, warn_ignored_rules
+from dvlint.cli.common import EXIT_OK, EXIT_USAGE, add_time_limit, new_checker, run_settings, warn_ignored_rules
 from dvlint.i18n import Msg
 
 
@@ -25,6 +25,7 @@ def add_parser(sub, common, h) -> None:
     score.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     score.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình song song (mặc định: số lõi CPU)", "parallel processes (default: the number of CPUs)"))
     score.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
+    add_time_limit(score, h)
     score.set_defaults(run=run)
 
 

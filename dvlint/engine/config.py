@@ -47,6 +47,7 @@ class FileConfig(BaseModel):
     fail_under: float | None = Field(None, ge=0, le=100)
     final: bool | None = None
     max_file_size: int | None = Field(None, gt=0)
+    time_limit: float | None = Field(None, ge=0, description="seconds to read and check one file; 0: no limit")
     convert_legacy: bool | None = None
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     weights: dict[str, float] = Field(default_factory=dict)
@@ -82,6 +83,7 @@ class Settings(BaseModel):
     final: bool = False
     as_of: dt.date | None = None
     max_file_size: int = 10 * 1024 * 1024
+    time_limit: float = 600.0  # seconds per file: generous for OCR of a long scan (docs/errors.md, too-slow)
     convert_legacy: bool = False  # read TCVN3, VNI and Windows-1258 files by converting them
     severity: tuple[tuple[str, str], ...] = ()
     weights: tuple[tuple[str, float], ...] = ()
@@ -188,6 +190,7 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "fail_under": fc.fail_under,
         "final": fc.final,
         "max_file_size": fc.max_file_size,
+        "time_limit": fc.time_limit,
         "convert_legacy": fc.convert_legacy,
         "severity": tuple(fc.severity.items()),
         "weights": tuple(fc.weights.items()),

@@ -122,6 +122,11 @@ NON_STRING_KEY = Msg(
     "khóa phải là chuỗi ký tự, không phải {kind}",
     "a key must be a string, not a {kind}",
 )
+TOO_SLOW = Msg(
+    "đọc và kiểm tra tệp này mất quá {seconds:g} giây (giới hạn time-limit): bỏ qua tệp, các tệp khác vẫn được kiểm tra",
+    "reading and checking this file took over {seconds:g} s (the time-limit setting): it is left out, "
+    "the other files are still checked",
+)
 TOO_DEEP = Msg("cấu trúc lồng nhau quá sâu", "the structure is nested too deeply")
 TOO_MANY_NODES = Msg(
     "tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do alias YAML lặp",
