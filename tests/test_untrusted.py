@@ -5,6 +5,7 @@ configuration is trusted")."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 from conftest import FIXTURES, TODAY, run_cli
@@ -188,3 +189,25 @@ def test_a_runaway_file_becomes_a_load_error_and_the_run_goes_on(tmp_path):
     proc = run_cli("check", str(inbox / "a-loops.yaml"), "--config", str(tmp_path / "dvlint.toml"), "--rules",
                    str(rules), "--select", "DV953", "--lang", "en")
     assert proc.returncode == 2 and "took over 5 s" in proc.stdout + proc.stderr
+
+
+def test_control_characters_from_a_received_file_reach_no_terminal_raw(tmp_path):
+    """An escape sequence in a file name or in a report's text (retitle, clear screen) and a name that
+    is not UTF-8 are shown as escapes in `check` and in the `score` table, and nothing crashes."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    number = next(line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if "number:" in line)
+    text = SAMPLE.read_text(encoding="utf-8").replace(number, '  number: "Số: 05/KH\\e]0;pwned\\a\\e[2J-SNV"', 1)
+    (inbox / "bao-cao-\x1b[2J.yaml").write_text(text, encoding="utf-8")
+    (inbox / "bao-cao-\u202e.yaml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(os.path.join(os.fsencode(inbox), b"bao-cao-\xff.yaml"), "wb") as handle:
+        handle.write(SAMPLE.read_bytes())
+    for command in ("check", "score"):
+        proc = run_cli(command, str(inbox), "--lang", "en", "-j", "1")
+        assert proc.returncode in (0, 1), proc.stderr
+        out = proc.stdout + proc.stderr
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+        assert "bao-cao-\\x1b[2J.yaml" in out and "bao-cao-\\u202e.yaml" in out and "bao-cao-\\xff.yaml" in out
+    assert "'KH\\x1b]0;pwned\\x07\\x1b[2J' is not in the list" in run_cli("check", str(inbox), "--lang", "en").stdout
+    proc = run_cli("check", str(inbox), "--lang", "en", "--color", "always", "-j", "1")
+    assert "\x1b]0;" not in proc.stdout and "\x1b[2J" not in proc.stdout and "\\x1b[2J" in proc.stdout

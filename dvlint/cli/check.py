@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, run_settings,
-                               warn_ignored_rules, write_output)
+                               say, warn_ignored_rules, write_output)
 from dvlint.i18n import Msg
 
 
@@ -96,8 +96,8 @@ def _apply_fixes(checker, args) -> int:
         if error is not None:
             continue
         if path.suffix.lower() not in (".yaml", ".yml"):
-            print(Msg(f"{path}: không sửa (chỉ sửa tệp YAML; tệp gốc giữ nguyên)",
-                      f"{path}: not modified (fixes apply to YAML reports only)").text(lang), file=sys.stderr)
+            say(Msg(f"{path}: không sửa (chỉ sửa tệp YAML; tệp gốc giữ nguyên)",
+                      f"{path}: not modified (fixes apply to YAML reports only)").text(lang))
             continue
         try:
             outcome = fix_file(path, checker.engine_for(path))
@@ -110,15 +110,15 @@ def _apply_fixes(checker, args) -> int:
             try:
                 write_fixed(outcome)
             except LoadError as exc:
-                print(f"{path}: {exc.message.text(lang)}", file=sys.stderr)
+                say(f"{path}: {exc.message.text(lang)}")
                 continue
         if outcome.applied:
             verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
             codes = ", ".join(sorted({f.code for f in outcome.applied}))
-            print(Msg(f"{path}: {verb.vi} {len(outcome.applied)} lỗi ({codes})",
-                      f"{path}: {verb.en} {len(outcome.applied)} findings ({codes})").text(lang), file=sys.stderr)
+            say(Msg(f"{path}: {verb.vi} {len(outcome.applied)} lỗi ({codes})",
+                      f"{path}: {verb.en} {len(outcome.applied)} findings ({codes})").text(lang))
         for finding in outcome.refused:
-            print(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
+            say(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
                       f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")
-                  .text(lang), file=sys.stderr)
+                  .text(lang))
     return changed

@@ -13,6 +13,14 @@ from dvlint.i18n import Msg, language_from_env
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+def say(text: str) -> None:
+    """Print a message to stderr, with what came from a file (a path, its text) shown safely
+    (dvlint.output.visible)."""
+    from dvlint.output.visible import visible
+
+    print(visible(text), file=sys.stderr)
+
+
 def date_arg(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -77,7 +85,7 @@ def warn_ignored_rules(checker, lang: str) -> None:
         else:
             message = Msg(f"{source}: không nạp quy tắc cục bộ {', '.join(folders)} (--no-local-rules)",
                           f"{source}: local rules {', '.join(folders)} not loaded (--no-local-rules)")
-        print(f"dvlint: {message.text(lang)}", file=sys.stderr)
+        say(f"dvlint: {message.text(lang)}")
 
 
 def run_settings(checker, args):
@@ -122,7 +130,7 @@ def load_one(path: Path, lang: str, importable_only: bool = False, convert_legac
     except LoadError as exc:
         if on_error is not None:
             on_error(exc)
-        print(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}", file=sys.stderr)
+        say(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}")
         return None
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from dvlint.cli import check, citations, importing, init, rules, schema, score, templates
-from dvlint.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, codes_arg, legacy_help
+from dvlint.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, codes_arg, legacy_help, say
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 
@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as exc:
-        print(f"dvlint: {exc.message.text(args.lang or lang)}", file=sys.stderr)
+        say(f"dvlint: {exc.message.text(args.lang or lang)}")
         return EXIT_USAGE
     except DataFileError as exc:
-        print(f"dvlint: {exc.path}:{exc.error.line}:{exc.error.column}: {exc.error.message.text(args.lang or lang)}", file=sys.stderr)
+        say(f"dvlint: {exc.path}:{exc.error.line}:{exc.error.column}: {exc.error.message.text(args.lang or lang)}")
         return EXIT_USAGE
     except BrokenPipeError:
         _silence_stdout()
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         message = Msg(f"lỗi nội bộ của dvlint: {type(exc).__name__}: {exc} (đặt DVLINT_DEBUG=1 để xem chi tiết)",
                       f"internal error in dvlint: {type(exc).__name__}: {exc} (set DVLINT_DEBUG=1 for details)")
-        print(f"dvlint: {message.text(args.lang or lang)}", file=sys.stderr)
+        say(f"dvlint: {message.text(args.lang or lang)}")
         return EXIT_INTERNAL
 
 

@@ -12,6 +12,7 @@ import sys
 
 from dvlint.i18n import SEVERITY_LABELS, Msg
 from dvlint.output.json_format import grade_label
+from dvlint.output.visible import visible
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -65,12 +66,14 @@ def render(run, options, file=None) -> None:
 
 
 def _write(console, target, segments) -> None:
+    """Write the segments; what came from a file (paths, messages quoting it, source lines) is shown
+    with its control characters escaped (dvlint.output.visible)."""
     if console is None:
-        target.write("".join(text for text, _ in segments))
+        target.write(visible("".join(text for text, _ in segments)))
         return
     from rich.text import Text
 
-    console.print(Text.assemble(*segments), end="")
+    console.print(Text.assemble(*((visible(text), style) for text, style in segments)), end="")
 
 
 def _report_segments(result, options) -> list[tuple[str, str | None]]:

@@ -13,6 +13,7 @@ import csv
 from collections import Counter
 from dataclasses import dataclass
 
+from dvlint.output.visible import visible
 from dvlint.i18n import Msg
 from dvlint.output.json_format import grade_label
 
@@ -145,6 +146,10 @@ def write_csv(rows: list[Row], path, lang: str) -> None:
 def table_text(rows: list[Row], lang: str, terminal: bool, color: bool = False) -> str:
     """The ranking as a table: drawn by rich on a terminal, plain columns otherwise.
 
+    Agency names and paths come from the received files: their control
+    characters are shown escaped (dvlint.output.visible), and rich never reads
+    them as markup.
+
     Piped or redirected output (a log, ``| less``, a script) gets plain
     space-aligned columns: as readable, and for a thousand rows about
     twenty times cheaper than rich's layout, which measures every cell twice.
@@ -155,6 +160,7 @@ def table_text(rows: list[Row], lang: str, terminal: bool, color: bool = False) 
 
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_lines=False)
     for key, title in headings(lang):
@@ -162,7 +168,7 @@ def table_text(rows: list[Row], lang: str, terminal: bool, color: bool = False) 
                          overflow="fold")
     for row in rows:
         cells = row.cells()
-        table.add_row(*(cells[key] for key, _ in headings(lang)))
+        table.add_row(*(Text(visible(cells[key])) for key, _ in headings(lang)))  # never read as rich markup
     out = io.StringIO()
     Console(file=out, width=200, color_system="standard" if color else None, force_terminal=True).print(table)
     return out.getvalue()
@@ -174,7 +180,7 @@ def plain_table(rows: list[Row], lang: str) -> str:
     lines = [[title for _, title in columns]]
     for row in rows:
         cells = row.cells()
-        lines.append([cells[key] for key, _ in columns])
+        lines.append([visible(cells[key]) for key, _ in columns])
     widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
     lines.insert(1, ["-" * width for width in widths])
     out = []
