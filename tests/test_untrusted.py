@@ -211,3 +211,85 @@ def test_control_characters_from_a_received_file_reach_no_terminal_raw(tmp_path)
     assert "'KH\\x1b]0;pwned\\x07\\x1b[2J' is not in the list" in run_cli("check", str(inbox), "--lang", "en").stdout
     proc = run_cli("check", str(inbox), "--lang", "en", "--color", "always", "-j", "1")
     assert "\x1b]0;" not in proc.stdout and "\x1b[2J" not in proc.stdout and "\\x1b[2J" in proc.stdout
+
+
+def _as_ordinary_user() -> list[str]:
+    """As root, give up the capability to ignore permissions (setpriv), as an ordinary user has none."""
+    if os.geteuid() != 0:
+        return []
+    assert shutil.which("setpriv"), "setpriv (util-linux) is needed to test permissions as root"
+    return [shutil.which("setpriv"), "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _broken(folder):
+    """A report with a safe fix to make (a number under 10 gets its leading zero: Phụ lục I, mục II.3)."""
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    number = next(line for line in text.splitlines() if "number:" in line)
+    path = folder / "r.yaml"
+    path.write_text(text.replace(number, '  number: "Số: 5/KH-SNV"'), encoding="utf-8")
+    return path
+
+
+def test_fix_in_a_read_only_folder_is_that_files_error_and_the_others_are_fixed(tmp_path):
+    import subprocess
+    import sys
+
+    locked, free = _broken(tmp_path / "locked"), _broken(tmp_path / "free")
+    before = locked.read_text(encoding="utf-8")
+    (tmp_path / "locked").chmod(0o555)
+    try:
+        proc = subprocess.run([*_as_ordinary_user(), sys.executable, "-m", "dvlint", "check", "--fix", "--lang", "en",
+                               str(locked), str(free)], capture_output=True, text=True,
+                              env={**os.environ, "NO_COLOR": "1"})
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert f"{locked}: cannot write the fixed file (Permission denied); it is left as it was" in proc.stderr
+    assert locked.read_text(encoding="utf-8") == before
+    assert '"Số: 05/KH-SNV"' in free.read_text(encoding="utf-8")
+
+
+def test_an_export_into_a_read_only_folder_is_a_usage_error(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "out").mkdir(mode=0o555)
+    proc = subprocess.run([*_as_ordinary_user(), sys.executable, "-m", "dvlint", "score", str(SAMPLE), "--lang", "en",
+                           "--csv", str(tmp_path / "out" / "x.csv")], capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == 2, proc.stderr
+    assert "cannot write or read: Permission denied" in proc.stderr and "internal error" not in proc.stderr
+
+
+def test_fix_through_a_symbolic_link_fixes_the_target_and_keeps_the_link(tmp_path):
+    target = _broken(tmp_path / "real")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    proc = run_cli("check", "--fix", str(link))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert link.is_symlink() and link.resolve() == target
+    assert '"Số: 05/KH-SNV"' in target.read_text(encoding="utf-8")
+
+
+def test_leftover_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path):
+    report = _broken(tmp_path / "r")
+    dead = report.parent / ".r.yaml.999999999.abcdefgh.tmp"  # no process has this number
+    dead.write_text("", encoding="utf-8")
+    alive = report.parent / f".r.yaml.{os.getpid()}.abcdefgh.tmp"  # a run still writing: kept
+    alive.write_text("", encoding="utf-8")
+    run_cli("check", "--fix", str(report))
+    assert not dead.exists() and alive.exists()
+
+
+def test_a_malformed_compare_file_is_refused_before_the_run(tmp_path):
+    previous = tmp_path / "previous.json"
+    for content in ('{"reports": [{"path": "a.yaml", "findings": [{"code": 5}]}]}',
+                    '{"reports": ["a.yaml"]}', '{"reports": [{"path": "a.yaml", "document": {"agency": ["x"]}}]}',
+                    '{"reports": {"a": 1}}'):
+        previous.write_text(content, encoding="utf-8")
+        proc = run_cli("score", str(SAMPLE), "--compare", str(previous), "--lang", "en")
+        assert proc.returncode == 2, (content, proc.stderr)
+        assert f"{previous}: cannot read the previous results" in proc.stderr
+        assert "Score" not in proc.stdout  # refused before any report was scored

@@ -47,8 +47,9 @@ def run(args) -> int:
         raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
                              f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
     checker = new_checker(args)
+    unwritten = 0
     if args.fix or args.diff:
-        changed = _apply_fixes(checker, args)
+        changed, unwritten = _apply_fixes(checker, args)
         if args.diff:
             return EXIT_FINDINGS if changed else EXIT_OK
     tune_gc_for_batch()
@@ -75,13 +76,17 @@ def run(args) -> int:
         if text:
             sys.stdout.write(text)
     sys.stdout.flush()
-    if run.load_errors:
+    if run.load_errors or unwritten:
         return EXIT_USAGE
     return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
 
 
-def _apply_fixes(checker, args) -> int:
-    """Fix (``--fix``) or show the fixes for (``--diff``) every YAML report named; how many files change.
+CANNOT_WRITE = Msg("không ghi được bản đã sửa ({reason}); tệp giữ nguyên", "cannot write the fixed file ({reason}); it is left as it was")
+
+
+def _apply_fixes(checker, args) -> tuple[int, int]:
+    """Fix (``--fix``) or show the fixes for (``--diff``) every YAML report named; how many files change,
+    and how many could not be written (the run then exits 2).
 
     Messages go to stderr so that ``--fix --format json`` still prints clean
     JSON. A file that does not load is left to the check that follows.
@@ -91,7 +96,7 @@ def _apply_fixes(checker, args) -> int:
     from dvlint.source.errors import LoadError
 
     lang = run_settings(checker, args).lang
-    changed = 0
+    changed = unwritten = 0
     for path, error in expand_paths(args.paths, set(checker.loaders)):
         if error is not None:
             continue
@@ -112,6 +117,10 @@ def _apply_fixes(checker, args) -> int:
             except LoadError as exc:
                 say(f"{path}: {exc.message.text(lang)}")
                 continue
+            except OSError as exc:  # a read-only folder, a full disk: this file is not fixed, the others go on
+                say(f"{path}: {CANNOT_WRITE.format(reason=exc.strerror or exc).text(lang)}")
+                unwritten += 1
+                continue
         if outcome.applied:
             verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
             codes = ", ".join(sorted({f.code for f in outcome.applied}))
@@ -121,4 +130,4 @@ def _apply_fixes(checker, args) -> int:
             say(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
                       f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")
                   .text(lang))
-    return changed
+    return changed, unwritten

@@ -81,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_FINDINGS
+    except OSError as exc:  # writing an export or --output into a read-only folder, onto a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"dvlint: {where}{Msg('không ghi hoặc đọc được', 'cannot write or read').text(args.lang or lang)}: "
+            f"{exc.strerror or exc}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - a bug in dvlint: say so briefly, not with a traceback

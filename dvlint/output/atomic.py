@@ -7,6 +7,12 @@ A run that is interrupted or fails half-way leaves the old file (or none),
 never a half-written one. The file keeps the permissions of the one it
 replaces, or gets the usual ones (0666 less the umask) when new, not the
 0600 of a temporary file.
+
+The temporary file is named ``.NAME.PID.XXXXXXXX.tmp``. A process killed
+outright (SIGKILL, a power cut) cannot remove its own; the next write to the
+same folder removes such leftovers whose process is gone, and never one a
+running dvlint is still writing. Writing through a symbolic link writes the
+file it points to, and leaves the link a link.
 """
 
 from __future__ import annotations
@@ -31,11 +37,15 @@ def atomic_file(path: Path, binary: bool = False, force: bool = True, encoding: 
     if path.exists() and not force:
         raise UsageError(Msg(f"{path}: tệp đã có; dùng --force để ghi đè",
                              f"{path}: the file exists; use --force to replace it"))
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write the file the link points to; the link stays
     folder = path.parent if str(path.parent) else Path(".")
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+    _remove_leftovers(folder, path.name)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with _signals_held():  # an interrupt between creating the file and knowing its name would leak it
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)
         with handle:
             yield handle
@@ -57,6 +67,46 @@ def write_atomic(path: Path, content: str | bytes, force: bool = False) -> None:
     """
     with atomic_file(path, binary=isinstance(content, bytes), force=force) as handle:
         handle.write(content)
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove temporary files of earlier writes to ``name`` whose process no longer runs."""
+    prefix = f".{name}."
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: it exists
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Hold SIGINT and SIGTERM for the block (where signals can be masked); they arrive after it."""
+    import signal
+
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _umask() -> int:

@@ -89,11 +89,38 @@ def _difference(a: dict, b: dict) -> list[tuple[str, str]]:
 
 
 def load_previous(path: Path) -> list[dict]:
+    """The reports of a previous run's JSON, checked before the run starts: a malformed file is a usage
+    error now, not a crash after every report was scored."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["reports"]
+        reports = json.loads(path.read_text(encoding="utf-8"))["reports"]
+        _check_previous(reports)
+        return reports
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(Msg(f"{path}: không đọc được kết quả lần trước: {exc}",
                              f"{path}: cannot read the previous results: {exc}")) from None
+
+
+def _check_previous(reports) -> None:
+    """Raise ValueError unless ``reports`` has the shape ``dvlint score --json`` writes (what compare reads)."""
+    if not isinstance(reports, list):
+        raise ValueError("'reports' is not a list")
+    for number, report in enumerate(reports, 1):
+        where = f"report {number}"
+        if not isinstance(report, dict):
+            raise ValueError(f"{where} is not an object")
+        document = report.get("document") or {}
+        if not isinstance(report.get("path"), str) or not isinstance(document, dict):
+            raise ValueError(f"{where}: no 'path', or a 'document' that is not an object")
+        if not all(isinstance(document.get(k) or "", str) for k in ("agency", "parent", "kind")):
+            raise ValueError(f"{where}: the document's agency, parent or kind is not text")
+        if not (report.get("score") is None or isinstance(report["score"], (int, float))):
+            raise ValueError(f"{where}: 'score' is not a number")
+        if not isinstance(report.get("findings", []), list):
+            raise ValueError(f"{where}: 'findings' is not a list")
+        for finding in report.get("findings", []):
+            if not (isinstance(finding, dict) and isinstance(finding.get("code"), str)
+                    and isinstance(finding.get("message"), str) and isinstance(finding.get("field") or "", str)):
+                raise ValueError(f"{where}: a finding without its code and message as text")
 
 
 def compare(previous: list[dict], run, lang: str) -> list[dict]:
