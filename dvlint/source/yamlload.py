@@ -87,8 +87,9 @@ def compose(text: str):
     """Compose ``text`` into a node tree, turning parser errors into LoadErrors."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    composer = _composer()
     try:
-        node = _composer().compose(text)
+        node = composer.compose(text)
     except MarkedYAMLError as exc:
         if "expected a single document" in str(exc.context or "") + str(exc.problem or ""):
             mark = exc.problem_mark or exc.context_mark
@@ -100,6 +101,8 @@ def compose(text: str):
         raise LoadError("yaml-syntax", errors.yaml_problem_message(str(exc))) from None
     except RecursionError:
         raise LoadError("too-deep", errors.TOO_DEEP) from None
+    finally:
+        composer.doc_infos.clear()  # ruamel keeps one per document composed: the reused composer would grow
     if node is None:
         raise LoadError("empty", errors.EMPTY)
     return node
