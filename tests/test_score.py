@@ -266,3 +266,56 @@ def test_worker_processes_follow_each_folders_configuration(tmp_path):
     codes = {Path(r["path"]).parent.name: {f["code"][:3] for f in r["findings"]}
              for r in json.loads(proc.stdout)["reports"]}
     assert "DV1" not in codes["a-quiet"] and "DV1" in codes["b-plain"], codes
+
+
+def _report_of(agency: str | None = None, number: str | None = None, date: str | None = None) -> str:
+    """The clean state report, with what it says of its agency, number and date replaced (YAML double-quoted)."""
+    text = (FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8")
+    for field, old, new in (("name", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", agency), ("number", '"Số: 85/BC-SKHCN"', number),
+                            ("date", "ngày 15 tháng 12 năm 2022", date)):
+        if new is not None:
+            text = text.replace(f"{field}: {old}", f"{field}: {json.dumps(new)}", 1)
+    return text
+
+
+def test_report_text_never_becomes_a_formula_in_the_csv_or_the_workbook(tmp_path):
+    """Agencies send what they like: text that a spreadsheet would run (=, +, -, @, a leading tab) stays text."""
+    import subprocess
+
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    link = '=HYPERLINK("http://example.invalid/","Mở")'
+    (folder / "=1+1.yaml").write_text(_report_of(agency=link, number="@SUM(1+1)", date="-1+1"), encoding="utf-8")
+    (folder / "\t=1+1.yaml").write_text(_report_of(agency="=1+1"), encoding="utf-8")
+    (folder / "+1+1.yaml").write_text(_report_of(), encoding="utf-8")
+    proc = run_cli("score", ".", "--lang", "en", "--csv", str(tmp_path / "r.csv"), "--xlsx", str(tmp_path / "r.xlsx"),
+                   cwd=folder)
+    assert proc.returncode in (0, 1), proc.stderr
+    rows = {r["File"]: r for r in read_csv(tmp_path / "r.csv")}
+    assert set(rows) == {"'=1+1.yaml", "'\t=1+1.yaml", "'+1+1.yaml"}  # file names are text from the sender too
+    crafted = rows["'=1+1.yaml"]
+    assert (crafted["Agency"], crafted["Number"], crafted["Date"]) == ("'" + link, "'@SUM(1+1)", "'-1+1")
+    assert rows["'\t=1+1.yaml"]["Agency"] == "'=1+1" and rows["'+1+1.yaml"]["Score"] == "100"
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    heading, *cells = book["Ranking"].iter_rows()
+    by_file = {row[-1].value: dict(zip((c.value for c in heading), row)) for row in cells}
+    assert set(by_file) == {"=1+1.yaml", "\t=1+1.yaml", "+1+1.yaml"}
+    texts = [by_file["=1+1.yaml"][k] for k in ("Agency", "Number", "Date", "File")] + \
+            [by_file["\t=1+1.yaml"]["Agency"], by_file["\t=1+1.yaml"]["File"], by_file["+1+1.yaml"]["File"]]
+    assert [(c.value, c.data_type) for c in texts] == [(link, "s"), ("@SUM(1+1)", "s"), ("-1+1", "s"), ("=1+1.yaml", "s"),
+                                                       ("=1+1", "s"), ("\t=1+1.yaml", "s"), ("+1+1.yaml", "s")]
+    score = by_file["+1+1.yaml"]["Score"]
+    assert score.data_type == "n" and score.value == 100  # what dvlint computes stays a number
+    findings = list(book["Findings"].iter_rows(min_row=2))
+    assert {(row[1].value, row[1].data_type) for row in findings} == {(link, "s")}
+    # As a clerk opens it: LibreOffice Calc shows the text, it does not compute it.
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice Calc is needed (bash .ci/run installs libreoffice-calc-nogui)"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path / "calc"),
+                    str(tmp_path / "r.xlsx")], check=True, capture_output=True, timeout=180)
+    calc = {r["File"]: r for r in read_csv(tmp_path / "calc" / "r.csv")}
+    assert calc["\t=1+1.yaml"]["Agency"] == "=1+1" and calc["=1+1.yaml"]["Agency"] == link
+

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dvlint.i18n import Msg
 from dvlint.output.json_format import grade_label
+from dvlint.output.untrusted import cell_text
 
 
 COLUMNS = [  # (key, Vietnamese heading, English heading)
@@ -130,7 +131,7 @@ def headings(lang: str) -> list[tuple[str, str]]:
 
 
 def write_csv(rows: list[Row], path, lang: str) -> None:
-    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly; no text cell reads as a formula."""
     from dvlint.output.atomic import atomic_file
 
     columns = headings(lang)
@@ -139,7 +140,8 @@ def write_csv(rows: list[Row], path, lang: str) -> None:
         writer.writerow([title for _, title in columns])
         for row in rows:
             cells = row.cells()
-            writer.writerow([cells[key] for key, _ in columns])
+            writer.writerow([cells[key] if key in NUMERIC_COLUMNS else cell_text(cells[key], quote=True)
+                             for key, _ in columns])
 
 
 def table_text(rows: list[Row], lang: str, terminal: bool, color: bool = False) -> str:
