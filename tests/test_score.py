@@ -319,3 +319,41 @@ def test_report_text_never_becomes_a_formula_in_the_csv_or_the_workbook(tmp_path
     calc = {r["File"]: r for r in read_csv(tmp_path / "calc" / "r.csv")}
     assert calc["\t=1+1.yaml"]["Agency"] == "=1+1" and calc["=1+1.yaml"]["Agency"] == link
 
+
+def test_file_and_agency_names_that_cannot_be_written_as_they_are_are_escaped_in_every_export(tmp_path):
+    """A file name that is not UTF-8 and a control character in an agency's name: every export is written,
+    with the name's escape text (\\xff, \\x01) where the character was."""
+    import os
+
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "ctrl.yaml").write_text(_report_of(agency="SỞ\x01 NỘI VỤ", number="Số: 7/BC-SNV"), encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"bao-cao-\xff.yaml"), "wb") as handle:
+        handle.write(_report_of().encode("utf-8"))
+    out = tmp_path / "out"
+    out.mkdir()
+    previous = tmp_path / "previous.json"
+    first = run_cli("score", str(folder), "--json", str(previous))
+    assert first.returncode == 0, first.stderr
+    proc = run_cli("score", str(folder), "--lang", "en", "--csv", str(out / "r.csv"), "--xlsx", str(out / "r.xlsx"),
+                   "--html", str(out / "r.html"), "--json", str(out / "r.json"), "--per-agency", str(out / "replies"),
+                   "--compare", str(previous))
+    assert proc.returncode == 0, proc.stderr
+    file_name, agency = r"bao-cao-\xff.yaml", r"SỞ\x01 NỘI VỤ"
+    assert file_name in proc.stdout and agency in proc.stdout and "\x01" not in proc.stdout  # table and comparison
+    assert proc.stdout.split("Compared with the previous run", 1)[1].count(agency) == 1
+    rows = read_csv(out / "r.csv")
+    assert {Path(r["File"]).name for r in rows} == {file_name, "ctrl.yaml"} and agency in {r["Agency"] for r in rows}
+    ranking = [[c.value for c in row] for row in openpyxl.load_workbook(out / "r.xlsx")["Ranking"].iter_rows(min_row=2)]
+    assert {Path(row[-1]).name for row in ranking} == {file_name, "ctrl.yaml"} and agency in {row[1] for row in ranking}
+    html = (out / "r.html").read_text(encoding="utf-8")
+    assert file_name in html and agency in html and "\x01" not in html
+    exported = json.loads((out / "r.json").read_text(encoding="utf-8"))["reports"]
+    assert {Path(r["path"]).name for r in exported} == {file_name, "ctrl.yaml"}
+    replies = sorted(p.name for p in (out / "replies").iterdir())
+    assert replies == ["so-khoa-hoc-va-cong-nghe_85-bc-skhcn.json", "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.txt",
+                       "so-noi-vu_7-bc-snv.json", "so-noi-vu_7-bc-snv.txt"]
+    assert file_name in (out / "replies" / "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.txt").read_text(encoding="utf-8")
+

@@ -12,6 +12,7 @@ import sys
 
 from dvlint.i18n import SEVERITY_LABELS, Msg
 from dvlint.output.json_format import grade_label
+from dvlint.output.untrusted import safe_text
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -73,7 +74,7 @@ def _write(console, target, segments) -> None:
 
 def _report_segments(result, options) -> list[tuple[str, str | None]]:
     lang = options.lang
-    path = str(result.path)
+    path = safe_text(str(result.path))
     if result.error is not None:
         err = result.error
         return [(f"{path}:{err.line}:{err.column}: ", "bold"), (err.message.text(lang) + "\n", "red")]
@@ -109,7 +110,7 @@ def _score_lines(result, options) -> str:
     grade = grade_label(score.grade, lang) if score.grade else "-"
     line = SCORE_LINE.format(score=score.value, grade=grade).text(lang)
     details = counts.text(lang) if result.findings else NO_FINDINGS.text(lang)
-    lines = [f"{result.path}: {line} ({details})"]
+    lines = [f"{safe_text(str(result.path))}: {line} ({details})"]
     if result.text_source == "ocr":
         lines.append(f"  {READ_BY_OCR.text(lang)}")
     if result.template:

@@ -20,6 +20,7 @@ from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
 from dvlint.source.positions import without_indexes
 from dvlint.output.json_format import report_dict
+from dvlint.output.untrusted import safe_text
 
 
 def ascii_slug(text: str) -> str:
@@ -123,7 +124,8 @@ def compare_text(rows: list[dict], lang: str) -> str:
         now = "—" if row["now"] is None else f"{row['now']:g}"
         fixed = Msg("đã sửa", "fixed").text(lang)
         new = Msg("mới", "new").text(lang)
-        lines.append(f"  {row['agency']}: {then} → {now} ({fixed} {len(row['fixed'])}, {new} {len(row['new'])})")
-        lines += [f"    - {code} {message}" for code, message in row["fixed"]]
-        lines += [f"    + {code} {message}" for code, message in row["new"]]
+        agency = safe_text(row["agency"])
+        lines.append(f"  {agency}: {then} → {now} ({fixed} {len(row['fixed'])}, {new} {len(row['new'])})")
+        lines += [f"    - {code} {safe_text(message)}" for code, message in row["fixed"]]
+        lines += [f"    + {code} {safe_text(message)}" for code, message in row["new"]]
     return "\n".join(lines) + "\n"

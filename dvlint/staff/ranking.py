@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dvlint.i18n import Msg
 from dvlint.output.json_format import grade_label
-from dvlint.output.untrusted import cell_text
+from dvlint.output.untrusted import cell_text, safe_text
 
 
 COLUMNS = [  # (key, Vietnamese heading, English heading)
@@ -71,16 +71,18 @@ def rows_for(run, lang: str) -> list[Row]:
 
 
 def _row(result, lang: str) -> Row:
+    """The row of one report; the file name and what the report says of itself escaped (untrusted.safe_text)."""
     if result.error is not None:
-        return Row(file=str(result.path), problem=UNREADABLE.format(error=result.error.message.text(lang)).text(lang))
+        return Row(file=safe_text(str(result.path)),
+                   problem=safe_text(UNREADABLE.format(error=result.error.message.text(lang)).text(lang)))
     identity = result.identity
     score = result.score
     heaviest = sorted(score.deductions, key=lambda d: -d.points)[:3] if score else []
     return Row(
-        file=str(result.path),
-        agency=identity.get("agency") or identity.get("parent") or "",
-        number=identity.get("number", ""),
-        date=identity.get("date") or identity.get("date_text", ""),
+        file=safe_text(str(result.path)),
+        agency=safe_text(identity.get("agency") or identity.get("parent") or ""),
+        number=safe_text(identity.get("number", "")),
+        date=safe_text(identity.get("date") or identity.get("date_text", "")),
         template=result.template or GENERAL_RULES.text(lang),
         score=score.value if score else None,
         grade=grade_label(score.grade, lang) if score and score.grade else "",
