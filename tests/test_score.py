@@ -357,3 +357,23 @@ def test_file_and_agency_names_that_cannot_be_written_as_they_are_are_escaped_in
                        "so-noi-vu_7-bc-snv.json", "so-noi-vu_7-bc-snv.txt"]
     assert file_name in (out / "replies" / "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.txt").read_text(encoding="utf-8")
 
+
+def test_per_agency_files_never_replace_one_another_and_keep_short_names(tmp_path):
+    """Three folders each with a report of the same agency and number in a file of the same name, and an agency
+    with a 400-letter name."""
+    folder = tmp_path / "received"
+    for sub in ("thang-10", "thang-11", "thang-12"):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "bao-cao.yaml").write_text(_report_of(), encoding="utf-8")
+    (folder / "dai.yaml").write_text(_report_of(agency="SỞ " + "NỘI VỤ " * 57), encoding="utf-8")
+    out = tmp_path / "replies"
+    proc = run_cli("score", str(folder), "--per-agency", str(out))
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 * 4
+    assert all(len(name.encode("utf-8")) <= 120 for name in names), names
+    same = [n for n in names if n.startswith("so-khoa-hoc-va-cong-nghe_85-bc-skhcn") and n.endswith(".json")]
+    assert len(same) == 3 and "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.json" in same
+    sources = {json.loads((out / n).read_text(encoding="utf-8"))["path"] for n in same}
+    assert {Path(s).parent.name for s in sources} == {"thang-10", "thang-11", "thang-12"}  # each its own reply
+    assert any(n.startswith("so-noi-vu-noi-vu-") for n in names)
