@@ -266,3 +266,114 @@ def test_worker_processes_follow_each_folders_configuration(tmp_path):
     codes = {Path(r["path"]).parent.name: {f["code"][:3] for f in r["findings"]}
              for r in json.loads(proc.stdout)["reports"]}
     assert "DV1" not in codes["a-quiet"] and "DV1" in codes["b-plain"], codes
+
+
+def _report_of(agency: str | None = None, number: str | None = None, date: str | None = None) -> str:
+    """The clean state report, with what it says of its agency, number and date replaced (YAML double-quoted)."""
+    text = (FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8")
+    for field, old, new in (("name", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", agency), ("number", '"Số: 85/BC-SKHCN"', number),
+                            ("date", "ngày 15 tháng 12 năm 2022", date)):
+        if new is not None:
+            text = text.replace(f"{field}: {old}", f"{field}: {json.dumps(new)}", 1)
+    return text
+
+
+def test_report_text_never_becomes_a_formula_in_the_csv_or_the_workbook(tmp_path):
+    """Agencies send what they like: text that a spreadsheet would run (=, +, -, @, a leading tab) stays text."""
+    import subprocess
+
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    link = '=HYPERLINK("http://example.invalid/","Mở")'
+    (folder / "=1+1.yaml").write_text(_report_of(agency=link, number="@SUM(1+1)", date="-1+1"), encoding="utf-8")
+    (folder / "\t=1+1.yaml").write_text(_report_of(agency="=1+1"), encoding="utf-8")
+    (folder / "+1+1.yaml").write_text(_report_of(), encoding="utf-8")
+    proc = run_cli("score", ".", "--lang", "en", "--csv", str(tmp_path / "r.csv"), "--xlsx", str(tmp_path / "r.xlsx"),
+                   cwd=folder)
+    assert proc.returncode in (0, 1), proc.stderr
+    rows = {r["File"]: r for r in read_csv(tmp_path / "r.csv")}
+    assert set(rows) == {"'=1+1.yaml", "'\t=1+1.yaml", "'+1+1.yaml"}  # file names are text from the sender too
+    crafted = rows["'=1+1.yaml"]
+    assert (crafted["Agency"], crafted["Number"], crafted["Date"]) == ("'" + link, "'@SUM(1+1)", "'-1+1")
+    assert rows["'\t=1+1.yaml"]["Agency"] == "'=1+1" and rows["'+1+1.yaml"]["Score"] == "100"
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    heading, *cells = book["Ranking"].iter_rows()
+    by_file = {row[-1].value: dict(zip((c.value for c in heading), row)) for row in cells}
+    assert set(by_file) == {"=1+1.yaml", "\t=1+1.yaml", "+1+1.yaml"}
+    texts = [by_file["=1+1.yaml"][k] for k in ("Agency", "Number", "Date", "File")] + \
+            [by_file["\t=1+1.yaml"]["Agency"], by_file["\t=1+1.yaml"]["File"], by_file["+1+1.yaml"]["File"]]
+    assert [(c.value, c.data_type) for c in texts] == [(link, "s"), ("@SUM(1+1)", "s"), ("-1+1", "s"), ("=1+1.yaml", "s"),
+                                                       ("=1+1", "s"), ("\t=1+1.yaml", "s"), ("+1+1.yaml", "s")]
+    score = by_file["+1+1.yaml"]["Score"]
+    assert score.data_type == "n" and score.value == 100  # what dvlint computes stays a number
+    findings = list(book["Findings"].iter_rows(min_row=2))
+    assert {(row[1].value, row[1].data_type) for row in findings} == {(link, "s")}
+    # As a clerk opens it: LibreOffice Calc shows the text, it does not compute it.
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice Calc is needed (bash .ci/run installs libreoffice-calc-nogui)"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(tmp_path / "calc"),
+                    str(tmp_path / "r.xlsx")], check=True, capture_output=True, timeout=180)
+    calc = {r["File"]: r for r in read_csv(tmp_path / "calc" / "r.csv")}
+    assert calc["\t=1+1.yaml"]["Agency"] == "=1+1" and calc["=1+1.yaml"]["Agency"] == link
+
+
+def test_file_and_agency_names_that_cannot_be_written_as_they_are_are_escaped_in_every_export(tmp_path):
+    """A file name that is not UTF-8 and a control character in an agency's name: every export is written,
+    with the name's escape text (\\xff, \\x01) where the character was."""
+    import os
+
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "ctrl.yaml").write_text(_report_of(agency="SỞ\x01 NỘI VỤ", number="Số: 7/BC-SNV"), encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"bao-cao-\xff.yaml"), "wb") as handle:
+        handle.write(_report_of().encode("utf-8"))
+    out = tmp_path / "out"
+    out.mkdir()
+    previous = tmp_path / "previous.json"
+    first = run_cli("score", str(folder), "--json", str(previous))
+    assert first.returncode == 0, first.stderr
+    proc = run_cli("score", str(folder), "--lang", "en", "--csv", str(out / "r.csv"), "--xlsx", str(out / "r.xlsx"),
+                   "--html", str(out / "r.html"), "--json", str(out / "r.json"), "--per-agency", str(out / "replies"),
+                   "--compare", str(previous))
+    assert proc.returncode == 0, proc.stderr
+    file_name, agency = r"bao-cao-\xff.yaml", r"SỞ\x01 NỘI VỤ"
+    assert file_name in proc.stdout and agency in proc.stdout and "\x01" not in proc.stdout  # table and comparison
+    assert proc.stdout.split("Compared with the previous run", 1)[1].count(agency) == 1
+    rows = read_csv(out / "r.csv")
+    assert {Path(r["File"]).name for r in rows} == {file_name, "ctrl.yaml"} and agency in {r["Agency"] for r in rows}
+    ranking = [[c.value for c in row] for row in openpyxl.load_workbook(out / "r.xlsx")["Ranking"].iter_rows(min_row=2)]
+    assert {Path(row[-1]).name for row in ranking} == {file_name, "ctrl.yaml"} and agency in {row[1] for row in ranking}
+    html = (out / "r.html").read_text(encoding="utf-8")
+    assert file_name in html and agency in html and "\x01" not in html
+    exported = json.loads((out / "r.json").read_text(encoding="utf-8"))["reports"]
+    assert {Path(r["path"]).name for r in exported} == {file_name, "ctrl.yaml"}
+    replies = sorted(p.name for p in (out / "replies").iterdir())
+    assert replies == ["so-khoa-hoc-va-cong-nghe_85-bc-skhcn.json", "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.txt",
+                       "so-noi-vu_7-bc-snv.json", "so-noi-vu_7-bc-snv.txt"]
+    assert file_name in (out / "replies" / "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.txt").read_text(encoding="utf-8")
+
+
+def test_per_agency_files_never_replace_one_another_and_keep_short_names(tmp_path):
+    """Three folders each with a report of the same agency and number in a file of the same name, and an agency
+    with a 400-letter name."""
+    folder = tmp_path / "received"
+    for sub in ("thang-10", "thang-11", "thang-12"):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "bao-cao.yaml").write_text(_report_of(), encoding="utf-8")
+    (folder / "dai.yaml").write_text(_report_of(agency="SỞ " + "NỘI VỤ " * 57), encoding="utf-8")
+    out = tmp_path / "replies"
+    proc = run_cli("score", str(folder), "--per-agency", str(out))
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 * 4
+    assert all(len(name.encode("utf-8")) <= 120 for name in names), names
+    same = [n for n in names if n.startswith("so-khoa-hoc-va-cong-nghe_85-bc-skhcn") and n.endswith(".json")]
+    assert len(same) == 3 and "so-khoa-hoc-va-cong-nghe_85-bc-skhcn.json" in same
+    sources = {json.loads((out / n).read_text(encoding="utf-8"))["path"] for n in same}
+    assert {Path(s).parent.name for s in sources} == {"thang-10", "thang-11", "thang-12"}  # each its own reply
+    assert any(n.startswith("so-noi-vu-noi-vu-") for n in names)

@@ -15,10 +15,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 def say(text: str) -> None:
     """Print a message to stderr, with what came from a file (a path, its text) shown safely
-    (dvlint.output.visible)."""
-    from dvlint.output.visible import visible
+    (dvlint.output.untrusted)."""
+    from dvlint.output.untrusted import safe_text
 
-    print(visible(text), file=sys.stderr)
+    print(safe_text(text), file=sys.stderr)
 
 
 def date_arg(text: str) -> dt.date:

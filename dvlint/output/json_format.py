@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import dvlint
+from dvlint.output.untrusted import safe_text
 
 
 def grade_label(band, lang: str) -> str:
@@ -17,7 +18,7 @@ def grade_label(band, lang: str) -> str:
 def report_dict(result, lang: str) -> dict:
     score = result.score
     return {
-        "path": str(result.path),
+        "path": safe_text(str(result.path)),  # a name that is not UTF-8 shows its bytes as \xff
         "unit": result.unit,
         "document": result.identity or None,  # agency, number, date...: whose report this is
         "template": result.template,

@@ -12,7 +12,7 @@ import sys
 
 from dvlint.i18n import SEVERITY_LABELS, Msg
 from dvlint.output.json_format import grade_label
-from dvlint.output.visible import visible
+from dvlint.output.untrusted import safe_text
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -67,13 +67,13 @@ def render(run, options, file=None) -> None:
 
 def _write(console, target, segments) -> None:
     """Write the segments; what came from a file (paths, messages quoting it, source lines) is shown
-    with its control characters escaped (dvlint.output.visible)."""
+    with its control characters escaped (dvlint.output.untrusted)."""
     if console is None:
-        target.write(visible("".join(text for text, _ in segments)))
+        target.write(safe_text("".join(text for text, _ in segments)))
         return
     from rich.text import Text
 
-    console.print(Text.assemble(*((visible(text), style) for text, style in segments)), end="")
+    console.print(Text.assemble(*((safe_text(text), style) for text, style in segments)), end="")
 
 
 def _report_segments(result, options) -> list[tuple[str, str | None]]:

@@ -2,15 +2,20 @@
 
 ``--per-agency DIR`` writes, for each report, its findings as text and JSON,
 named after the agency and the document number so that a clerk can attach
-each to the reply. ``--compare PREVIOUS.json`` reads an earlier run's JSON
+each to the reply. Names are ASCII, at most NAME_LIMIT characters before the
+suffix, and unique: a name already given gets ``_`` and eight hex digits of a
+hash of the report's path (two folders may each hold a report of the same
+agency and number). ``--compare PREVIOUS.json`` reads an earlier run's JSON
 (``dvlint score --json`` or ``dvlint check --format json``) and tells, per
 agency, the score then and now and which findings were fixed or are new.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 from dataclasses import replace
@@ -20,6 +25,7 @@ from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
 from dvlint.source.positions import without_indexes
 from dvlint.output.json_format import report_dict
+from dvlint.output.untrusted import safe_text
 
 
 def ascii_slug(text: str) -> str:
@@ -29,27 +35,38 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+NAME_LIMIT = 100  # characters (ASCII: bytes) of a name before its suffix; file systems allow 255 bytes
+
+
 def per_agency_name(result) -> str:
     """``so-noi-vu_05-kh-snv``; a file with no readable identity is named after itself."""
     identity = result.identity or {}
     number = re.sub(r"^s[ốo]\s*:?\s*", "", identity.get("number", ""), flags=re.IGNORECASE)
     parts = [ascii_slug(identity.get("agency", "")), ascii_slug(number)]
-    name = "_".join(p for p in parts if p)
-    return name or ascii_slug(Path(result.path).stem) or "report"
+    name = "_".join(p for p in parts if p) or ascii_slug(Path(result.path).stem) or "report"
+    return name[:NAME_LIMIT].rstrip("-_")
+
+
+def _unique(name: str, path, used: set) -> str:
+    """``name``, or when it is taken ``name_`` and eight hex digits of a hash of the report's path."""
+    digest = hashlib.sha256(os.fsencode(str(path))).hexdigest()[:8]
+    unique, tries = name, 1
+    while unique in used:  # a second try only when the same file was named twice on the command line
+        unique = f"{name}_{digest}" if tries == 1 else f"{name}_{digest}-{tries}"
+        tries += 1
+    used.add(unique)
+    return unique
 
 
 def write_per_agency(run, folder: Path, render_text, options) -> list[Path]:
-    """One .txt and one .json per report; names made unique with the source file's name when they clash."""
+    """One .txt and one .json per report, named by :func:`per_agency_name`, made unique by :func:`_unique`."""
     from dvlint.output.atomic import write_atomic
     from dvlint.engine.core import RunResult
 
     folder.mkdir(parents=True, exist_ok=True)
     written, used = [], set()
     for result in run.reports:
-        name = per_agency_name(result)
-        if name in used:
-            name = f"{name}_{ascii_slug(Path(result.path).stem)}"
-        used.add(name)
+        name = _unique(per_agency_name(result), result.path, used)
         single = RunResult(reports=[result], rules=run.rules)
         text_path, json_path = folder / f"{name}.txt", folder / f"{name}.json"
         buffer = io.StringIO()
@@ -150,7 +167,8 @@ def compare_text(rows: list[dict], lang: str) -> str:
         now = "—" if row["now"] is None else f"{row['now']:g}"
         fixed = Msg("đã sửa", "fixed").text(lang)
         new = Msg("mới", "new").text(lang)
-        lines.append(f"  {row['agency']}: {then} → {now} ({fixed} {len(row['fixed'])}, {new} {len(row['new'])})")
-        lines += [f"    - {code} {message}" for code, message in row["fixed"]]
-        lines += [f"    + {code} {message}" for code, message in row["new"]]
+        agency = safe_text(row["agency"])
+        lines.append(f"  {agency}: {then} → {now} ({fixed} {len(row['fixed'])}, {new} {len(row['new'])})")
+        lines += [f"    - {code} {safe_text(message)}" for code, message in row["fixed"]]
+        lines += [f"    + {code} {safe_text(message)}" for code, message in row["new"]]
     return "\n".join(lines) + "\n"

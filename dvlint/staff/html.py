@@ -5,7 +5,8 @@ inline, so the file can be mailed or opened from a USB stick. The page has
 the ranking (sortable by clicking a heading, or from the address with
 ``#sort=score-asc`` and the like), the distribution of scores, the most
 frequent findings across all reports, and per report its findings in a
-collapsible block. Everything written from a report is escaped.
+collapsible block. Everything written from a report is escaped, for HTML and
+(file names that are not UTF-8, control characters) by ``untrusted.safe_text``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from dvlint.i18n import Msg
+from dvlint.output.untrusted import safe_text
 from dvlint.staff.ranking import NUMERIC_COLUMNS, finding_counts, headings
 
 TITLE = Msg("Kết quả chấm điểm báo cáo", "Report scores")
@@ -142,11 +144,11 @@ def _details(run, lang: str) -> str:
     out = []
     for result in run.reports:
         agency = (result.identity or {}).get("agency", "")
-        label = f"{agency} — {result.path}" if agency else str(result.path)
+        label = safe_text(f"{agency} — {result.path}" if agency else str(result.path))
         if result.error is not None:
-            items = f'<li class="error">{escape(result.error.message.text(lang))}</li>'
+            items = f'<li class="error">{escape(safe_text(result.error.message.text(lang)))}</li>'
         elif result.findings:
-            items = "".join(f'<li class="{f.severity}">{f.line}:{f.column} {escape(f.code)} {escape(f.message.text(lang))}</li>'
+            items = "".join(f'<li class="{f.severity}">{f.line}:{f.column} {escape(f.code)} {escape(safe_text(f.message.text(lang)))}</li>'
                             for f in result.findings)
         else:
             items = f"<li>{escape(T_NONE.text(lang))}</li>"

@@ -13,9 +13,9 @@ import csv
 from collections import Counter
 from dataclasses import dataclass
 
-from dvlint.output.visible import visible
 from dvlint.i18n import Msg
 from dvlint.output.json_format import grade_label
+from dvlint.output.untrusted import cell_text, safe_text
 
 
 COLUMNS = [  # (key, Vietnamese heading, English heading)
@@ -71,16 +71,18 @@ def rows_for(run, lang: str) -> list[Row]:
 
 
 def _row(result, lang: str) -> Row:
+    """The row of one report; the file name and what the report says of itself escaped (untrusted.safe_text)."""
     if result.error is not None:
-        return Row(file=str(result.path), problem=UNREADABLE.format(error=result.error.message.text(lang)).text(lang))
+        return Row(file=safe_text(str(result.path)),
+                   problem=safe_text(UNREADABLE.format(error=result.error.message.text(lang)).text(lang)))
     identity = result.identity
     score = result.score
     heaviest = sorted(score.deductions, key=lambda d: -d.points)[:3] if score else []
     return Row(
-        file=str(result.path),
-        agency=identity.get("agency") or identity.get("parent") or "",
-        number=identity.get("number", ""),
-        date=identity.get("date") or identity.get("date_text", ""),
+        file=safe_text(str(result.path)),
+        agency=safe_text(identity.get("agency") or identity.get("parent") or ""),
+        number=safe_text(identity.get("number", "")),
+        date=safe_text(identity.get("date") or identity.get("date_text", "")),
         template=result.template or GENERAL_RULES.text(lang),
         score=score.value if score else None,
         grade=grade_label(score.grade, lang) if score and score.grade else "",
@@ -131,7 +133,7 @@ def headings(lang: str) -> list[tuple[str, str]]:
 
 
 def write_csv(rows: list[Row], path, lang: str) -> None:
-    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly."""
+    """UTF-8 with a BOM, so that Excel opens the Vietnamese text correctly; no text cell reads as a formula."""
     from dvlint.output.atomic import atomic_file
 
     columns = headings(lang)
@@ -140,15 +142,15 @@ def write_csv(rows: list[Row], path, lang: str) -> None:
         writer.writerow([title for _, title in columns])
         for row in rows:
             cells = row.cells()
-            writer.writerow([cells[key] for key, _ in columns])
+            writer.writerow([cells[key] if key in NUMERIC_COLUMNS else cell_text(cells[key], quote=True)
+                             for key, _ in columns])
 
 
 def table_text(rows: list[Row], lang: str, terminal: bool, color: bool = False) -> str:
     """The ranking as a table: drawn by rich on a terminal, plain columns otherwise.
 
-    Agency names and paths come from the received files: their control
-    characters are shown escaped (dvlint.output.visible), and rich never reads
-    them as markup.
+    Agency names and paths come from the received files: the rows hold them
+    escaped (untrusted.safe_text), and rich never reads them as markup.
 
     Piped or redirected output (a log, ``| less``, a script) gets plain
     space-aligned columns: as readable, and for a thousand rows about
@@ -168,7 +170,7 @@ def table_text(rows: list[Row], lang: str, terminal: bool, color: bool = False) 
                          overflow="fold")
     for row in rows:
         cells = row.cells()
-        table.add_row(*(Text(visible(cells[key])) for key, _ in headings(lang)))  # never read as rich markup
+        table.add_row(*(Text(cells[key]) for key, _ in headings(lang)))  # never read as rich markup
     out = io.StringIO()
     Console(file=out, width=200, color_system="standard" if color else None, force_terminal=True).print(table)
     return out.getvalue()
@@ -180,7 +182,7 @@ def plain_table(rows: list[Row], lang: str) -> str:
     lines = [[title for _, title in columns]]
     for row in rows:
         cells = row.cells()
-        lines.append([visible(cells[key]) for key, _ in columns])
+        lines.append([cells[key] for key, _ in columns])
     widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
     lines.insert(1, ["-" * width for width in widths])
     out = []
