@@ -293,3 +293,32 @@ def test_a_malformed_compare_file_is_refused_before_the_run(tmp_path):
         assert proc.returncode == 2, (content, proc.stderr)
         assert f"{previous}: cannot read the previous results" in proc.stderr
         assert "Score" not in proc.stdout  # refused before any report was scored
+
+
+def test_every_output_format_takes_a_received_file_name_that_is_not_utf8(tmp_path):
+    """Each format is written whole and parses; the name's odd bytes are escaped (percent-encoded in
+    SARIF's URI), never raw, and never an internal error."""
+    import xml.etree.ElementTree as ET
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with open(os.path.join(os.fsencode(inbox), b"bao-\xff-\x1b[2J.yaml"), "wb") as handle:
+        handle.write(SAMPLE.read_bytes())
+    for fmt in ("text", "json", "sarif", "junit", "github", "gitlab"):
+        proc = run_cli("check", str(inbox), "--format", fmt)
+        assert proc.returncode == 1, (fmt, proc.stderr)
+        assert "\x1b" not in proc.stdout and "\udcff" not in proc.stdout, fmt
+        if fmt in ("json", "gitlab"):
+            out = json.loads(proc.stdout)
+            path = out["reports"][0]["path"] if fmt == "json" else out[0]["location"]["path"]
+            assert path.endswith("bao-\\xff-\\x1b[2J.yaml"), fmt
+        elif fmt == "sarif":
+            uri = json.loads(proc.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            assert uri["artifactLocation"]["uri"].endswith("bao-%FF-%1B%5B2J.yaml")
+        elif fmt == "junit":
+            ET.fromstring(proc.stdout)
+        if fmt in ("text", "junit", "github"):
+            assert "bao-\\xff-\\x1b[2J.yaml" in proc.stdout, fmt
+    proc = run_cli("check", str(inbox), "--write-baseline", str(tmp_path / "baseline.json"))
+    assert proc.returncode == 0, proc.stderr
+    assert run_cli("check", str(inbox), "--baseline", str(tmp_path / "baseline.json")).returncode == 0

@@ -11,16 +11,22 @@ import os
 from xml.etree import ElementTree as ET
 
 import dvlint
+from dvlint.output.untrusted import safe_text
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITLAB_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+def _path(report) -> str:
+    """The report's path as text any consumer can take (untrusted.safe_text: a received file's name)."""
+    return safe_text(str(report.path))
+
+
 def fingerprint(result, finding) -> str:
     """Stable across line shifts: the file, the rule, the field and the message."""
     text = "\x1f".join([str(result.path), finding.code, finding.field or "", finding.message.en])
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()  # a name that is not UTF-8: its bytes
 
 
 def _sarif_help(spec, description: str, sections: dict) -> str:
@@ -56,7 +62,7 @@ def sarif(run, options) -> str:
     for report in run.reports:
         if report.error is not None:
             notifications.append({
-                "level": "error", "message": {"text": report.error.message.text(lang)},
+                "level": "error", "message": {"text": safe_text(report.error.message.text(lang))},
                 "locations": [_location(report.path, report.error.line, report.error.column)],
             })
             continue
@@ -64,7 +70,7 @@ def sarif(run, options) -> str:
             item = {
                 "ruleId": finding.code,
                 "level": SARIF_LEVEL[finding.severity],
-                "message": {"text": finding.message.text(lang)},
+                "message": {"text": safe_text(finding.message.text(lang))},
                 "locations": [_location(report.path, finding.line, finding.column)],
                 "partialFingerprints": {"dvlint/v1": fingerprint(report, finding)},
                 "properties": {"field": finding.field, "weight": finding.weight},
@@ -79,14 +85,19 @@ def sarif(run, options) -> str:
             "tool": {"driver": {"name": "dvlint", "version": dvlint.__version__, "rules": driver_rules}},
             "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
             "results": results,
-            "properties": {"scores": {str(r.path): (r.score.value if r.score else None) for r in run.reports}},
+            "properties": {"scores": {_path(r): (r.score.value if r.score else None) for r in run.reports}},
         }],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _location(path, line, column) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": str(path)},
+    """A SARIF location; the path as a URI reference, its bytes percent-encoded where they are not plain
+    (a received file's name may hold control characters or bytes that are not UTF-8)."""
+    import os
+    from urllib.parse import quote
+
+    return {"physicalLocation": {"artifactLocation": {"uri": quote(os.fsencode(str(path)), safe="/")},
                                  "region": {"startLine": max(1, line), "startColumn": max(1, column)}}}
 
 
@@ -96,12 +107,12 @@ def junit(run, options) -> str:
     root = ET.Element("testsuites", name="dvlint")
     total = failures = errors = 0
     for report in run.reports:
-        suite = ET.SubElement(root, "testsuite", name=str(report.path))
+        suite = ET.SubElement(root, "testsuite", name=_path(report))
         cases = 0
         if report.error is not None:
-            case = ET.SubElement(suite, "testcase", classname=str(report.path), name="load")
-            ET.SubElement(case, "error", message=report.error.message.text(lang), type=report.error.kind).text = (
-                f"{report.path}:{report.error.line}:{report.error.column}: {report.error.message.text(lang)}")
+            case = ET.SubElement(suite, "testcase", classname=_path(report), name="load")
+            ET.SubElement(case, "error", message=safe_text(report.error.message.text(lang)), type=report.error.kind).text = (
+                f"{_path(report)}:{report.error.line}:{report.error.column}: {safe_text(report.error.message.text(lang))}")
             cases, suite_errors, suite_failures = 1, 1, 0
         else:
             by_code: dict[str, list] = {}
@@ -110,14 +121,14 @@ def junit(run, options) -> str:
             suite_errors = suite_failures = 0
             for spec in run.rules:
                 cases += 1
-                case = ET.SubElement(suite, "testcase", classname=str(report.path), name=f"{spec.code} {spec.name}")
+                case = ET.SubElement(suite, "testcase", classname=_path(report), name=f"{spec.code} {spec.name}")
                 found = by_code.get(spec.code)
                 if found:
                     suite_failures += 1
                     ET.SubElement(case, "failure", message=found[0].message.text(lang), type=found[0].severity).text = "\n".join(
-                        f"{report.path}:{f.line}:{f.column} {f.code} [{f.severity}] {f.message.text(lang)}" for f in found)
+                        f"{_path(report)}:{f.line}:{f.column} {f.code} [{f.severity}] {safe_text(f.message.text(lang))}" for f in found)
             if "DV000" in by_code:
-                case = ET.SubElement(suite, "testcase", classname=str(report.path), name="DV000 internal-error")
+                case = ET.SubElement(suite, "testcase", classname=_path(report), name="DV000 internal-error")
                 ET.SubElement(case, "error", message=by_code["DV000"][0].message.text(lang), type="internal")
                 cases += 1
                 suite_errors += 1
@@ -147,14 +158,14 @@ def github(run, options) -> str:
     lang = options.lang
     lines = []
     for report in run.reports:
-        path = _escape_property(str(report.path))
+        path = _escape_property(_path(report))
         if report.error is not None:
             lines.append(f"::error file={path},line={report.error.line},col={report.error.column},"
-                         f"title=dvlint::{_escape_data(report.error.message.text(lang))}")
+                         f"title=dvlint::{_escape_data(safe_text(report.error.message.text(lang)))}")
             continue
         for f in report.findings:
             lines.append(f"::{GITHUB_COMMAND[f.severity]} file={path},line={f.line},col={f.column},"
-                         f"title={f.code}::{_escape_data(f.message.text(lang))}")
+                         f"title={f.code}::{_escape_data(safe_text(f.message.text(lang)))}")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
@@ -170,10 +181,10 @@ def step_summary(run, lang: str) -> str:
     rows = ["## dvlint", "", head, "|---|---|---|---|---|"]
     for r in run.reports:
         if r.error is not None:
-            rows.append(f"| `{r.path}` | - | {r.error.message.text(lang)} | - | - |")
+            rows.append(f"| `{_path(r)}` | - | {safe_text(r.error.message.text(lang))} | - | - |")
         else:
             grade = grade_label(r.score.grade, lang) if r.score and r.score.grade else "-"
-            rows.append(f"| `{r.path}` | {r.score.value:g} | {grade} | {r.count('error')} | {r.count('warning')} |")
+            rows.append(f"| `{_path(r)}` | {r.score.value:g} | {grade} | {r.count('error')} | {r.count('warning')} |")
     return "\n".join(rows) + "\n\n"
 
 
@@ -183,12 +194,12 @@ def gitlab(run, options) -> str:
     issues = []
     for report in run.reports:
         if report.error is not None:
-            issues.append({"description": report.error.message.text(lang), "check_name": "load-error",
-                           "fingerprint": hashlib.sha1(f"{report.path}\x1fload".encode()).hexdigest(),
-                           "severity": "blocker", "location": {"path": str(report.path), "lines": {"begin": report.error.line}}})
+            issues.append({"description": safe_text(report.error.message.text(lang)), "check_name": "load-error",
+                           "fingerprint": hashlib.sha1(f"{_path(report)}\x1fload".encode()).hexdigest(),
+                           "severity": "blocker", "location": {"path": _path(report), "lines": {"begin": report.error.line}}})
             continue
         for f in report.findings:
-            issues.append({"description": f"{f.code} {f.message.text(lang)}", "check_name": f.code,
+            issues.append({"description": f"{f.code} {safe_text(f.message.text(lang))}", "check_name": f.code,
                            "fingerprint": fingerprint(report, f), "severity": GITLAB_SEVERITY[f.severity],
-                           "location": {"path": str(report.path), "lines": {"begin": f.line}}})
+                           "location": {"path": _path(report), "lines": {"begin": f.line}}})
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

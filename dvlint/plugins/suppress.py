@@ -110,7 +110,7 @@ def fingerprint(path, finding) -> str:
     a paragraph inserted above must not make the findings below it new.
     """
     text = "\x1f".join([Path(path).as_posix(), finding.code, without_indexes(finding.field or ""), finding.message.en])
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()  # a name that is not UTF-8: its bytes
 
 
 @functools.cache
@@ -131,7 +131,9 @@ def load_baseline(path: Path) -> dict[str, int]:
 def write_baseline(run, path: Path) -> int:
     from dvlint.output.atomic import write_atomic
 
-    entries = [{"path": Path(r.path).as_posix(), "code": f.code, "field": f.field, "message": f.message.en,
+    from dvlint.output.untrusted import safe_text
+
+    entries = [{"path": safe_text(Path(r.path).as_posix()), "code": f.code, "field": f.field, "message": f.message.en,
                 "fingerprint": fingerprint(r.path, f)} for r in run.reports for f in r.findings]
     write_atomic(path, json.dumps({"version": 1, "tool": "dvlint", "findings": entries}, ensure_ascii=False, indent=2) + "\n",
                  force=True)
