@@ -109,3 +109,39 @@ def test_baseline_fingerprint_keeps_the_field_but_not_its_list_indexes():
     assert moved == fingerprint("r.yaml", finding("sections[2].paragraphs[3]"))  # a paragraph inserted above
     assert moved != fingerprint("r.yaml", finding("opening[0]"))  # the same words in another part
     assert moved != fingerprint("other.yaml", finding("sections[1].paragraphs[0]"))
+
+
+def test_a_code_that_names_no_rule_is_a_usage_error_with_the_nearest(tmp_path):
+    """`--select DV9O1` (a letter O) used to run no rule, print 100/100 and pass the gate."""
+    for args, said in ((["--select", "DV9O1"], "select: 'DV9O1' names no rule; did you mean 'DV701'?"),
+                       (["--select", "DV41"], "select: 'DV41' names no rule; did you mean 'DV401'?"),
+                       (["--ignore", "XYZ"], "ignore: 'XYZ' names no rule")):
+        proc = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), *args, "--lang", "en")
+        assert proc.returncode == 2, (args, proc.stdout)
+        assert said in proc.stderr and proc.stdout == ""
+    for line in ('select = ["DV4011"]', 'per-file = {"*.yaml" = ["DV2O4"]}', "severity = {DV77 = \"info\"}",
+                 "weights = {DV999 = 3}"):
+        (tmp_path / "dvlint.toml").write_text(line + "\n", encoding="utf-8")
+        proc = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--config", str(tmp_path / "dvlint.toml"),
+                       "--lang", "en")
+        assert proc.returncode == 2 and f"({tmp_path / 'dvlint.toml'}): '" in proc.stderr, (line, proc.stderr)
+    assert run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--select", "DV4,DV0").returncode == 0
+
+
+def test_a_code_of_local_rules_this_run_did_not_load_is_a_note(tmp_path):
+    (tmp_path / "received").mkdir()
+    shutil.copy(FIXTURES / "clean-state-report.yaml", tmp_path / "received" / "r.yaml")
+    (tmp_path / "received" / "dvlint.toml").write_text('rules = ["local"]\nignore = ["DV950"]\n', encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "received" / "r.yaml"), "--lang", "en", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "'DV950' names no rule loaded; it may belong to the local rules not loaded (local)" in proc.stderr
+
+
+def test_a_run_of_selected_rules_gives_no_grade_and_says_so():
+    proc, out = run_json("check", str(FIXTURES / "clean-state-report.yaml"), "--select", "DV4")
+    assert out["reports"][0]["score"] == 100 and out["reports"][0]["grade"] is None and out["reports"][0]["partial"]
+    text = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "-k", "signature", "--lang", "en").stdout
+    assert "Score: 100/100 — (selected rules: no grade)" in text
+    assert "only the selected rules ran (--select, -k): scores carry no grade" in text
+    whole = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--lang", "en").stdout
+    assert "Score: 100/100 — Excellent" in whole and "selected" not in whole

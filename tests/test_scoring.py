@@ -71,7 +71,7 @@ def test_template_weights_and_bands_apply(tmp_path):
         "  grades:\n    - {min: 80, vi: Đạt, en: Pass}\n    - {min: 0, vi: Không đạt, en: Fail}\n",
         encoding="utf-8",
     )
-    result = _score(tmp_path, DRAFT, template=str(template), select=("DV101",))
+    result = _score(tmp_path, DRAFT, template=str(template), ignore=_all_but("DV101"))
     assert result.template == "strict"
     assert result.score.value == 60
     assert result.score.grade.vi == "Không đạt"
@@ -79,7 +79,16 @@ def test_template_weights_and_bands_apply(tmp_path):
 
 def test_config_grades_apply(tmp_path):
     bands = (GradeBand(min=98, vi="A", en="A"), GradeBand(min=0, vi="B", en="B"))
-    assert _score(tmp_path, DRAFT, grades=bands, select=("DV101",)).score.grade.vi == "B"
+    assert _score(tmp_path, DRAFT, grades=bands, ignore=_all_but("DV101")).score.grade.vi == "B"
+    assert _score(tmp_path, DRAFT, grades=bands, select=("DV101",)).score.grade is None  # selected rules: no grade
+
+
+def _all_but(code: str) -> tuple[str, ...]:
+    """Every rule ignored but one: the whole check with one rule left, which is graded (a --select is not)."""
+    from dvlint.app import new_engine
+    from dvlint.engine.config import Settings
+
+    return tuple(spec.code for spec in new_engine(Settings(), TODAY).all_rules if spec.code != code)
 
 
 def test_an_informational_finding_costs_nothing(tmp_path):

@@ -127,12 +127,15 @@ class Checker:
     def settings_for(self, path: Path) -> config_mod.Settings:
         source = self.config_source(path)
         file_config = config_mod.read_config_file(source) if source else None
+        unloaded: tuple[str, ...] = ()
         if file_config is not None and file_config.rules and not (self.local_rules and source in self._trusted):
-            self.ignored_rules[source] = tuple(file_config.rules)
+            unloaded = self.ignored_rules[source] = tuple(file_config.rules)
             file_config = config_mod.without_code(file_config)
         overrides = self.overrides if self.local_rules else {**self.overrides, "rule_dirs": None}
+        if not self.local_rules and self.overrides.get("rule_dirs"):
+            unloaded += tuple(str(d) for d in self.overrides["rule_dirs"])
         defaults = {"inline_suppressions": False} if self.received else None
-        return config_mod.settings_for(file_config, source, overrides, defaults)
+        return config_mod.settings_for(file_config, source, {**overrides, "unloaded_rules": unloaded or None}, defaults)
 
     def engine_for(self, path: Path) -> Engine:
         source = self.config_source(path)
@@ -210,14 +213,15 @@ class Checker:
         return run
 
     def _settle_configurations(self, files: list[Path]) -> None:
-        """Read each configuration that applies, once, here: a bad one fails the run before any file is
-        checked, and ``ignored_rules`` lists every untrusted one even when workers check the files."""
+        """Build the engine of each configuration that applies, once, here: a bad configuration or a code
+        naming no rule fails the run before any file is checked, ``ignored_rules`` and the engines' notes
+        are known to the command even when workers check the files, and forked workers inherit the engines."""
         seen: set = set()
         for path in files:
             folder = _folder_of(path)
             if folder not in seen:
                 seen.add(folder)
-                self.settings_for(path)
+                self.engine_for(path)
 
     def _recipe(self) -> dict:
         """What a worker needs to build the same checker."""

@@ -86,6 +86,8 @@ def warn_ignored_rules(checker, lang: str) -> None:
             message = Msg(f"{source}: không nạp quy tắc cục bộ {', '.join(folders)} (--no-local-rules)",
                           f"{source}: local rules {', '.join(folders)} not loaded (--no-local-rules)")
         say(f"dvlint: {message.text(lang)}")
+    for note in dict.fromkeys(note for engine in checker.engines.values() for note in engine.notes):
+        say(f"dvlint: {note.text(lang)}")
 
 
 def run_settings(checker, args):

@@ -94,6 +94,21 @@ def select_rules(rules: list[RuleSpec], select, ignore, keyword: str | None) -> 
     return kept
 
 
+def names_no_rule(prefix: str, codes) -> bool:
+    """Whether a code or prefix (``DV4``, ``DV401``) names none of ``codes``."""
+    prefix = prefix.strip().upper()
+    return not any(code.startswith(prefix) for code in codes)
+
+
+def nearest_code(prefix: str, codes) -> str | None:
+    """The rule code (or the family prefix) a mistyped one most likely meant."""
+    from dvlint.source.validation import did_you_mean
+
+    prefix = prefix.strip().upper()
+    candidates = sorted(set(codes) | {code[:len(prefix)] for code in codes if len(prefix) < len(code)})
+    return did_you_mean(prefix, candidates)
+
+
 def _longest_match(code: str, prefixes) -> int:
     best = -1
     for prefix in prefixes or ():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dvlint.knowledge import data
 from dvlint.engine import scoring
-from dvlint.engine.collect import rules_from_directory, select_rules
+from dvlint.engine.collect import names_no_rule, nearest_code, rules_from_directory, select_rules
 from dvlint.engine.config import Settings
 from dvlint.source.errors import LoadError, UsageError
 from dvlint.i18n import Msg
@@ -105,6 +105,11 @@ class RunResult:
     def suppressions_ignored(self) -> int:
         return self._tally()["suppressions_ignored"]
 
+    @property
+    def partial(self) -> bool:
+        """Whether only selected rules ran (--select, -k)."""
+        return self._tally()["partial"] > 0
+
     def _tally(self) -> dict:
         """Findings by severity, load errors and suppressed findings, counted in one pass over the reports.
 
@@ -115,11 +120,13 @@ class RunResult:
         cached = self.__dict__.get("_tally_cache")
         if cached is not None and cached[0] == len(self.reports):
             return cached[1]
-        counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0, "suppressions_ignored": 0}
+        counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0, "suppressions_ignored": 0,
+                  "partial": 0}
         for report in self.reports:
             counts["load_errors"] += report.error is not None
             counts["suppressed"] += report.suppressed
             counts["suppressions_ignored"] += report.suppressions_ignored
+            counts["partial"] += bool(report.score and report.score.partial)
             for finding in report.findings:
                 counts[finding.severity] = counts.get(finding.severity, 0) + 1
         self.__dict__["_tally_cache"] = (len(self.reports), counts)
@@ -137,6 +144,11 @@ class CheckContext:
     cache: dict = field(default_factory=dict)
 
 
+# Codes findings carry that no rule has: a rule that crashed (DV000), an unused or a malformed suppression
+# (DV001, DV002: dvlint.plugins.suppress). They may be selected, ignored and weighted like a rule's.
+CODES_BEYOND_RULES = (INTERNAL_ERROR_CODE, "DV001", "DV002")
+
+
 class Engine:
     def __init__(self, settings: Settings, today: dt.date | None = None, *, plugins):
         """``plugins`` is the plugin manager with the plugins registered (dvlint.app.plugin_manager())."""
@@ -144,9 +156,12 @@ class Engine:
         self.today = today or dt.date.today()
         self.pm = plugins
         self.all_rules = self._collect_rules()
+        self.notes: list[Msg] = []  # said once on stderr by the command (a code naming a rule not loaded)
+        self._check_codes()
         self.fixtures = self._collect_fixtures()
         self._check_parameters()
         self.rules = select_rules(self.all_rules, settings.select, settings.ignore, settings.keyword)
+        self.partial = self._selects_a_subset()
         self.library, self.forced_template = self._templates()
 
     # --- collection --------------------------------------------------------
@@ -169,6 +184,40 @@ class Engine:
                 ))
             seen[spec.code] = spec
         return sorted(seen.values(), key=lambda s: s.code)
+
+    def _check_codes(self) -> None:
+        """Every code or prefix the settings name must name a rule, or the gate could pass having run none.
+
+        ``--select DV9O1`` (a letter O) would otherwise run no rule and print 100/100. A usage error with
+        the nearest code, as ruff gives; when this run left out rule folders a configuration named (an
+        untrusted or ``--no-local-rules`` run), the code may be theirs: a note, not an error.
+        """
+        codes = [spec.code for spec in self.all_rules] + list(CODES_BEYOND_RULES)
+        s = self.settings
+        named = [("select", c) for c in s.select or ()] + [("ignore", c) for c in s.ignore]
+        named += [("per-file", c) for _, group in s.per_file for c in group]
+        named += [("severity", c) for c, _ in s.severity] + [("weights", c) for c, _ in s.weights]
+        for setting, code in named:
+            if not names_no_rule(code, codes):
+                continue
+            where = f" ({s.source})" if s.source else ""
+            if s.unloaded_rules:
+                folders = ", ".join(s.unloaded_rules)
+                self.notes.append(Msg(
+                    f"{setting}{where}: '{code}' không ứng với quy tắc nào đã nạp; có thể thuộc quy tắc cục bộ không nạp ({folders})",
+                    f"{setting}{where}: '{code}' names no rule loaded; it may belong to the local rules not loaded ({folders})"))
+                continue
+            hint = nearest_code(code, codes)
+            raise UsageError(Msg(
+                f"{setting}{where}: '{code}' không ứng với quy tắc nào" + (f"; có phải ý bạn là '{hint}'?" if hint else ""),
+                f"{setting}{where}: '{code}' names no rule" + (f"; did you mean '{hint}'?" if hint else "")))
+
+    def _selects_a_subset(self) -> bool:
+        """Whether ``select`` or ``-k`` left out a rule the whole check runs: then no grade is given."""
+        if not self.settings.select and not self.settings.keyword:
+            return False
+        whole = select_rules(self.all_rules, None, (), None)
+        return any(spec not in self.rules for spec in whole)
 
     def _collect_fixtures(self) -> dict:
         fixtures: dict = {}
@@ -235,7 +284,7 @@ class Engine:
         self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.code))
         cap, grades = self.scoring_for(template)
-        result.score = scoring.score(result.findings, cap, grades)
+        result.score = scoring.score(result.findings, cap, grades, partial=self.partial)
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
         result.loaded = None

@@ -4,7 +4,9 @@ Each finding weighs what its rule weighs (from the configuration, else the
 template, else the rule's default); an informational finding weighs nothing. One rule deducts at most ``per_rule_cap``
 points, so one defect repeated fifty times cannot sink a report on its own.
 The score never goes below 0, and the grade is the first band (highest
-minimum first) whose minimum it reaches.
+minimum first) whose minimum it reaches. A run of selected rules only
+(``--select``, ``-k``) is ``partial``: its score is no grade's, since the
+rules left out could have cost points.
 """
 
 from __future__ import annotations
@@ -35,12 +37,13 @@ class Score:
     value: float
     grade: object | None  # a GradeBand
     deductions: tuple[Deduction, ...]
+    partial: bool = False  # only selected rules ran: no grade
 
     def __reduce__(self):  # pickled by its fields (see i18n.Msg.__reduce__)
-        return (Score, (self.value, self.grade, self.deductions))
+        return (Score, (self.value, self.grade, self.deductions, self.partial))
 
 
-def score(findings, per_rule_cap: float, bands) -> Score:
+def score(findings, per_rule_cap: float, bands, partial: bool = False) -> Score:
     totals: dict[str, list] = {}
     for finding in findings:
         if finding.severity == "info":
@@ -56,7 +59,7 @@ def score(findings, per_rule_cap: float, bands) -> Score:
     )
     value = max(0.0, MAX_SCORE - sum(d.points for d in deductions))
     value = round(value, 2)
-    return Score(value, grade_for(value, bands), deductions)
+    return Score(value, None if partial else grade_for(value, bands), deductions, partial)
 
 
 def grade_for(value: float, bands):

@@ -174,7 +174,7 @@ def github(run, options) -> str:
 
 
 def step_summary(run, lang: str) -> str:
-    from dvlint.output.json_format import grade_label
+    from dvlint.output.json_format import grade_text
 
     head = ("| Báo cáo | Điểm | Xếp loại | Lỗi | Cảnh báo |" if lang == "vi" else
             "| Report | Score | Grade | Errors | Warnings |")
@@ -183,7 +183,7 @@ def step_summary(run, lang: str) -> str:
         if r.error is not None:
             rows.append(f"| `{_path(r)}` | - | {safe_text(r.error.message.text(lang))} | - | - |")
         else:
-            grade = grade_label(r.score.grade, lang) if r.score and r.score.grade else "-"
+            grade = grade_text(r.score, lang) or "-"
             rows.append(f"| `{_path(r)}` | {r.score.value:g} | {grade} | {r.count('error')} | {r.count('warning')} |")
     return "\n".join(rows) + "\n\n"
 

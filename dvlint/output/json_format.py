@@ -8,11 +8,24 @@ from __future__ import annotations
 import json
 
 import dvlint
+from dvlint.i18n import Msg
 from dvlint.output.untrusted import safe_text
 
 
 def grade_label(band, lang: str) -> str:
     return band.en if lang == "en" else band.vi
+
+
+PARTIAL = Msg("(chọn lọc: không xếp loại)", "(selected rules: no grade)")
+
+
+def grade_text(score, lang: str) -> str:
+    """The grade as shown: the band's name, "(chọn lọc)" for a run of selected rules, or empty."""
+    if score is None:
+        return ""
+    if score.partial:
+        return PARTIAL.text(lang)
+    return grade_label(score.grade, lang) if score.grade else ""
 
 
 def report_dict(result, lang: str) -> dict:
@@ -25,6 +38,7 @@ def report_dict(result, lang: str) -> dict:
         "template_reason": result.template_reason.text(lang) if result.template_reason else None,
         "score": score.value if score else None,
         "grade": grade_label(score.grade, lang) if score and score.grade else None,
+        "partial": bool(score and score.partial),  # only selected rules ran (--select, -k): no grade
         "error": result.error.as_dict(lang) if result.error else None,
         "text_source": result.text_source,  # "ocr": read from a scan; the exact-text rules did not run
         "findings": [_finding_dict(f, result, lang) for f in result.findings],

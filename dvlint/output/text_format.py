@@ -11,7 +11,7 @@ import os
 import sys
 
 from dvlint.i18n import SEVERITY_LABELS, Msg
-from dvlint.output.json_format import grade_label
+from dvlint.output.json_format import grade_text
 from dvlint.output.untrusted import safe_text
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -34,6 +34,8 @@ READ_BY_OCR = Msg("văn bản đọc bằng OCR từ bản quét: các phát hi�
 TEMPLATE = Msg("mẫu báo cáo", "template")
 SUPPRESSIONS_IGNORED = Msg("; {n} phát hiện vẫn tính dù báo cáo tự ghi chỉ thị bỏ qua (không áp dụng khi chấm điểm)",
                            "; {n} findings kept although the report's own suppressions name them (not honoured when scoring)")
+SELECTED_ONLY = Msg("; chỉ chạy các quy tắc được chọn (--select, -k): điểm không xếp loại",
+                    "; only the selected rules ran (--select, -k): scores carry no grade")
 SUPPRESSED = Msg("; {n} phát hiện được bỏ qua (chỉ thị, per-file, baseline)", "; {n} findings suppressed (inline, per-file, baseline)")
 
 
@@ -111,7 +113,7 @@ def _score_lines(result, options) -> str:
     lang = options.lang
     score = result.score
     counts = COUNTS.format(errors=result.count("error"), warnings=result.count("warning"), infos=result.count("info"))
-    grade = grade_label(score.grade, lang) if score.grade else "-"
+    grade = grade_text(score, lang) or "-"
     line = SCORE_LINE.format(score=score.value, grade=grade).text(lang)
     details = counts.text(lang) if result.findings else NO_FINDINGS.text(lang)
     lines = [f"{result.path}: {line} ({details})"]
@@ -140,4 +142,6 @@ def _summary(run, lang: str) -> str:
         text += SUPPRESSIONS_IGNORED.format(n=run.suppressions_ignored).text(lang)
     if run.load_errors:
         text += NOT_LOADED.format(n=run.load_errors).text(lang)
+    if run.partial:
+        text += SELECTED_ONLY.text(lang)
     return text

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dvlint.i18n import Msg
-from dvlint.output.json_format import grade_label
+from dvlint.output.json_format import grade_text
 from dvlint.output.untrusted import cell_text, safe_text
 
 
@@ -85,7 +85,7 @@ def _row(result, lang: str) -> Row:
         date=safe_text(identity.get("date") or identity.get("date_text", "")),
         template=result.template or GENERAL_RULES.text(lang),
         score=score.value if score else None,
-        grade=grade_label(score.grade, lang) if score and score.grade else "",
+        grade=grade_text(score, lang),
         errors=result.count("error"),
         warnings=result.count("warning"),
         heaviest=", ".join(f"{d.code} −{d.points:g}" for d in heaviest),
