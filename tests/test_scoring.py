@@ -110,3 +110,40 @@ def test_an_informational_finding_costs_nothing(tmp_path):
         code, name, severity, weight = "DV999", "x", "info", 5.0
 
     assert score([Info()], 20, []).value == 100
+
+
+def _without_signature(tmp_path):
+    from conftest import FIXTURES
+
+    lines, out, skip = (FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8").split("\n"), [], False
+    for line in lines:
+        skip = line.startswith("signature:") or (skip and (not line or line.startswith(" ")))
+        if not skip:
+            out.append(line)
+    path = tmp_path / "no-signature.yaml"
+    path.write_text("\n".join(out), encoding="utf-8")
+    return path
+
+
+def test_a_missing_mandatory_element_caps_the_grade_where_the_final_document_is_graded(tmp_path):
+    """95/100 without a signature is not "Excellent" for a final document (scoring.yaml, grade_caps)."""
+    from conftest import run_cli, run_json
+
+    report = _without_signature(tmp_path)
+    _, draft = run_json("check", str(report), "--lang", "en")
+    assert (draft["reports"][0]["score"], draft["reports"][0]["grade"]) == (95, "Excellent")  # a writer's draft
+    _, final = run_json("check", str(report), "--final", "--lang", "en")
+    assert (final["reports"][0]["score"], final["reports"][0]["grade"]) == (95, "Satisfactory")
+    explained = run_cli("check", str(report), "--final", "--explain-score", "--lang", "en").stdout
+    assert "graded as a score of at most 69: no signature block (DV401)" in explained
+    scored = run_cli("score", str(report), "--lang", "en").stdout
+    assert "95  Satisfactory" in scored
+
+
+def test_a_blank_left_for_signing_does_not_cap_the_grade():
+    findings = [Finding("DV101", "number-present", "error", Msg("x", "x"), 1, 1, "document.number", 3.0, draft=True)]
+    caps = default_scoring().grade_caps
+    assert scoring.score(findings, 15, default_scoring().grades, caps=caps).grade.en == "Excellent"
+    absent = [Finding("DV101", "number-present", "error", Msg("x", "x"), 1, 1, "document", 3.0)]
+    capped = scoring.score(absent, 15, default_scoring().grades, caps=caps)
+    assert capped.value == 97 and capped.grade.en == "Satisfactory" and [c.code for c in capped.grade_caps] == ["DV101"]

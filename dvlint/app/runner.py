@@ -134,7 +134,7 @@ class Checker:
         overrides = self.overrides if self.local_rules else {**self.overrides, "rule_dirs": None}
         if not self.local_rules and self.overrides.get("rule_dirs"):
             unloaded += tuple(str(d) for d in self.overrides["rule_dirs"])
-        defaults = {"inline_suppressions": False} if self.received else None
+        defaults = {"inline_suppressions": False, "cap_grades": True} if self.received else None
         return config_mod.settings_for(file_config, source, {**overrides, "unloaded_rules": unloaded or None}, defaults)
 
     def engine_for(self, path: Path) -> Engine:

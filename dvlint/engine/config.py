@@ -92,6 +92,7 @@ class Settings(BaseModel):
     per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: Path | None = None
     inline_suppressions: bool = True  # off in `dvlint score`: a received report may not silence its own findings
+    cap_grades: bool = False  # a missing number, date or signature caps the grade (score; check --final does too)
     unloaded_rules: tuple[str, ...] = ()  # rule folders a configuration named but this run did not load (trust)
 
     def severity_for(self, code: str, default: str) -> str:

@@ -39,6 +39,7 @@ class Finding:
     field: str | None
     weight: float
     fix: str | None = None
+    draft: bool = False  # a blank left to fill in at signing, not a missing element
 
     def as_dict(self, lang: str) -> dict:
         return {
@@ -284,7 +285,8 @@ class Engine:
         self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.code))
         cap, grades = self.scoring_for(template)
-        result.score = scoring.score(result.findings, cap, grades, partial=self.partial)
+        caps = data.default_scoring().grade_caps if self.settings.final or self.settings.cap_grades else ()
+        result.score = scoring.score(result.findings, cap, grades, partial=self.partial, caps=caps)
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
         result.loaded = None
@@ -326,7 +328,8 @@ class Engine:
             weight = problem.weight if problem.weight is not None else self.weight_for(spec, context.template)
         if severity == "info":
             weight = 0.0  # an informational finding costs nothing (docs/scoring.md), however it became one
-        return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field, weight, problem.fix)
+        return Finding(spec.code, spec.name, severity, problem.message, line, column, problem.field, weight, problem.fix,
+                       problem.draft)
 
     def weight_for(self, spec: RuleSpec, template=None) -> float:
         """The weight of one finding: configuration, else the template, else the rule's default."""

@@ -38,12 +38,15 @@ class Score:
     grade: object | None  # a GradeBand
     deductions: tuple[Deduction, ...]
     partial: bool = False  # only selected rules ran: no grade
+    grade_caps: tuple = ()  # the GradeCaps that held the grade down (a mandatory element missing)
 
     def __reduce__(self):  # pickled by its fields (see i18n.Msg.__reduce__)
-        return (Score, (self.value, self.grade, self.deductions, self.partial))
+        return (Score, (self.value, self.grade, self.deductions, self.partial, self.grade_caps))
 
 
-def score(findings, per_rule_cap: float, bands, partial: bool = False) -> Score:
+def score(findings, per_rule_cap: float, bands, partial: bool = False, caps=()) -> Score:
+    """The score of ``findings``; ``caps`` (GradeCaps in force) hold the grade down when a finding of theirs is
+    there and is no draft blank."""
     totals: dict[str, list] = {}
     for finding in findings:
         if finding.severity == "info":
@@ -59,7 +62,10 @@ def score(findings, per_rule_cap: float, bands, partial: bool = False) -> Score:
     )
     value = max(0.0, MAX_SCORE - sum(d.points for d in deductions))
     value = round(value, 2)
-    return Score(value, None if partial else grade_for(value, bands), deductions, partial)
+    applied = tuple(cap for cap in caps if any(f.code == cap.code and not f.draft and f.severity != "info"
+                                               for f in findings))
+    graded = min([value, *(cap.grade_at_most for cap in applied)])
+    return Score(value, None if partial else grade_for(graded, bands), deductions, partial, applied)
 
 
 def grade_for(value: float, bands):

@@ -310,10 +310,20 @@ class GradeBand(DataModel):
     en: str
 
 
+class GradeCap(DataModel):
+    """A mandatory element whose absence caps the grade (scoring.yaml, grade_caps)."""
+
+    code: str
+    grade_at_most: float
+    vi: str
+    en: str
+
+
 class Scoring(DataModel):
     source: str = ""
     per_rule_cap: float = 15
     grades: list[GradeBand]
+    grade_caps: list[GradeCap] = []
 
 
 @functools.cache

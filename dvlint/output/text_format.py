@@ -24,6 +24,8 @@ NOT_LOADED = Msg("; {n} tệp không đọc được", "; {n} files could not be
 NO_FINDINGS = Msg("không có phát hiện nào", "no findings")
 DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})",
                 "  −{points:g} points  {code} {name} ({count}×{capped})")
+GRADE_CAPPED = Msg("  xếp loại như điểm tối đa {most:g}: {what} ({code})",
+                   "  graded as a score of at most {most:g}: {what} ({code})")
 CAPPED = Msg(", đã áp trần", ", capped")
 PARAGRAPH = Msg("đoạn", "paragraph")
 PAGE_LINE = Msg("trang {page}, dòng {line}", "page {page}, line {line}")
@@ -126,6 +128,9 @@ def _score_lines(result, options) -> str:
         for d in score.deductions:
             capped = CAPPED.text(lang) if d.capped else ""
             lines.append(DEDUCTION.format(points=d.points, code=d.code, name=d.name, count=d.count, capped=capped).text(lang))
+        for cap in score.grade_caps:
+            lines.append(GRADE_CAPPED.format(what=cap.en if lang == "en" else cap.vi, code=cap.code,
+                                             most=cap.grade_at_most).text(lang))
     return "\n".join(lines) + "\n"
 
 
