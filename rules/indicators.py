@@ -28,7 +28,7 @@ def parse_number(text) -> float | None:
         return float(text)
     if text is None:
         return None
-    if normalize_heading(str(text)) in ("khong", "0"):
+    if normalize_heading(str(text)) == "khong":
         return 0.0
     m = _NUMBER.search(str(text))
     if not m:
