@@ -56,9 +56,15 @@ def _first(kind: str):
     return "a" if kind == "letter" else 1
 
 
+# Roman numerals by tens and units, for the values _ROMAN reads (up to LXXXIX).
+_ROMAN_TENS = ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX")
+_ROMAN_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
 def _show(kind: str, value) -> str:
+    """A number as the report writes it: XII, not 12, for a part."""
     if kind == "roman":
-        return {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}.get(value, str(value))
+        return _ROMAN_TENS[value // 10] + _ROMAN_UNITS[value % 10]
     return str(value)
 
 
