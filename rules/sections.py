@@ -56,9 +56,15 @@ def _first(kind: str):
     return "a" if kind == "letter" else 1
 
 
+# Roman numerals by tens and units, for the values _ROMAN reads (up to LXXXIX).
+_ROMAN_TENS = ("", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX")
+_ROMAN_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
 def _show(kind: str, value) -> str:
+    """A number as the report writes it: XII, not 12, for a part."""
     if kind == "roman":
-        return {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}.get(value, str(value))
+        return _ROMAN_TENS[value // 10] + _ROMAN_UNITS[value % 10]
     return str(value)
 
 
@@ -101,10 +107,7 @@ def _between(kind: str, before, after) -> tuple:
     """The labels a run skips between ``before`` (None: its start) and ``after``."""
     if kind == "letter":
         i = _LETTERS.index(before) + 1 if before is not None else 0
-        j = _LETTERS.index(after) if after in _LETTERS else i
-        return tuple(_LETTERS[i:j])
-    if not isinstance(after, int):
-        return ()
+        return tuple(_LETTERS[i:_LETTERS.index(after)])
     return tuple(range((before or 0) + 1, after))
 
 
@@ -180,17 +183,15 @@ def _present_before(order, path, kind, missing) -> bool:
     opening, a "6." read as a heading), not missing."""
     if not missing:
         return False
-    index = next((i for i, (p, _) in enumerate(order) if p == path), None)
-    if index is None:
-        return False
+    index = [p for p, _ in order].index(path)  # every numbered label is in the order
     wanted = set(missing)
     for _, (other_kind, value, _) in reversed(order[:index]):
         if _RANK.get(other_kind, 9) < _RANK.get(kind, 9):
-            break  # an outer level: the run began after it
+            return False  # an outer level: the run began after it
         if other_kind != kind:
             continue
         if value not in wanted:
-            break  # the item before the gap, or an earlier list's
+            return False  # the item before the gap, or an earlier list's
         wanted.discard(value)
         if not wanted:
             return True
@@ -291,8 +292,9 @@ def empty_section(report):
 
 def _is_article(section) -> bool:
     """An article (Điều) whose one sentence stands on its label's line: 'Điều 3. Quyết định này có
-    hiệu lực kể từ ngày ký.' is all the article says."""
-    return (section.label or "").lower().startswith("điều") and bool((section.heading or "").strip())
+    hiệu lực kể từ ngày ký.' is all the article says. (A labelled section without a heading or
+    paragraphs is reported before this is asked, so an article asked about has its sentence.)"""
+    return (section.label or "").lower().startswith("điều")
 
 
 # --- what the template requires ----------------------------------------------------
