@@ -94,7 +94,7 @@ def _prefix_form(signature, name, parsed, form):
     field = signature.field_path(name)
     if right is None:
         yield Problem(field,
-                      vi=f"{FORM_NAMES[form].vi.capitalize()} không dùng quyền hạn ký '{parsed.prefix}'",
+                      vi=f"{FORM_NAMES[form].vi[:1].upper()}{FORM_NAMES[form].vi[1:]} không dùng quyền hạn ký '{parsed.prefix}'",
                       en=f"A {FORM_NAMES[form].en} has no authority prefix '{parsed.prefix}'")
     elif parsed.prefix != right:
         yield Problem(field, fix=f"{right} {parsed.signs_for}",
