@@ -21,8 +21,8 @@ from dvlint.knowledge import data
 _REPEAT = re.compile(r"(?<!\w)(?P<phrase>\w++(?: \w++(?: \w++|)|))(?P<comma>,|) (?P<again>(?P=phrase))(?!\w)")
 
 
-def _repeats(text: str, single: set[str], allowed: set[str]):
-    """(phrase, start of its second copy) of each phrase of 1-3 words typed twice.
+def _reported(match, single: set[str], allowed: set[str]) -> bool:
+    """Whether a match of _REPEAT is a phrase of 1-3 words typed twice.
 
     The copies must be identical (case included: "cơ sở Sở" is two words) and
     free of punctuation inside; a comma may stand between two copies of a
@@ -30,12 +30,6 @@ def _repeats(text: str, single: set[str], allowed: set[str]):
     for the function words in ``single``: other syllables repeat across
     compound words ("ý kiến kiến nghị").
     """
-    for m in _REPEAT.finditer(text):
-        if _reported(m, single, allowed):
-            yield m.group("phrase"), m.start("again")
-
-
-def _reported(match, single: set[str], allowed: set[str]) -> bool:
     phrase, comma = match.group("phrase"), match.group("comma")
     words = phrase.split()
     if phrase.isdigit() or (comma and len(words) == 1):
