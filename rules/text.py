@@ -41,10 +41,12 @@ def _reported(match, single: set[str], allowed: set[str]) -> bool:
 
 def _whole_items(match) -> bool:
     """Whether both copies around the comma are whole items of a list or clause ("Theo đó, Theo đó,"):
-    the first begins one and the second ends one, so nothing tells them apart."""
+    the first begins one and the second ends one, so nothing tells them apart. The match is in the
+    report's texts joined by line breaks: a line break is where a text begins or ends, whatever the
+    text beside it ends or begins with."""
     text = match.string
-    before = text[:match.start()].rstrip()
-    after = text[match.end():].lstrip()
+    before = text[:match.start()].rpartition("\n")[2].rstrip()
+    after = text[match.end():].partition("\n")[0].lstrip()
     starts = not before or before[-1] in ",;:.(-–+•"
     ends = not after or after[0] in ",;:.)"
     return starts and ends
