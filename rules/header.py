@@ -106,7 +106,7 @@ def number_format(document, format_evidence):
 
 def _leading_zeros(document, parsed, field):
     number = parsed.number
-    if parsed.form != STATE or not number or not number.isdigit():
+    if parsed.form != STATE or not number:  # the parser reads the number as ASCII digits only ([0-9]*)
         return
     value = int(number)
     if value < 10 and number != f"{value:02d}":
@@ -273,7 +273,7 @@ def national_header(document, doc_format):
 
 def _typeset(text: str) -> str:
     """``text`` with the tone-mark placement and the dashes made one way, and its spaces folded."""
-    return " ".join(data.fold(text).replace("–", "-").replace("—", "-").replace(" - ", "-").replace("-", " - ").split())
+    return " ".join(data.fold(text).replace("–", "-").replace("—", "-").replace("-", " - ").split())
 
 
 # The issuer code in a symbol: "/KH-SKHCN", "/2016/QĐ-UBND" (state), "12-KH/ĐU" (Party).

@@ -21,8 +21,8 @@ from dvlint.knowledge import data
 _REPEAT = re.compile(r"(?<!\w)(?P<phrase>\w++(?: \w++(?: \w++|)|))(?P<comma>,|) (?P<again>(?P=phrase))(?!\w)")
 
 
-def _repeats(text: str, single: set[str], allowed: set[str]):
-    """(phrase, start of its second copy) of each phrase of 1-3 words typed twice.
+def _reported(match, single: set[str], allowed: set[str]) -> bool:
+    """Whether a match of _REPEAT is a phrase of 1-3 words typed twice.
 
     The copies must be identical (case included: "cơ sở Sở" is two words) and
     free of punctuation inside; a comma may stand between two copies of a
@@ -30,12 +30,6 @@ def _repeats(text: str, single: set[str], allowed: set[str]):
     for the function words in ``single``: other syllables repeat across
     compound words ("ý kiến kiến nghị").
     """
-    for m in _REPEAT.finditer(text):
-        if _reported(m, single, allowed):
-            yield m.group("phrase"), m.start("again")
-
-
-def _reported(match, single: set[str], allowed: set[str]) -> bool:
     phrase, comma = match.group("phrase"), match.group("comma")
     words = phrase.split()
     if phrase.isdigit() or (comma and len(words) == 1):
@@ -47,10 +41,12 @@ def _reported(match, single: set[str], allowed: set[str]) -> bool:
 
 def _whole_items(match) -> bool:
     """Whether both copies around the comma are whole items of a list or clause ("Theo đó, Theo đó,"):
-    the first begins one and the second ends one, so nothing tells them apart."""
+    the first begins one and the second ends one, so nothing tells them apart. The match is in the
+    report's texts joined by line breaks: a line break is where a text begins or ends, whatever the
+    text beside it ends or begins with."""
     text = match.string
-    before = text[:match.start()].rstrip()
-    after = text[match.end():].lstrip()
+    before = text[:match.start()].rpartition("\n")[2].rstrip()
+    after = text[match.end():].partition("\n")[0].lstrip()
     starts = not before or before[-1] in ",;:.(-–+•"
     ends = not after or after[0] in ",;:.)"
     return starts and ends
