@@ -119,11 +119,11 @@ _ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), 
 
 
 def _roman(n: int) -> str:
-    out = ""
+    out = []
     for value, letters in _ROMAN_DIGITS:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
 
 
 def _format_number(n: int, fmt: str) -> str:
@@ -136,6 +136,17 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "lowerRoman":
         return _roman(n).lower()
     return str(n)
+
+
+# What a real list uses. A received file may say anything (w:start="100000000000" made a 2 KB file
+# take minutes to label its first paragraph); its values are brought within these bounds.
+MAX_LIST_NUMBER = 10_000  # a list's first number (and so its labels) at most this
+MAX_LIST_LEVEL = 8  # Word's nine levels: 0..8
+MAX_LIST_PATTERN = 100  # a label's pattern ("%1.", "Điều %1.", "%1.%2.%3."): what is longer is cut here
+
+
+def _bounded(value: int, low: int, high: int) -> int:
+    return min(max(value, low), high)
 
 
 class Numbering:
@@ -161,10 +172,13 @@ class Numbering:
                 fmt = lvl.find(_qn("w:numFmt"))
                 text = lvl.find(_qn("w:lvlText"))
                 start = lvl.find(_qn("w:start"))
-                levels[_number(lvl.get(_qn("w:ilvl")), 0)] = (
+                level = _number(lvl.get(_qn("w:ilvl")), 0)
+                if not 0 <= level <= MAX_LIST_LEVEL:
+                    continue  # no such level in Word: its paragraphs get no label
+                levels[level] = (
                     fmt.get(_qn("w:val")) if fmt is not None else "decimal",
-                    text.get(_qn("w:val")) if text is not None else "",
-                    _number(start.get(_qn("w:val")), 1) if start is not None else 1,
+                    (text.get(_qn("w:val")) or "")[:MAX_LIST_PATTERN] if text is not None else "",
+                    _bounded(_number(start.get(_qn("w:val")), 1), 0, MAX_LIST_NUMBER) if start is not None else 1,
                 )
             abstract[node.get(_qn("w:abstractNumId"))] = levels
         for num in root.iter(_qn("w:num")):
