@@ -299,3 +299,103 @@ def test_every_message_exists_in_both_languages():
     assert len(messages) > 25
     for message in messages:
         assert message.vi.strip() and message.en.strip() and message.vi != message.en, message
+
+
+# --- runaway input: no received file may hang a run or eat memory ---------------------------
+
+
+_COUNTING_RUN = """
+import atexit, sys
+import dvlint.importers as importers
+import dvlint.importers.header as header
+from dvlint.knowledge import data
+
+seen = [0]
+def counting(function):
+    def counted(text, *args, **kwargs):
+        seen[0] += len(text)
+        return function(text, *args, **kwargs)
+    return counted
+data.fold = counting(data.fold)
+importers.is_upper = counting(importers.is_upper)
+importers.ascii_fold = counting(importers.ascii_fold)
+header.is_kind_line = counting(header.is_kind_line)
+atexit.register(lambda: print("examined", seen[0], file=sys.stderr))
+from dvlint.cli.main import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_wrapped_lines_are_joined_in_one_pass(tmp_path):
+    """A paragraph hard-wrapped into 5,000 short lines: the joiner looks at each line a bounded number of times.
+
+    It used to ask its questions (a type name? all capitals?) of the whole line joined so far, once per
+    line joined: 16,000 lines took 11 s, 32,000 never ended. Counted here: the characters the text
+    questions are asked about, over the whole run, stay within a small multiple of the file's size
+    (they were 5,000 x 5,000 / 2 x 6 characters).
+    """
+    source = (ROOT / "tests" / "import_cases" / "crawled-state-report.txt").read_text(encoding="utf-8")
+    anchor = "người tham dự.\n"
+    assert anchor in source
+    report = tmp_path / "wrapped.txt"
+    report.write_text(source.replace(anchor, "người tham dự\n" + "".join(f"và đơn vị {i} tham dự\n" for i in range(5000)), 1), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _COUNTING_RUN, "check", str(report), "--lang", "en"],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"}, timeout=600)
+    no_traceback(proc)
+    assert "Checked 1 reports" in proc.stdout and "could not be read" not in proc.stdout, proc.stdout
+    examined = int(proc.stderr.split("examined")[-1])
+    assert examined < 20 * len(report.read_text(encoding="utf-8")), examined
+
+
+def _rewritten_docx(source: Path, target: Path, part: str, change) -> Path:
+    """A copy of the .docx ``source`` with one part's bytes changed by ``change``."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            copy.writestr(info.filename, change(data) if info.filename == part else data)
+    return target
+
+
+def test_a_list_numbered_from_a_huge_start_gets_a_bounded_label(tmp_path):
+    """w:start="100000000000" in upper-case Roman numerals: the 2 KB file that never finished is read at
+    once, its list numbered from the highest start dvlint allows (10,000 = MMMMMMMMMM)."""
+    from docx_corpus import state_report
+
+    crafted = _rewritten_docx(
+        state_report(tmp_path / "plain.docx"), tmp_path / "huge-start.docx", "word/numbering.xml",
+        lambda xml: xml.replace(b'<w:start w:val="1"/>', b'<w:start w:val="100000000000"/>')
+        .replace(b'<w:numFmt w:val="decimal"/>', b'<w:numFmt w:val="upperRoman"/>'))
+    proc = run_cli("import", str(crafted))
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stdout
+    assert "- MMMMMMMMMM. Công tác lãnh đạo, chỉ đạo" in proc.stdout
+    assert "- MMMMMMMMMMI. Cải cách hành chính, tiếp công dân" in proc.stdout
+
+
+def test_aliases_that_expand_past_twice_the_size_limit_are_refused_at_the_alias(tmp_path):
+    """A 10,000-letter paragraph aliased 100 times: refused at the alias whose text crosses twice
+    max-file-size (200,000 characters here), not expanded to a million letters and checked."""
+    (tmp_path / "dvlint.toml").write_text("max-file-size = 100_000\n", encoding="utf-8")
+    paragraph = ("Báo cáo kết quả công tác dân vận " * 400)[:10_000]
+    report = tmp_path / "aliases.yaml"
+    report.write_text(f'notes: &p "{paragraph}"\nmore:\n' + "  - *p\n" * 100, encoding="utf-8")
+    proc = run_cli("check", str(report), "--lang", "en", "--format", "json")
+    no_traceback(proc)
+    assert proc.returncode == 2
+    error = json.loads(proc.stdout)["reports"][0]["error"]
+    # "notes" (5) + the paragraph + "more" (4) + 18 aliases = 190,009 characters; the 19th alias crosses 200,000
+    assert (error["kind"], error["line"], error["column"]) == ("alias-expansion", 2 + 19, 5), error
+    assert "the YAML aliases expand to too much text (over 200000 characters, twice max-file-size)" in error["message"]
+    proc = run_cli("check", str(report))
+    assert f"{report}:21:5: alias YAML mở rộng ra quá nhiều chữ (hơn 200000 ký tự" in proc.stdout
+
+
+def test_aliases_within_the_limit_are_read(tmp_path):
+    """An anchor used again (a recipient's line written twice) is ordinary YAML: read, scored."""
+    report = tmp_path / "few.yaml"
+    report.write_text((FIXTURES / "clean-state-plan.yaml").read_text(encoding="utf-8")
+                      .replace('- "- UBND tỉnh;"', '- &ubnd "- UBND tỉnh;"\n    - *ubnd'), encoding="utf-8")
+    proc = run_cli("check", str(report), "--lang", "en")
+    assert f"{report}: Score: " in proc.stdout and "YAML aliases" not in proc.stdout, proc.stdout
