@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def test_a_50_mb_file_is_refused_and_the_limit_is_configurable(tmp_path):
 def test_a_zip_bomb_docx_is_refused_before_unpacking(tmp_path):
     import zipfile
 
-    (tmp_path / "dvlint.toml").write_text("max-file-size = 100_000\n", encoding="utf-8")  # unpacked limit: 2 MB
+    (tmp_path / "dvlint.toml").write_text("max-file-size = 100_000\n", encoding="utf-8")  # unpacked limit: 200 KB
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -119,7 +120,7 @@ def test_a_zip_bomb_docx_is_refused_before_unpacking(tmp_path):
     proc = run_cli("check", str(bomb), "--lang", "en")
     no_traceback(proc)
     assert proc.returncode == 2
-    assert f"{bomb}:1:1: the .docx unpacks to too much (20000033 bytes; the limit is 2000000" in proc.stdout
+    assert f"{bomb}:1:1: the .docx unpacks to too much (20000033 bytes; the limit is 200000, twice max-file-size" in proc.stdout
 
 
 def test_a_size_that_lies_is_still_bounded(tmp_path):
@@ -399,3 +400,147 @@ def test_aliases_within_the_limit_are_read(tmp_path):
                       .replace('- "- UBND tỉnh;"', '- &ubnd "- UBND tỉnh;"\n    - *ubnd'), encoding="utf-8")
     proc = run_cli("check", str(report), "--lang", "en")
     assert f"{report}: Score: " in proc.stdout and "YAML aliases" not in proc.stdout, proc.stdout
+
+
+def _padded_document(xml: bytes, paragraphs: int) -> bytes:
+    """word/document.xml with ``paragraphs`` more paragraphs of one short line before the section's settings."""
+    at = xml.rindex(b"<w:sectPr")
+    return xml[:at] + b"<w:p><w:r><w:t>Ph\xe1\xbb\xa5 l\xe1\xbb\xa5c.</w:t></w:r></w:p>" * paragraphs + xml[at:]
+
+
+def test_a_docx_part_past_a_quarter_of_the_size_limit_is_refused_before_parsing(tmp_path):
+    """A 40 KB .docx whose document.xml unpacks to 4 MB (the largest part of a real report is 0.5 MB):
+    refused from the zip's directory, by name, before python-docx parses it (a 190 MB one took 234 s
+    and 4.2 GB); the limit follows max-file-size."""
+    from docx_corpus import state_report
+
+    crafted = _rewritten_docx(state_report(tmp_path / "plain.docx"), tmp_path / "big-part.docx", "word/document.xml",
+                              lambda xml: _padded_document(xml, 100_000))
+    assert crafted.stat().st_size < 100_000
+    proc = run_cli("check", str(crafted), "--lang", "en")
+    no_traceback(proc)
+    assert proc.returncode == 2
+    size = zipfile.ZipFile(crafted).getinfo("word/document.xml").file_size
+    assert (f"{crafted}:1:1: the .docx part word/document.xml unpacks to too much ({size} bytes; the limit is 2621440, "
+            "a quarter of max-file-size") in proc.stdout, proc.stdout
+    # the limit follows max-file-size: a 200 KB part is refused under 600 KB, read under 2 MB
+    smaller = _rewritten_docx(state_report(tmp_path / "plain.docx"), tmp_path / "part.docx", "word/document.xml",
+                              lambda xml: _padded_document(xml, 4_000))
+    size = zipfile.ZipFile(smaller).getinfo("word/document.xml").file_size
+    assert 150_000 < size < 250_000
+    (tmp_path / "dvlint.toml").write_text("max-file-size = 600_000\n", encoding="utf-8")
+    proc = run_cli("check", str(smaller), "--lang", "en")
+    assert f"({size} bytes; the limit is 150000, a quarter of max-file-size" in proc.stdout, proc.stdout
+    (tmp_path / "dvlint.toml").write_text("max-file-size = 2_000_000\n", encoding="utf-8")
+    proc = run_cli("check", str(smaller), "--lang", "en")
+    assert f"{smaller}: Score: " in proc.stdout, proc.stdout
+
+
+def test_a_docx_whose_directory_understates_a_part_is_still_bounded(tmp_path):
+    """The zip's directory says document.xml is 1,000 bytes; it unpacks to 4 MB. Never read past what
+    it declares: the part is named as damaged, not parsed whole."""
+    from docx_corpus import state_report
+
+    crafted = _rewritten_docx(state_report(tmp_path / "plain.docx"), tmp_path / "liar.docx", "word/document.xml",
+                              lambda xml: _padded_document(xml, 100_000))
+    data = bytearray(crafted.read_bytes())
+    info = zipfile.ZipFile(crafted).getinfo("word/document.xml")
+    central = data.index(b"word/document.xml", data.index(b"PK\x01\x02")) - 46  # its directory entry
+    local = info.header_offset
+    for offset, field in ((central + 24, 4), (local + 22, 4)):  # uncompressed size, in both headers
+        data[offset:offset + field] = (1000).to_bytes(4, "little")
+    crafted.write_bytes(bytes(data))
+    assert zipfile.ZipFile(crafted).getinfo("word/document.xml").file_size == 1000
+    proc = run_cli("check", str(crafted), "--lang", "en")
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert (f"{crafted}:1:1: the Word document is damaged; its content cannot be read: word/document.xml: "
+            "Bad CRC-32") in proc.stdout, proc.stdout
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1; the first is the catalogue), with its cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def _one_page_pdf(pages: bytes = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", content: bytes = b"",
+                  filters: bytes = b"") -> bytes:
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", pages,
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                 b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(content), filters, content)])
+
+
+def test_a_pdf_that_says_it_has_a_million_pages_is_refused(tmp_path):
+    """A 500-byte PDF whose page tree counts 1,000,000 pages (it read page after page, then crashed)."""
+    crafted = tmp_path / "million.pdf"
+    crafted.write_bytes(_one_page_pdf(pages=b"<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>"))
+    proc = run_cli("check", str(crafted), "--lang", "en")
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert (f"{crafted}:1:1: the PDF has 1000000 pages; dvlint reads reports of up to 500 pages") in proc.stdout
+
+
+def _deflate_bomb(gigabytes: int) -> bytes:
+    """A zlib stream of about ``gigabytes`` GB of spaces, made in a second: deflate's output for a run of
+    one byte repeats, so one repeating piece is written many times (and the checksum of what it unpacks
+    to computed)."""
+    import zlib
+
+    packer, chunk = zlib.compressobj(9), b" " * (1 << 24)
+    first, steady = packer.compress(chunk), packer.compress(chunk)
+    body = first + steady * (64 * gigabytes) + packer.flush()[:-4]
+    unpacker, size, rest = zlib.decompressobj(-15), 0, body[2:]
+    while rest:
+        size += len(unpacker.decompress(rest, 1 << 26))
+        rest = unpacker.unconsumed_tail
+    checksum = 1
+    for _ in range(size >> 24):
+        checksum = zlib.adler32(chunk, checksum)
+    checksum = zlib.adler32(b" " * (size & 0xFFFFFF), checksum)
+    stream = body + checksum.to_bytes(4, "big")
+    assert len(zlib.decompressobj().decompress(stream[:100_000], 1 << 20)) == 1 << 20  # it unpacks, from its start
+    return stream
+
+
+def test_a_pdf_stream_that_unpacks_to_gigabytes_ends_its_reader_not_the_run(tmp_path):
+    """A page whose 1 MB content stream inflates to 1 GB (it took a minute and 2 GB): PDFium, in a child
+    process limited to 516 MB here (512 MB and 50 times max-file-size), runs out and ends; the file
+    gets its error, the next file its score."""
+    import zlib
+
+    (tmp_path / "dvlint.toml").write_text("max-file-size = 100_000\n", encoding="utf-8")
+    stream = zlib.compress(_deflate_bomb(1), 9)  # twice deflated: 1 GB in a few kilobytes
+    crafted = tmp_path / "bomb.pdf"
+    crafted.write_bytes(_one_page_pdf(content=stream, filters=b"/Filter [/FlateDecode /FlateDecode]"))
+    assert crafted.stat().st_size < 100_000
+    shutil.copy(CLEAN, tmp_path / "next.yaml")
+    proc = run_cli("check", str(crafted), str(tmp_path / "next.yaml"), "--lang", "en")
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert f"{crafted}:1:1: the PDF needs too much memory to be read (the limit is 516 MB)" in proc.stdout, proc.stdout
+    assert f"{tmp_path / 'next.yaml'}: Score: 100/100" in proc.stdout
+
+
+def test_an_image_of_50000_by_50000_pixels_is_refused_from_its_header(tmp_path):
+    """A 600-byte PNG that declares 50,000 x 50,000 pixels (a 2.5 GB bitmap for OCR): refused before
+    anything decodes it."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    crafted = tmp_path / "huge.png"
+    crafted.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 50_000, 50_000, 8, 0, 0, 0, 0))
+                        + chunk(b"IDAT", zlib.compress(b"\x00" * 50_001 * 10)) + chunk(b"IEND", b""))
+    proc = run_cli("check", str(crafted), "--lang", "en")
+    no_traceback(proc)
+    assert proc.returncode == 2
+    assert (f"{crafted}:1:1: the image is too large to be read by OCR (50000 x 50000 pixels; the limit is 36000000 "
+            "pixels") in proc.stdout, proc.stdout

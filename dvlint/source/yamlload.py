@@ -22,6 +22,7 @@ from dvlint.source.positions import NodePositions, PositionMap, node_span
 
 MAX_NODES = 200_000
 EXPANSION_RATIO = 2  # the text a file's values hold, aliases expanded, is at most this many times max-file-size
+_DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024  # files.DEFAULT_MAX_FILE_SIZE (files imports what imports this module)
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -113,10 +114,8 @@ def load(text: str, max_file_size: int | None = None) -> tuple[object, PositionM
     ``max_file_size`` characters (without one: times the default limit or the text's
     length, whichever is larger). Without aliases a file holds no more text than its size.
     """
-    from dvlint.source.files import DEFAULT_MAX_FILE_SIZE
-
     node = compose(text)
-    limit = EXPANSION_RATIO * (max_file_size or max(DEFAULT_MAX_FILE_SIZE, len(text)))
+    limit = EXPANSION_RATIO * (max_file_size or max(_DEFAULT_MAX_FILE_SIZE, len(text)))
     converter = _Converter(limit)
     try:
         value = converter.convert(node)
