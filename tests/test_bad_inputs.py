@@ -544,3 +544,20 @@ def test_an_image_of_50000_by_50000_pixels_is_refused_from_its_header(tmp_path):
     assert proc.returncode == 2
     assert (f"{crafted}:1:1: the image is too large to be read by OCR (50000 x 50000 pixels; the limit is 36000000 "
             "pixels") in proc.stdout, proc.stdout
+
+
+def test_findings_deep_in_a_paragraph_of_thousands_of_lines_are_located_on_their_line(tmp_path):
+    """A paragraph written over 3,000 lines with a word typed twice on line 2,501 of it: the finding
+    points at that line and column. (A value over many lines is searched joined, once: line by line,
+    3,333 findings in a paragraph of 20,000 lines took 18 s of CPU; now under 1 s.)"""
+    source = CLEAN.read_text(encoding="utf-8")
+    lines = [f"    và đơn vị {i} tham dự" for i in range(3000)]
+    lines[2500] = "    và đơn vị công tác công tác tham dự hội nghị toàn thể cán bộ"
+    anchor = "closing:\n"
+    report = tmp_path / "long-paragraph.yaml"
+    report.write_text(source.replace(anchor, anchor + "  - >-\n" + "\n".join(lines) + "\n", 1), encoding="utf-8")
+    first = source[:source.index(anchor)].count("\n") + 3  # the line of lines[0]
+    proc = run_cli("check", str(report), "--lang", "en", "--select", "DV701", "--format", "json")
+    no_traceback(proc)
+    findings = json.loads(proc.stdout)["reports"][0]["findings"]
+    assert [(f["code"], f["line"], f["column"]) for f in findings] == [("DV701", first + 2500, 24)], findings
