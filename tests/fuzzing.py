@@ -175,6 +175,105 @@ _MUTATIONS = [_flip, _insert_token, _insert_token, _insert_at_line_start, _delet
               _lines, _truncate, _reencode, _repeat_token]
 
 
+# --- generated inputs: the shapes of runaway input (numbering values, aliases, line shapes) ---------------
+#
+# Mutating real reports rarely makes a value huge or a shape repeat ten thousand times; these make
+# inputs that do, from the same seeds, so that a reader that hangs or blows up on them is found.
+
+_NUMBERS = [b"0", b"1", b"-1", b"2", b"9", b"26", b"27", b"3999", b"4000", b"10000", b"10001", b"65535",
+            b"2147483648", b"1000000000", b"100000000000", b"9" * 40, b"1e9", b"x", b"", b"+5", b" 3"]
+_FORMATS = [b"decimal", b"upperRoman", b"lowerRoman", b"upperLetter", b"lowerLetter", b"bullet", b"none",
+            b"ordinalText", b"chineseCounting", b"decimalZero", b""]
+_PATTERNS = [b"%1.", b"%1.%2.", b"%9", b"%10", b"%0", b"", b"%", b"\xef\x82\xb7", "Điều %1.".encode()]
+
+
+def generated(data: bytes, suffix: str, rng: random.Random) -> bytes:
+    """An input of a runaway shape made from the seed ``data``: a .docx with odd numbering values, a
+    YAML file with aliases, a text with many lines of one shape."""
+    if suffix == ".docx":
+        return numbering_values(data, rng)
+    if suffix in (".yaml", ".yml"):
+        return aliases(data, rng)
+    return line_shapes(data, rng)
+
+
+def numbering_values(data: bytes, rng: random.Random) -> bytes:
+    """The .docx with its lists' start values, formats, patterns and levels set to values from the
+    ordinary to the absurd, and some paragraphs put into lists at odd levels."""
+    import io
+    import re
+    import zipfile
+
+    def value(pool):
+        return rng.choice(pool) if rng.random() < 0.9 else rng.choice(pool) * rng.randint(2, 2000)
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/numbering.xml":
+                part = re.sub(rb'(<w:start w:val=")[^"]*"', lambda m: m.group(1) + value(_NUMBERS) + b'"', part)
+                part = re.sub(rb'(<w:numFmt w:val=")[^"]*"', lambda m: m.group(1) + rng.choice(_FORMATS) + b'"', part)
+                part = re.sub(rb'(<w:lvlText w:val=")[^"]*"', lambda m: m.group(1) + value(_PATTERNS) + b'"', part)
+                part = re.sub(rb'(<w:lvl w:ilvl=")[^"]*"',
+                              lambda m: m.group(1) + (rng.choice(_NUMBERS) if rng.random() < 0.2
+                                                      else str(rng.randrange(9)).encode()) + b'"', part)
+            elif info.filename == "word/document.xml":
+                def listed(match):
+                    if rng.random() > 0.3:
+                        return match.group(0)
+                    level, num = rng.choice(_NUMBERS), str(rng.choice([1, 2, 3, 4, 5, 0, 99])).encode()
+                    return (b'<w:p><w:pPr><w:numPr><w:ilvl w:val="' + level + b'"/><w:numId w:val="' + num
+                            + b'"/></w:numPr></w:pPr>')
+                part = re.sub(rb"<w:p>", listed, part)
+            archive.writestr(info.filename, part)
+    return out.getvalue()
+
+
+def aliases(data: bytes, rng: random.Random) -> bytes:
+    """The YAML report with a value anchored and aliased many times: a long paragraph, nested lists of
+    aliases (billion laughs), aliases as keys, in decomposed Unicode; under 1 MB."""
+    import unicodedata
+
+    shape = rng.randrange(4)
+    if shape == 0:  # one long paragraph, many times
+        text = "Báo cáo kết quả công tác dân vận " * rng.randint(1, 6000)
+        if rng.random() < 0.3:
+            text = unicodedata.normalize("NFD", text)
+        extra = f'x-long: &p "{text}"\nx-copies:\n' + "  - *p\n" * rng.randint(1, 5000)
+    elif shape == 1:  # nested laughs
+        depth, width = rng.randint(2, 12), rng.randint(2, 12)
+        extra = 'x-l0: &l0 "' + "ha" * rng.randint(1, 500) + '"\n'
+        for level in range(1, depth + 1):
+            extra += f"x-l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * width) + "]\n"
+    elif shape == 2:  # aliases as keys
+        extra = 'x-key: &k "' + "khóa" * rng.randint(1, 20000) + '"\nx-map:\n' + "".join(
+            f"  m{i}: {{*k : {i}}}\n" for i in range(rng.randint(1, 2000)))
+    else:  # an alias inside a real value of the report
+        extra = "x-a: &a " + rng.choice(["Hưng Yên", "ngày 08 tháng 01 năm 2025", "[1, 2, 3]", "{a: b}"]) + "\n"
+        extra += "x-b: [" + ", ".join(["*a"] * rng.randint(1, 50000)) + "]\n"
+    text = data.decode("utf-8", "replace").rstrip("\n") + "\n" + extra
+    return text.encode("utf-8")[:1_000_000]
+
+
+_LINE_SHAPES = ["và tiếp tục {i}", "ab", "{i}", "**", "*", "**BÁO CÁO", "DÂN**", "- mục {i}", "{i}. Mục",
+                "I. PHẦN {i}", "a) điểm", "| ô {i} |", "|---|", "Số: {i}/BC-UBND", "      cột trái        cột phải",
+                "x" * 70, "Dòng dài không có dấu chấm cuối câu cho đến hết sáu mươi ký tự nữa {i}", "\f", "",
+                "Kính gửi: Sở {i}", "<table>", "</table>", "+---+---+", "KT. GIÁM ĐỐC", "ngày {i} tháng 3 năm 2025"]
+
+
+def line_shapes(data: bytes, rng: random.Random) -> bytes:
+    """The text report with, somewhere in it, up to 20,000 lines of one or a few shapes (short lower-case
+    lines a wrapped paragraph is made of, open bold runs, rows, columns set with spaces, page breaks)."""
+    lines = data.decode("utf-8", "replace").split("\n")
+    shapes = [rng.choice(_LINE_SHAPES) for _ in range(rng.randint(1, 3))]
+    count = rng.choice([10, 100, 1000, 5000, 20000])
+    block = [shapes[i % len(shapes)].format(i=i) for i in range(count)]
+    at = rng.randrange(len(lines) + 1)
+    return "\n".join(lines[:at] + block + lines[at:]).encode("utf-8")[:1_000_000]
+
+
 class Crash(AssertionError):
     """dvlint did something other than check the input or say where it is wrong."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -291,7 +290,7 @@ def test_docx_made_by_libreoffice_from_a_seed(tmp_path, name):
     html = markdown.markdown((SEEDS / f"{name}.md").read_text(encoding="utf-8"), extensions=["tables"])
     source = tmp_path / f"{name}.html"
     source.write_text(f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>', encoding="utf-8")
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    profile = tmp_path / "lo-profile"  # removed with tmp_path, not left in /tmp
     subprocess.run([_libreoffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
                     "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=180)
@@ -314,7 +313,7 @@ def test_the_same_report_read_from_its_pdf_gives_the_docx_findings(tmp_path):
     soffice, pdftotext = _libreoffice(), shutil.which("pdftotext")
     assert soffice and pdftotext, "LibreOffice and pdftotext are needed (bash .ci/run installs them)"
     docx = state_report(tmp_path / "report.docx")
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    profile = tmp_path / "lo-profile"  # removed with tmp_path, not left in /tmp
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
     subprocess.run([pdftotext, "-layout", str(tmp_path / "report.pdf"), str(tmp_path / "report.txt")],

@@ -34,10 +34,9 @@ def _office() -> str:
 
 
 def _convert(source: Path, target_format: str, out: Path) -> Path:
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    subprocess.run([_office(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target_format,
-                    "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
-    shutil.rmtree(profile, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:  # removed however the conversion ends
+        subprocess.run([_office(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                        target_format, "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
     return out / f"{source.stem}.{target_format.split(':')[0]}"
 
 

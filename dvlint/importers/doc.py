@@ -4,9 +4,12 @@ The conversion runs headless in a private temporary folder that is removed
 afterwards, with a LibreOffice profile of its own (so that conversions in
 parallel do not collide on the user's profile), on a copy of the file with a
 plain name (a received file's name never reaches the command line), within
-a time limit that ends the whole process group. LibreOffice does not run a
-document's macros when converting. Missing LibreOffice is a load error that
-names the package; every other file is still checked.
+a time limit that ends the whole process group. The profile is written
+before LibreOffice starts, with macros switched off (the highest macro
+security, macro execution disabled, a .doc's VBA never made executable):
+LibreOffice does not run a document's macros when converting, and this
+profile makes sure of it whatever the machine's defaults. Missing LibreOffice
+is a load error that names the package; every other file is still checked.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ def as_docx(path: Path, max_size: int):
         source = work / "input.doc"
         shutil.copyfile(path, source)
         profile = work / "profile"
+        _write_profile(profile)
         out = work / "out"
         process = subprocess.Popen(
             [command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
@@ -70,3 +74,26 @@ def as_docx(path: Path, max_size: int):
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {process.returncode}"]
             raise LoadError("conversion-failed", CONVERSION_FAILED.format(detail=detail[0][:200]))
         yield converted
+
+
+# No macro of a received document may run: LibreOffice's settings, in the private profile's registry.
+_NO_MACROS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Filter/Import/VBA">\
+<prop oor:name="Executable" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc">\
+<prop oor:name="UseSystemFileDialog" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
+
+
+def _write_profile(profile: Path) -> None:
+    """A new LibreOffice profile whose registry switches macros off (LibreOffice fills in the rest)."""
+    user = profile / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(_NO_MACROS, encoding="utf-8")

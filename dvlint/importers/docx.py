@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import errno
 import gc
+import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from dvlint.source import errors
 from dvlint.source.errors import LoadError
 from dvlint.i18n import Msg
 from dvlint.importers import SourceLine, single_spaced
-from dvlint.source.files import check_readable
+from dvlint.source.files import read_bytes
 
 NOT_A_ZIP = Msg("tệp không phải .docx: không phải tệp nén zip (tệp Word .docx là một tệp zip; tệp .doc cũ cần lưu lại "
                 "thành .docx), hoặc tệp bị cắt cụt",
@@ -37,10 +39,24 @@ BROKEN_PART = Msg("tài liệu Word bị hỏng, không đọc được phần n
                   "the Word document is damaged; its content cannot be read: {detail}")
 NO_TEXT = Msg("tệp .docx không có chữ nào", "the .docx file has no text")
 TOO_LARGE_UNPACKED = Msg(
-    "tệp .docx giải nén ra quá lớn ({size} byte; giới hạn {limit} byte = 20 lần max-file-size): tệp hỏng hoặc cố ý gây hại",
-    "the .docx unpacks to too much ({size} bytes; the limit is {limit}, 20 times max-file-size): a damaged or hostile file",
+    "tệp .docx giải nén ra quá lớn ({size} byte; giới hạn {limit} byte = 2 lần max-file-size): tệp hỏng hoặc cố ý gây hại",
+    "the .docx unpacks to too much ({size} bytes; the limit is {limit}, twice max-file-size): a damaged or hostile file",
 )
-UNPACKED_RATIO = 20  # a .docx may unpack to this many times max-file-size (text compresses about 5-10 times)
+TOO_LARGE_PART = Msg(
+    "phần {part} của tệp .docx giải nén ra quá lớn ({size} byte; giới hạn {limit} byte = 1/4 max-file-size; "
+    "phần lớn nhất của một báo cáo thật khoảng 0,5 MB): tệp hỏng hoặc cố ý gây hại",
+    "the .docx part {part} unpacks to too much ({size} bytes; the limit is {limit}, a quarter of max-file-size; "
+    "the largest part of a real report is about 0.5 MB): a damaged or hostile file",
+)
+TOO_MANY_PARTS = Msg(
+    "tệp .docx có quá nhiều phần ({count}; giới hạn {limit}): tệp hỏng hoặc cố ý gây hại",
+    "the .docx holds too many parts ({count}; the limit is {limit}): a damaged or hostile file",
+)
+# What a .docx may unpack to, from what real reports need (the corpus's largest part, word/document.xml of a
+# charter, is 0.51 MB; its largest package unpacks to 0.75 MB), tied to max-file-size (default 10 MB):
+UNPACKED_RATIO = 2  # all its parts together (pictures too): twice max-file-size
+XML_PART_DIVISOR = 4  # each part python-docx parses as XML: a quarter of max-file-size (2.5 MB)
+MAX_PARTS = 2_000  # a report has 10-100
 
 
 def _number(value, default: int) -> int:
@@ -119,11 +135,11 @@ _ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), 
 
 
 def _roman(n: int) -> str:
-    out = ""
+    out = []
     for value, letters in _ROMAN_DIGITS:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
 
 
 def _format_number(n: int, fmt: str) -> str:
@@ -136,6 +152,17 @@ def _format_number(n: int, fmt: str) -> str:
     if fmt == "lowerRoman":
         return _roman(n).lower()
     return str(n)
+
+
+# What a real list uses. A received file may say anything (w:start="100000000000" made a 2 KB file
+# take minutes to label its first paragraph); its values are brought within these bounds.
+MAX_LIST_NUMBER = 10_000  # a list's first number (and so its labels) at most this
+MAX_LIST_LEVEL = 8  # Word's nine levels: 0..8
+MAX_LIST_PATTERN = 100  # a label's pattern ("%1.", "Điều %1.", "%1.%2.%3."): what is longer is cut here
+
+
+def _bounded(value: int, low: int, high: int) -> int:
+    return min(max(value, low), high)
 
 
 class Numbering:
@@ -161,10 +188,13 @@ class Numbering:
                 fmt = lvl.find(_qn("w:numFmt"))
                 text = lvl.find(_qn("w:lvlText"))
                 start = lvl.find(_qn("w:start"))
-                levels[_number(lvl.get(_qn("w:ilvl")), 0)] = (
+                level = _number(lvl.get(_qn("w:ilvl")), 0)
+                if not 0 <= level <= MAX_LIST_LEVEL:
+                    continue  # no such level in Word: its paragraphs get no label
+                levels[level] = (
                     fmt.get(_qn("w:val")) if fmt is not None else "decimal",
-                    text.get(_qn("w:val")) if text is not None else "",
-                    _number(start.get(_qn("w:val")), 1) if start is not None else 1,
+                    (text.get(_qn("w:val")) or "")[:MAX_LIST_PATTERN] if text is not None else "",
+                    _bounded(_number(start.get(_qn("w:val")), 1), 0, MAX_LIST_NUMBER) if start is not None else 1,
                 )
             abstract[node.get(_qn("w:abstractNumId"))] = levels
         for num in root.iter(_qn("w:num")):
@@ -443,11 +473,12 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.oxml.exceptions import XmlchemyError
 
-    if check_readable(path, max_size) == 0:
+    data = read_bytes(path, max_size)
+    if not data:
         raise LoadError("empty", errors.EMPTY)
     try:
-        _check_unpacked_size(path, max_size * UNPACKED_RATIO)
-        document = docx.Document(str(path))
+        _check_package(data, max_size)
+        document = docx.Document(io.BytesIO(data))  # the bytes checked, not the file again
     except zipfile.BadZipFile:
         raise LoadError("not-a-docx", NOT_A_ZIP) from None
     except KeyError as exc:  # a part the package needs is missing
@@ -490,16 +521,90 @@ def _missing_part(exc: KeyError) -> str:
     return found.group(1) if found else str(exc)
 
 
-def _check_unpacked_size(path: Path, limit: int) -> None:
-    """Refuse a zip bomb before python-docx unpacks every part into memory.
+def _check_package(data: bytes, max_size: int) -> None:
+    """Refuse a zip bomb before python-docx unpacks every part into memory and parses its XML.
 
-    The sizes are those the zip's directory declares; zipfile itself stops
-    reading a part that unpacks beyond its declared size, so they hold.
+    At most ``MAX_PARTS`` parts, unpacking to at most ``UNPACKED_RATIO`` times
+    ``max_size`` together and, for each part parsed as XML (by its content
+    type, as python-docx decides, and every .rels), at most ``max_size /
+    XML_PART_DIVISOR``. The sizes the zip's directory declares are checked
+    first; then each part is unpacked, a piece at a time, and what it really
+    gives is counted against the same limits (a directory may lie).
     """
-    with zipfile.ZipFile(path) as archive:
-        size = sum(info.file_size for info in archive.infolist())
-    if size > limit:
-        raise LoadError("too-large", TOO_LARGE_UNPACKED.format(size=size, limit=limit))
+    total_limit, part_limit = max_size * UNPACKED_RATIO, max_size // XML_PART_DIVISOR
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise LoadError("too-large", TOO_MANY_PARTS.format(count=len(infos), limit=MAX_PARTS))
+        declared = sum(info.file_size for info in infos)
+        if declared > total_limit:
+            raise LoadError("too-large", TOO_LARGE_UNPACKED.format(size=declared, limit=total_limit))
+        parsed = _xml_parts(archive, part_limit)
+        for info in infos:
+            if info.filename in parsed and info.file_size > part_limit:
+                raise LoadError("too-large", TOO_LARGE_PART.format(part=info.filename, size=info.file_size,
+                                                                   limit=part_limit))
+        total = 0
+        for info in infos:
+            limit = part_limit if info.filename in parsed else total_limit
+            total = _unpacked(archive, info, limit, total, total_limit)
+
+
+def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, total: int, total_limit: int) -> int:
+    """``total`` plus what the part really unpacks to, read a piece at a time and never past ``limit``
+    (for the part) nor ``total_limit`` (for the package)."""
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(1 << 16):
+                size += len(chunk)
+                if size > limit:
+                    raise LoadError("too-large", TOO_LARGE_PART.format(part=info.filename, size=f"> {limit}",
+                                                                       limit=limit))
+                if total + size > total_limit:
+                    raise LoadError("too-large", TOO_LARGE_UNPACKED.format(size=f"> {total_limit}",
+                                                                           limit=total_limit))
+    except zipfile.BadZipFile as exc:  # it unpacks to other bytes than its directory says (CRC, length)
+        raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{info.filename}: {exc}")) from None
+    return total + size
+
+
+_XML_TYPE = re.compile(r"[/+]xml$")
+
+
+def _xml_parts(archive: zipfile.ZipFile, part_limit: int) -> set[str]:
+    """The names of the parts python-docx will parse as XML: those whose content type (an override for
+    the part, or the default for its extension, in [Content_Types].xml) is XML, and the relationships."""
+    from lxml import etree
+
+    names = {info.filename for info in archive.infolist()}
+    parsed = {name for name in names if name.endswith(".rels") or name == "[Content_Types].xml"}
+    if "[Content_Types].xml" not in names:
+        return parsed | names  # python-docx refuses it; meanwhile every part counts as XML
+    info = archive.getinfo("[Content_Types].xml")
+    if info.file_size > part_limit:
+        raise LoadError("too-large", TOO_LARGE_PART.format(part=info.filename, size=info.file_size, limit=part_limit))
+    with archive.open(info) as member:
+        blob = member.read(part_limit + 1)
+    if len(blob) > part_limit:
+        raise LoadError("too-large", TOO_LARGE_PART.format(part=info.filename, size=f"> {part_limit}",
+                                                           limit=part_limit))
+    try:
+        root = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return parsed | names  # python-docx says what is wrong with it
+    defaults, overrides = {}, {}
+    for node in root:
+        tag = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+        if tag == "Default":
+            defaults[(node.get("Extension") or "").lower()] = node.get("ContentType") or ""
+        elif tag == "Override":
+            overrides[(node.get("PartName") or "").lstrip("/").lower()] = node.get("ContentType") or ""
+    for name in names:  # python-docx compares part names in lower case
+        kind = overrides.get(name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "")
+        if _XML_TYPE.search(kind.strip()):
+            parsed.add(name)
+    return parsed
 
 
 def _read(document) -> tuple[list[SourceLine], list[str]]:

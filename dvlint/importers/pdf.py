@@ -47,15 +47,41 @@ class PdfText:
     source: str = "text"  # "text", or "ocr" when read from the page images
 
 
+# What a received PDF may ask of the reader. A report runs to tens of pages, a page to 600-2,000 letters.
+MAX_PAGES = 500  # a PDF with more pages (its page tree may say a million) is refused
+MAX_CHARS_PER_PAGE = 30_000  # a page with more characters in its text layer is refused
+MAX_COLUMN = 1_000  # a character's column on its line: a box placed further out is set there
+TOO_MANY_PAGES = Msg(
+    "tệp PDF có {count} trang; dvlint đọc báo cáo đến {limit} trang: tệp hỏng hoặc không phải một báo cáo",
+    "the PDF has {count} pages; dvlint reads reports of up to {limit} pages: a damaged file, or no report",
+)
+TOO_MANY_CHARS = Msg(
+    "trang {page} của tệp PDF có {count} ký tự (giới hạn {limit}): tệp hỏng hoặc cố ý gây hại",
+    "page {page} of the PDF holds {count} characters (the limit is {limit}): a damaged or hostile file",
+)
+BAD_PAGE = Msg("không đọc được trang {page} của tệp PDF: {detail}", "page {page} of the PDF cannot be read: {detail}")
+
+
 def read_pdf(path: Path, max_size: int, ocr=None) -> PdfText:
     """The text of the PDF at ``path``: its text layer, or OCR of its pages when it has none that reads.
 
     ``ocr(path, pages)`` reads page images (dvlint.importers.ocr.read_pages); it raises a LoadError
-    naming what to install when Tesseract is not there.
+    naming what to install when Tesseract is not there. PDFium runs in a child process with a bound on
+    its memory (dvlint.importers.isolate): a stream that unpacks to gigabytes ends the child, not the run.
     """
-    import pypdfium2 as pdfium
+    from dvlint.importers import isolate
 
     check_readable(path, max_size)
+    memory = isolate.memory_for(max_size)
+    try:
+        return isolate.run(_read_pdf, path, ocr, memory=memory)
+    except isolate.ChildDied as exc:
+        raise isolate.died(exc, memory) from None
+
+
+def _read_pdf(path: Path, ocr) -> PdfText:
+    import pypdfium2 as pdfium
+
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -63,11 +89,13 @@ def read_pdf(path: Path, max_size: int, ocr=None) -> PdfText:
             raise LoadError("encrypted", ENCRYPTED) from None
         raise LoadError("not-a-pdf", NOT_A_PDF.format(detail=str(exc))) from None
     try:
+        if len(document) > MAX_PAGES:
+            raise LoadError("too-large", TOO_MANY_PAGES.format(count=len(document), limit=MAX_PAGES))
         try:
             document.init_forms()  # form fields filled by an e-office system (the number, the day) are drawn too
         except Exception:  # noqa: BLE001 - a document whose forms cannot be read is read without them
             pass
-        pages = [page_lines(_flattened(document, i)) for i in range(len(document))]
+        pages = [page_lines(_flattened(document, i), i + 1) for i in range(len(document))]
         why = _needs_ocr(pages)
         if why is not None and ocr is not None:
             ocr_pages = ocr(document)
@@ -105,14 +133,24 @@ def _needs_ocr(pages: list[list[str]]) -> str | None:
 def _flattened(document, index: int):
     """The page with its annotations drawn into it: a number or a date an e-office system stamps on a
     signed PDF is often an annotation, which is not in the page's own text."""
-    page = document[index]
+    page = _page(document, index)
     try:
         if page.flatten(flag=1) == 1:  # as printed; FLATTEN_SUCCESS: the page must be loaded again to see it
             page.close()
-            page = document[index]
+            page = _page(document, index)
     except Exception:  # noqa: BLE001 - a page that cannot be flattened is read as it is
         pass
     return page
+
+
+def _page(document, index: int):
+    """The page, or a LoadError naming it (a page tree that promises pages it does not hold)."""
+    import pypdfium2 as pdfium
+
+    try:
+        return document[index]
+    except pdfium.PdfiumError as exc:
+        raise LoadError("not-a-pdf", BAD_PAGE.format(page=index + 1, detail=str(exc))) from None
 
 
 # --- the text layer laid out ----------------------------------------------------------------------
@@ -120,13 +158,16 @@ def _flattened(document, index: int):
 _FOLDABLE = str.maketrans({"ƣ": "ư", "Ƣ": "Ư", "\u00a0": " "})  # a font's lookalike glyphs for ư
 
 
-def page_lines(page) -> list[str]:
+def page_lines(page, number: int = 1) -> list[str]:
     """The page's text as lines, each character at the column its position gives."""
     textpage = page.get_textpage()
     chars = []
     spaced = False  # a space the PDF draws (with a width) stands before the next character
     try:
-        for index in range(textpage.count_chars()):
+        count = textpage.count_chars()
+        if count > MAX_CHARS_PER_PAGE:
+            raise LoadError("too-large", TOO_MANY_CHARS.format(page=number, count=count, limit=MAX_CHARS_PER_PAGE))
+        for index in range(count):
             char = textpage.get_text_range(index, 1)
             if not char:
                 continue
@@ -178,15 +219,16 @@ def _set_out(line: list[tuple], pitch: float) -> str:
     previous_right = None
     for char, left, _, right, _, spaced in line:
         gap = left - previous_right if previous_right is not None else None
+        column = min(int(round(left / pitch)), MAX_COLUMN) if left > 0 else 0
         if gap is None:
-            text = " " * int(round(left / pitch)) + char
+            text = " " * column + char
         elif gap <= pitch * _LETTER_GAP and not spaced and not (
                 gap > pitch * _FIELD_GAP and text[-1:].isdigit() != char.isdigit()):
             text += char  # letters of one word (a digit filled into a form field beside a word is not)
         elif gap < pitch * _COLUMN_GAP:
             text += " " + char
         else:
-            text = text.ljust(max(int(round(left / pitch)), len(text) + 6)) + char
+            text = text.ljust(max(column, len(text) + 6)) + char
         previous_right = right
     return _TRAILING.sub("", text)
 
@@ -205,6 +247,23 @@ def _without_rules(line: list[tuple]) -> list[tuple]:
         return line
     letters = [c for c in line if c[0] not in "_‗¯"]
     baseline = statistics.median(c[2] for c in letters)
-    return [c for c in line if c[0] not in "_‗¯" or not (
-        c[4] <= baseline or any(c[1] < o[3] and o[1] < c[3] for o in letters))]
+    over_letter = _overlap_test(letters)
+    return [c for c in line if c[0] not in "_‗¯" or not (c[4] <= baseline or over_letter(c[1], c[3]))]
+
+
+def _overlap_test(letters: list[tuple]):
+    """A test of whether the span (left, right) overlaps a letter's box, in log time (a line of
+    thousands of underscores and letters is not compared pair by pair)."""
+    import bisect
+    import itertools
+
+    boxes = sorted((c[1], c[3]) for c in letters)
+    lefts = [left for left, _ in boxes]
+    reach = list(itertools.accumulate((right for _, right in boxes), max))  # the furthest right so far
+
+    def over_letter(left: float, right: float) -> bool:
+        k = bisect.bisect_left(lefts, right)  # the letters starting before ``right``
+        return k > 0 and reach[k - 1] > left
+
+    return over_letter
 _TRAILING = re.compile(r"\s+$")

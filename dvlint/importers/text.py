@@ -137,36 +137,93 @@ def join_wrapped(lines: list[SourceLine]) -> list[SourceLine]:
     same block, with no blank line between) when it starts in lower case, or
     when the one before is long and stops mid-sentence; never when it starts
     a list item, a numbered item or a footnote.
+
+    One pass, in time linear in the text: what is asked of the line being
+    built (its length, whether it is in capitals, how it ends) is kept up to
+    date piece by piece (:class:`_Joined`), never recomputed from the whole
+    joined text, and the pieces are joined once at the end. (Asking it of the
+    joined text made 16,000 short lines take 11 seconds, 32,000 never end.)
     """
     out: list[SourceLine] = []
+    joined: _Joined | None = None
     for line in lines:
         previous = out[-1] if out else None
         if (previous is not None and line.text and previous.text and line.row is None and previous.row is None
-                and not line.separator and not _LIST_START.match(line.text) and _wrapped(previous, line)):
-            previous.text = f"{previous.text} {line.text}"
-            previous.end_line, previous.end_column = line.line, line.column + len(line.text)
-            previous.heading = previous.heading or line.heading
+                and not line.separator and not _LIST_START.match(line.text) and _wrapped(joined, line)):
+            joined.add(line)
             continue
+        if joined is not None:
+            joined.finish()
         out.append(line)
+        joined = _Joined(line)
+    if joined is not None:
+        joined.finish()
     return out
+
+
+class _Joined:
+    """The line being built from wrapped pieces, and what :func:`_wrapped` asks of its whole text."""
+
+    __slots__ = ("line", "pieces", "length", "decoration", "kind", "letters", "upper", "ends_sentence")
+
+    def __init__(self, line: SourceLine):
+        from dvlint.importers.header import is_kind_line
+
+        text = line.text
+        self.line, self.pieces, self.length = line, [text], len(text)
+        self.decoration = text.strip(" *-_=") == ""
+        self.kind = is_kind_line(text)
+        self.letters, self.upper = _letter_case(text)
+        self.ends_sentence = text.rstrip().endswith(_SENTENCE_END)
+
+    def add(self, line: SourceLine) -> None:
+        from dvlint.importers.header import is_kind_line
+
+        text, previous = line.text, self.line
+        self.pieces.append(text)
+        self.length += 1 + len(text)
+        self.decoration = False  # it held more than decoration before, and still does
+        # a type name is under 25 letters: only a short joined line can be one (and only it is joined again)
+        self.kind = self.length < _KIND_REACH and is_kind_line(" ".join(self.pieces))
+        letters, upper = _letter_case(text)
+        self.letters, self.upper = self.letters or letters, self.upper and upper
+        if text.rstrip():
+            self.ends_sentence = text.rstrip().endswith(_SENTENCE_END)
+        previous.end_line, previous.end_column = line.line, line.column + len(text)
+        previous.heading = previous.heading or line.heading
+
+    def finish(self) -> None:
+        if len(self.pieces) > 1:
+            self.line.text = " ".join(self.pieces)
+
+    def is_upper(self) -> bool:
+        return self.letters and self.upper
+
+
+_KIND_REACH = 64
+
+
+def _letter_case(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` has letters, and whether all of them are capitals (as :func:`is_upper` asks)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters), all(c.isupper() for c in letters)
 
 
 _OWN_LINE = ("(kem theo", "kinh gui", "noi nhan", "tren day", "phu luc")
 
 
-def _wrapped(previous: SourceLine, line: SourceLine) -> bool:
+def _wrapped(previous: _Joined, line: SourceLine) -> bool:
     from dvlint.importers import ascii_fold, is_upper
-    from dvlint.importers.header import is_kind_line
 
-    if line.text.strip(" *-_=") == "" or previous.text.strip(" *-_=") == "":
+    if line.text.strip(" *-_=") == "" or previous.decoration:
         return False  # a decoration line (-----) stands alone
-    if is_kind_line(previous.text) or ascii_fold(line.text).startswith(_OWN_LINE):
+    if previous.kind or ascii_fold(line.text).startswith(_OWN_LINE):
         return False  # "BÁO CÁO" stands alone even when the summary under it starts in lower case
-    if line.heading != previous.heading:
+    if line.heading != previous.line.heading:
         return False  # a wholly bold line is a part of its own: "**THỦ TƯỚNG CHÍNH PHỦ**" under a summary
     first = line.text[:1]
     if first.isalpha() and first.islower():
         return True
-    if is_upper(previous.text) and not is_upper(line.text):
+    if previous.is_upper() and not is_upper(line.text):
         return False
-    return len(previous.text) >= WRAP_WIDTH and not previous.text.rstrip().endswith(_SENTENCE_END)
+    return previous.length >= WRAP_WIDTH and not previous.ends_sentence

@@ -74,12 +74,13 @@ def _imported(path: Path, classified, kind: str) -> LoadedReport:
 def load_yaml_report(path: Path, settings) -> LoadedReport:
     """Read, parse and validate a report written in dvlint's YAML format."""
     text, converted_from = files.read_source(path, settings)
-    return yaml_report(path, text, converted_from)
+    return yaml_report(path, text, converted_from, settings.max_file_size)
 
 
-def yaml_report(path: Path, text: str, converted_from: str | None = None) -> LoadedReport:
+def yaml_report(path: Path, text: str, converted_from: str | None = None,
+                max_file_size: int | None = None) -> LoadedReport:
     """The report in ``text``, its values in NFC (those written otherwise are kept aside for DV702)."""
-    raw, positions = yamlload.load(text)
+    raw, positions = yamlload.load(text, max_file_size)
     denormalized: dict = {}
     if not unicodedata.is_normalized("NFC", text):
         raw = _nfc_values(raw, (), denormalized)

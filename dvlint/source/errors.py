@@ -132,6 +132,12 @@ TOO_MANY_NODES = Msg(
     "tệp mở rộng ra quá nhiều giá trị (hơn {limit}); có thể do alias YAML lặp",
     "the file expands to too many values (over {limit}); probably repeated YAML aliases",
 )
+ALIAS_EXPANSION = Msg(
+    "alias YAML mở rộng ra quá nhiều chữ (hơn {limit} ký tự, gấp đôi max-file-size) từ alias này; "
+    "hãy viết giá trị ra thay vì lặp alias",
+    "the YAML aliases expand to too much text (over {limit} characters, twice max-file-size) at this alias; "
+    "write the values out instead of repeating aliases",
+)
 NOT_A_DOCUMENT = Msg(
     "không nhận ra văn bản hành chính: không thấy tên loại, số hay ngày ban hành",
     "no administrative document recognised: no type name, number or issue date found",

@@ -21,6 +21,8 @@ from dvlint.source.errors import LoadError
 from dvlint.source.positions import NodePositions, PositionMap, node_span
 
 MAX_NODES = 200_000
+EXPANSION_RATIO = 2  # the text a file's values hold, aliases expanded, is at most this many times max-file-size
+_DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024  # files.DEFAULT_MAX_FILE_SIZE (files imports what imports this module)
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -108,14 +110,47 @@ def compose(text: str):
     return node
 
 
-def load(text: str) -> tuple[object, PositionMap]:
-    """Parse YAML text into plain values, and the positions to locate them."""
+def load(text: str, max_file_size: int | None = None) -> tuple[object, PositionMap]:
+    """Parse YAML text into plain values, and the positions to locate them.
+
+    The values' text, aliases expanded, may be at most ``EXPANSION_RATIO`` times
+    ``max_file_size`` characters (without one: times the default limit or the text's
+    length, whichever is larger). Without aliases a file holds no more text than its size.
+    """
     node = compose(text)
+    limit = EXPANSION_RATIO * (max_file_size or max(_DEFAULT_MAX_FILE_SIZE, len(text)))
+    converter = _Converter(limit)
     try:
-        value = _Converter().convert(node)
+        value = converter.convert(node)
     except RecursionError:
         raise LoadError("too-deep", errors.TOO_DEEP) from None
+    except _ExpandsTooFar:
+        line, column = _alias_mark(text, converter.alias_count)
+        raise LoadError("alias-expansion", errors.ALIAS_EXPANSION.format(limit=limit), line, column) from None
     return value, NodePositions(node, text)
+
+
+class _ExpandsTooFar(Exception):
+    """Aliases brought in more text than the limit allows."""
+
+
+def _alias_mark(text: str, count: int) -> tuple[int, int]:
+    """Line and column of the ``count``-th alias (``*name``) of ``text``, 1-based.
+
+    The composed nodes do not keep where an alias was written (an alias is
+    its anchor's node again), so the file's events are read once more, by the
+    pure-Python parser, which expands nothing. Only for a file being refused.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import AliasEvent
+
+    seen = 0
+    for event in YAML(typ="safe", pure=True).parse(text):
+        if isinstance(event, AliasEvent):
+            seen += 1
+            if seen == count:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    return 1, 1
 
 
 def _tag(node) -> str:
@@ -132,24 +167,46 @@ class _Converter:
     looked up later, only for what is reported.
     """
 
-    def __init__(self):
+    def __init__(self, max_chars: int = 2**62):
         self.budget = MAX_NODES
+        self.chars = max_chars  # what the values' text may still hold
+        self.seen: set[int] = set()  # the nodes met so far: meeting one again is meeting an alias
+        self.alias_count = 0  # the aliases written in the file met so far (not those inside an expansion)
+        self.expanding = False  # within what an alias brings in
 
     def convert(self, node):
         self.budget -= 1
         if self.budget < 0:
             raise LoadError("too-many-nodes", errors.TOO_MANY_NODES.format(limit=MAX_NODES))
+        key = id(node)
+        if key in self.seen and not self.expanding:  # an alias the file writes: expanded, counted
+            self.alias_count += 1
+            self.expanding = True
+            try:
+                return self._convert(node)
+            finally:
+                self.expanding = False
+        self.seen.add(key)
+        return self._convert(node)
+
+    def _convert(self, node):
         tag = _tag(node)
         if tag == _STR:
-            return node.value
+            return self._text(node.value)
         if tag == _MAP:
             return self._mapping(node)
         if tag == _SEQ:
             return [self.convert(item) for item in node.value]
         if tag in _SCALAR_TAGS:
-            return _scalar(tag, node.value)
+            return _scalar(tag, self._text(node.value))
         span = node_span(node)
         raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag=_short_tag(tag)), span.line, span.column)
+
+    def _text(self, value: str) -> str:
+        self.chars -= len(value)
+        if self.chars < 0:
+            raise _ExpandsTooFar
+        return value
 
     def _mapping(self, node) -> dict:
         result: dict = {}
@@ -162,7 +219,12 @@ class _Converter:
                 span = node_span(key_node)
                 kind = "mapping" if key_tag == _MAP else "sequence"
                 raise LoadError("non-string-key", errors.NON_STRING_KEY.format(kind=kind), span.line, span.column)
-            key = str(key_node.value)
+            if id(key_node) in self.seen:  # an aliased key
+                if not self.expanding:
+                    self.alias_count += 1
+            else:
+                self.seen.add(id(key_node))
+            key = self._text(str(key_node.value))
             if key == "<<" and key_tag == _STR:
                 span = node_span(key_node)
                 raise LoadError("unsafe-tag", errors.UNSAFE_TAG.format(tag="<< (merge)"), span.line, span.column)
