@@ -112,7 +112,11 @@ def test_xlsx_opens_in_libreoffice_calc_with_the_ranking_first(received, tmp_pat
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(book_path)],
                    check=True, capture_output=True, timeout=180)
-    assert read_csv(out / "quy-3.csv") == read_csv(csv_path)
+    calc, plain = read_csv(out / "quy-3.csv"), read_csv(csv_path)
+    shown_otherwise = ("Ngày", "Mẫu", "Điểm")  # dates, template names and scores: as in the tests below
+    assert [{k: v for k, v in r.items() if k not in shown_otherwise} for r in calc] == \
+        [{k: v for k, v in r.items() if k not in shown_otherwise} for r in plain]
+    assert [r["Điểm"] for r in calc] == [f"{float(r['Điểm']):.1f}" if r["Điểm"] else "" for r in plain]
     book = openpyxl.load_workbook(book_path)
     assert book.sheetnames[:2] == ["Xếp hạng", "Phát hiện"]
     assert "DV5 nơi nhận và kính gửi" in book.sheetnames
@@ -553,3 +557,71 @@ def test_page_prints_on_a4_with_the_title_above_the_ranking(quarter, tmp_path):
     top = _headings_on_page(words, width, headings, "Hạng")
     title = [w for w in words if w[0] == "Kết"]
     assert title and title[0][4] < top  # "Kết quả chấm điểm báo cáo" above the table
+
+
+# --- the workbook: what the clerks filter and print ----------------------------------------------------------------
+
+
+def test_workbook_sheets_are_fitted_filtered_frozen_and_set_up_to_print(quarter, tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book_path = tmp_path / "quy-3.xlsx"
+    proc = run_cli("score", str(quarter), "--xlsx", str(book_path), *WITH_INFO)
+    assert proc.returncode == 2, proc.stderr
+    book = openpyxl.load_workbook(book_path)
+    assert "DV2 ngày tháng, kỳ báo cáo" in book.sheetnames  # "... và trích dẫn" cut where a phrase ends, not mid-word
+    assert "DV7 chính tả, tên riêng" in book.sheetnames and all(len(name) <= 31 for name in book.sheetnames)
+    for sheet in book.worksheets:
+        last = openpyxl.utils.get_column_letter(sheet.max_column)
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        assert sheet.freeze_panes == "A2" and sheet.print_title_rows == "$1:$1", sheet.title
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    ranking = book["Xếp hạng"]
+    heading = [c.value for c in ranking[1]]
+    rows = {row[-1].value.rsplit("/", 1)[-1]: dict(zip(heading, row)) for row in ranking.iter_rows(min_row=2)}
+    date = rows["clean-state-report.yaml"]["Ngày"]
+    assert (date.value, date.number_format) == (dt.datetime(2022, 12, 15), "DD/MM/YYYY")  # a date, shown as on paper
+    assert rows["hung-yen-2024-qcdc-9-thang.yaml"]["Ngày"].value == "chưa ghi ngày"
+    score = rows["hung-yen-2024-qcdc-9-thang.yaml"]["Điểm"]
+    assert (score.value, score.data_type, score.number_format) == (82, "n", "0.0")
+    assert rows["clean-party-report.yaml"]["Mẫu"].value == "Báo cáo công tác dân vận của cấp ủy"
+    agency = rows["clean-party-report.yaml"]["Cơ quan"]
+    assert agency.data_type == "s" and agency.alignment.wrap_text  # a long column wraps its text
+    widths = {title: ranking.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+              for i, title in enumerate(heading, 1)}
+    assert widths["Hạng"] <= 8 and widths["Số, ký hiệu"] == len("Số: 85/BC-SKHCN") + 2 and widths["Cơ quan"] == 32
+    assert rows["broken.yaml"]["Xếp loại"].alignment.wrap_text  # the reason a file is unreadable, wrapped
+    findings = book["Phát hiện"]
+    columns = [c.value for c in findings[1]]
+    lines = [dict(zip(columns, (c.value for c in row))) for row in findings.iter_rows(min_row=2)]
+    assert {line["Mức"] for line in lines} == {"lỗi", "cảnh báo", "thông tin"}
+    dv704 = next(line for line in lines if line["Mã"] == "DV704")
+    assert dv704["Quy tắc"] == "Chữ viết tắt được viết đầy đủ, kèm chữ viết tắt trong ngoặc, ở lần dùng đầu tiên"
+    assert not any("-" in (line["Quy tắc"] or "") and " " not in line["Quy tắc"] for line in lines)  # no slugs
+    family = book["DV5 nơi nhận và kính gửi"]
+    assert [c.value for c in family[1]] == ["Mã", "Quy tắc", "Số phát hiện", "Số báo cáo"]
+    assert ("DV504", "Mỗi dòng nơi nhận bắt đầu bằng '- ' và kết thúc bằng ';' (văn bản Đảng: ','); dòng cuối kết "
+            "thúc bằng '.'", 4, 1) in list(family.iter_rows(min_row=2, values_only=True))
+
+
+def test_workbook_ranking_prints_on_one_page_wide_in_libreoffice_calc(quarter, tmp_path):
+    """Printed by LibreOffice Calc to PDF: landscape A4, and page 1 (the ranking) has every column heading."""
+    import subprocess
+
+    import openpyxl
+
+    book_path = tmp_path / "quy-3.xlsx"
+    run_cli("score", str(quarter), "--xlsx", str(book_path))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice Calc is needed (bash .ci/run installs libreoffice-calc-nogui)"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(book_path)],
+                   check=True, capture_output=True, timeout=180)
+    width, words = _pdf_words(tmp_path / "pdf" / "quy-3.pdf", 1)
+    assert round(width) == 842  # A4 landscape, in points
+    headings = [c.value for c in openpyxl.load_workbook(book_path)["Xếp hạng"][1]]
+    _headings_on_page(words, width, headings, "Hạng")

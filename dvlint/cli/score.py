@@ -73,9 +73,10 @@ def _score_outputs(args, run, lang: str, previous, checker) -> int:
         ranking.write_csv(rows, args.csv, lang)
         written.append(args.csv)
     if args.xlsx:
+        from dvlint.staff.digest import labels_for
         from dvlint.staff.xlsx import write_xlsx
 
-        write_xlsx(rows, run, args.xlsx, lang)
+        write_xlsx(rows, run, args.xlsx, lang, labels_for(_engine(args, checker)))
         written.append(args.xlsx)
     if args.json:
         from dvlint.output.atomic import atomic_file
@@ -110,8 +111,14 @@ def write_page(args, rows, run, lang: str, checker) -> None:
     from dvlint.staff import digest
     from dvlint.staff.html import render_html
 
-    first = Path(args.paths[0])
-    engine = checker.engine_for(first if first.is_file() else first / "_")
+    engine = _engine(args, checker)
     heading = digest.heading_for(run, engine.settings, lang, dt.date.today())
     page = render_html(rows, run, lang, heading, digest.labels_for(engine), engine.scoring_for(None)[1])
     write_atomic(args.html, page, force=True)
+
+
+def _engine(args, checker):
+    """The engine of the run's settings (score is isolated: one configuration for every file), for the names
+    of its rules and templates and its grade bands."""
+    first = Path(args.paths[0])
+    return checker.engine_for(first if first.is_file() else first / "_")

@@ -25,6 +25,7 @@ DEFAULT_TITLE = Msg("Kết quả chấm điểm báo cáo", "Report scores")
 NO_DATE = Msg("chưa ghi ngày", "no date")  # a report whose date line was left blank (a draft's "ngày ... tháng ...")
 NOT_A_DOCUMENT = "not-a-document"  # the load error of a file that is read but is no administrative document
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NO_DAY = re.compile(r"^\s*$|ngày(?!\s*\d)", re.IGNORECASE)  # nothing, or "ngày" with no day after it
 
 
 def day_text(day: dt.date) -> str:
@@ -44,12 +45,15 @@ def parsed_date(text: str) -> dt.date | None:
 
 
 def date_label(row, lang: str) -> str:
-    """A row's date as shown: ``17/12/2020``; "chưa ghi ngày" when the report left it blank; nothing for a file
-    that could not be read (it has no date to speak of)."""
+    """A row's date as shown: ``17/12/2020``; "chưa ghi ngày" when the report left the day blank (a draft's
+    "ngày   tháng 02 năm 2023"); any other date dvlint could not read as written; nothing for a file that could
+    not be read (it has no date to speak of)."""
     day = parsed_date(row.date)
     if day is not None:
         return day_text(day)
-    return "" if row.score is None else NO_DATE.text(lang)
+    if row.score is None:
+        return ""
+    return NO_DATE.text(lang) if _NO_DAY.search(row.date) else row.date
 
 
 def severity_label(severity: str, lang: str) -> str:
