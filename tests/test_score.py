@@ -537,12 +537,12 @@ def _pdf_words(pdf: Path, page: int) -> tuple[float, list[tuple[str, float, floa
 
 
 def _headings_on_page(words, width: float, headings: list[str], first: str):
-    """Each heading's words found on the header line that starts with ``first``, all inside the page width."""
+    """Each heading's words found on the header line that starts with ``first``, all inside the page's margins."""
     top = next(w for w in words if w[0] == first)[2]
     line = [w for w in words if abs(w[2] - top) < 30]  # a heading may wrap onto a second line of its cell
     for heading in headings:
         for word in heading.split():
-            assert any(w[0] == word and 0 <= w[1] and w[3] <= width for w in line), (heading, word)
+            assert any(w[0] == word and 20 <= w[1] and w[3] <= width - 20 for w in line), (heading, word)  # margins
     return top
 
 

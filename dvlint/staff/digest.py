@@ -25,7 +25,7 @@ DEFAULT_TITLE = Msg("Kết quả chấm điểm báo cáo", "Report scores")
 NO_DATE = Msg("chưa ghi ngày", "no date")  # a report whose date line was left blank (a draft's "ngày ... tháng ...")
 NOT_A_DOCUMENT = "not-a-document"  # the load error of a file that is read but is no administrative document
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NO_DAY = re.compile(r"^\s*$|ngày(?!\s*\d)", re.IGNORECASE)  # nothing, or "ngày" with no day after it
+_NO_DAY = re.compile(r"^\s*$|ng[àa]y(?!\s*\d)", re.IGNORECASE)  # nothing, or "ngày" (or "ngay") with no day after it
 
 
 def day_text(day: dt.date) -> str:

@@ -69,7 +69,7 @@ header p{margin:.2rem 0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 table.figures{width:auto;margin:.5rem auto .5rem 0}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
-td.num,th.num,#frequent td:first-child,#ranking td:nth-child(4){white-space:nowrap}td.file{overflow-wrap:anywhere;min-width:9em}
+td.num,th.num,td.day,#frequent td:first-child{white-space:nowrap}td.file{overflow-wrap:anywhere;min-width:9em}
 th{background:#f0f0f0}#ranking th{cursor:pointer;user-select:none}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 td.num,th.num{text-align:right}tr.unreadable td{color:#8a1c1c}
@@ -79,12 +79,18 @@ svg text{font-size:11px}p.note{font-size:.85rem;color:#555}
 @page{size:A4;margin:12mm 10mm}
 @media print{
  body{margin:0;font-size:9pt}h1{font-size:14pt}h2{font-size:11pt;margin-top:1rem;break-after:avoid}
- table{font-size:7pt}th,td{padding:1pt 2pt}tr{break-inside:avoid}thead{display:table-header-group}
+ table{font-size:7pt}th,td{padding:1pt 2pt}td{overflow-wrap:anywhere}td.file{min-width:0}th.num{white-space:normal}
+ tr{break-inside:avoid}thead{display:table-header-group}
  th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  th[aria-sort]::after{content:none}.screen-only{display:none}
  a{color:inherit;text-decoration:none}details{break-inside:avoid}
 }
 """
+
+PRINT_WIDTHS = {"rank": 5, "agency": 14, "number": 10, "date": 9, "template": 12, "score": 5, "grade": 10,
+                "errors": 4, "warnings": 5, "heaviest": 12, "file": 14}  # per cent of A4's width, by column key
+PRINT_CSS = ("@media print{#ranking{table-layout:fixed}"
+             + "".join(f"col.c-{key}{{width:{width}%}}" for key, width in PRINT_WIDTHS.items()) + "}")
 
 SCRIPT = """
 (function(){
@@ -117,7 +123,7 @@ def render_html(rows, run, lang: str, heading: "digest.Heading", labels: "digest
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>',
-        f"<style>{CSS}</style></head><body>",
+        f"<style>{CSS}{PRINT_CSS}</style></head><body>",
         _heading(heading, lang),
         f"<h2>{escape(T_SUMMARY.text(lang))}</h2>",
         _summary(digest.figures(rows, bands, lang), lang),
@@ -199,14 +205,16 @@ def _ranking(rows, lang: str, labels: "digest.Labels") -> str:
                 tds.append(f'<td class="num">{text}</td>')
             elif key == "date":
                 day = digest.parsed_date(row.date)
-                tds.append(f'<td data-sort="{day.isoformat() if day else "9999"}">{text}</td>')  # undated: last
+                tds.append(f'<td class="day" data-sort="{day.isoformat()}">{text}</td>' if day
+                           else f'<td data-sort="9999">{text}</td>')  # undated: last
             elif key == "file":
                 tds.append(f'<td class="file"><a href="#report-{row.index}">{text}</a></td>')
             else:
                 tds.append(f"<td>{text}</td>")
         css = "report unreadable" if row.score is None else "report"
         body.append(f'<tr id="row-{row.index}" class="{css}">{"".join(tds)}</tr>')
-    return f'<table id="ranking"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    cols = "".join(f'<col class="c-{key}">' for key, _ in columns)  # printed at fixed widths: never past the page
+    return f'<table id="ranking"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
 def _agencies(lines: list, lang: str) -> list[str]:
