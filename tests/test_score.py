@@ -112,7 +112,11 @@ def test_xlsx_opens_in_libreoffice_calc_with_the_ranking_first(received, tmp_pat
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(book_path)],
                    check=True, capture_output=True, timeout=180)
-    assert read_csv(out / "quy-3.csv") == read_csv(csv_path)
+    calc, plain = read_csv(out / "quy-3.csv"), read_csv(csv_path)
+    shown_otherwise = ("Ngày", "Mẫu", "Điểm")  # dates, template names and scores: as in the tests below
+    assert [{k: v for k, v in r.items() if k not in shown_otherwise} for r in calc] == \
+        [{k: v for k, v in r.items() if k not in shown_otherwise} for r in plain]
+    assert [r["Điểm"] for r in calc] == [f"{float(r['Điểm']):.1f}" if r["Điểm"] else "" for r in plain]
     book = openpyxl.load_workbook(book_path)
     assert book.sheetnames[:2] == ["Xếp hạng", "Phát hiện"]
     assert "DV5 nơi nhận và kính gửi" in book.sheetnames
@@ -204,12 +208,12 @@ def test_html_page_in_headless_chromium(received, tmp_path):
     for direction in ("asc", "desc"):
         dom = _browser(tmp_path, "--dump-dom", f"{page.as_uri()}#sort=score-{direction}").stdout
         assert f'data-sorted="score-{direction}"' in dom  # the script ran in the browser
-        rows = re.findall(r'<tr class="report[^"]*">(.*?)</tr>', dom)
+        rows = re.findall(r'<tr id="row-\d+" class="report[^"]*">(.*?)</tr>', dom)
         assert len(rows) == 10
         scores = [float(s) for s in (re.findall(r'<td class="num">([^<]*)</td>', row)[1] for row in rows) if s]
         assert scores == sorted(scores, reverse=direction == "desc") and len(scores) == 6
-    assert dom.count("<details>") == 10 and dom.count('class="bin"') == 10
-    assert "Most frequent findings" in dom and "DV504" in dom.split('id="frequent"')[1]
+    assert dom.count("<details ") == 10 and dom.count('class="bin"') == 10
+    assert "Problems that cost the most points" in dom and "DV504" in dom.split('id="frequent"')[1]
 
 
 def test_an_unreadable_previous_run_is_refused_before_scoring(received, tmp_path):
@@ -377,3 +381,247 @@ def test_per_agency_files_never_replace_one_another_and_keep_short_names(tmp_pat
     sources = {json.loads((out / n).read_text(encoding="utf-8"))["path"] for n in same}
     assert {Path(s).parent.name for s in sources} == {"thang-10", "thang-11", "thang-12"}  # each its own reply
     assert any(n.startswith("so-noi-vu-noi-vu-") for n in names)
+
+
+# --- the commission's page: what leadership reads ------------------------------------------------------------------
+
+ABBREVIATED = "Đẩy mạnh CCHC, TTHC, QCDC, DVCQ, CBCCVC và CNTT trong năm."  # six abbreviations never spelled out
+WITH_INFO = ["--select", "DV1,DV2,DV3,DV4,DV5,DV6,DV7,DV704"]  # DV704 (informational, 0 points) is opt-in
+
+
+@pytest.fixture
+def quarter(received):
+    """The received folder, plus a list that is no administrative document and a report whose most frequent
+    finding is informational (DV704, six times, 0 points)."""
+    (received / "danh-sach.txt").write_text("DANH SÁCH\nCÁC ĐƠN VỊ ĐƯỢC KHEN THƯỞNG\n\n1. Sở Nội vụ\n2. Sở Tài chính\n",
+                                            encoding="utf-8")
+    text = (FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8")
+    (received / "viet-tat.yaml").write_text(
+        text.replace("Công tác dân vận chính quyền được triển khai đồng bộ, kịp thời.", ABBREVIATED), encoding="utf-8")
+    return received
+
+
+def _page(folder, tmp_path, *args):
+    """Score ``folder`` into an HTML page; the page's text and the run."""
+    page = tmp_path / "trang.html"
+    proc = run_cli("score", str(folder), "--html", str(page), *WITH_INFO, *args)
+    assert proc.returncode == 2, proc.stderr  # the unreadable files
+    return page.read_text(encoding="utf-8"), page
+
+
+def _section(html: str, element_id: str) -> str:
+    """The element with this id, up to its closing tag (tables and paragraphs here do not nest)."""
+    import re
+
+    match = re.search(rf'<(\w+)[^>]* id="{element_id}"[^>]*>(.*?)</\1>', html, re.S)
+    assert match, element_id
+    return match.group(2)
+
+
+def _cells(html_fragment: str) -> list[list[str]]:
+    """The text of each row's cells (th or td), tags removed."""
+    import re
+    from html import unescape
+
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html_fragment, re.S)]
+
+
+def test_page_heading_names_the_period_the_unit_the_run_date_and_what_became_of_the_files(quarter, tmp_path):
+    import datetime as dt
+
+    before = dt.date.today()
+    html, _ = _page(quarter, tmp_path, "--title", "Kết quả chấm điểm báo cáo công tác dân vận",
+                    "--period", "Quý III năm 2026", "--unit", "Ban Dân vận Tỉnh ủy")
+    days = {f"{day:%d/%m/%Y}" for day in (before, dt.date.today())}
+    assert _section(html, "title") == "Kết quả chấm điểm báo cáo công tác dân vận"
+    assert _section(html, "unit") == "Ban Dân vận Tỉnh ủy" and "Quý III năm 2026" in _section(html, "period")
+    assert _section(html, "run-date").split(": ")[1] in days
+    files = {key: _section(html, f"files-{key}") for key in ("received", "read", "unreadable", "not-documents")}
+    assert files == {"received": "12", "read": "7", "unreadable": "4", "not-documents": "1"}
+    assert "Không phải văn bản hành chính" in _section(html, "files")
+
+
+def test_page_heading_from_the_configuration_and_overridden_by_the_options(quarter, tmp_path):
+    config = tmp_path / "ban-dan-van.toml"
+    config.write_text('[score]\ntitle = "Chấm điểm báo cáo dân vận"\nperiod = "6 tháng đầu năm 2026"\n'
+                      'unit = "Ban Dân vận Huyện ủy"\n', encoding="utf-8")
+    html, _ = _page(quarter, tmp_path, "--config", str(config))
+    assert _section(html, "title") == "Chấm điểm báo cáo dân vận" and "<title>Chấm điểm báo cáo dân vận</title>" in html
+    assert "6 tháng đầu năm 2026" in _section(html, "period") and _section(html, "unit") == "Ban Dân vận Huyện ủy"
+    html, _ = _page(quarter, tmp_path, "--config", str(config), "--period", "Quý IV năm 2026")
+    assert "Quý IV năm 2026" in _section(html, "period") and _section(html, "unit") == "Ban Dân vận Huyện ủy"
+    plain, _ = _page(quarter, tmp_path)
+    assert _section(plain, "title") == "Kết quả chấm điểm báo cáo" and 'id="period"' not in plain
+
+
+def test_page_summary_figures_and_agencies_with_several_reports(quarter, tmp_path):
+    html, _ = _page(quarter, tmp_path)
+    head, values = _cells(_section(html, "summary"))
+    summary = dict(zip(head, values))
+    # scores: 100, 100, 100, 100 (viet-tat: infos cost nothing), 82, 80, 79
+    assert summary["Điểm trung bình"] == "91.6" and summary["Điểm trung vị"] == "100"
+    assert summary["Số báo cáo có lỗi"] == "3"
+    assert [(g, summary[g]) for g in ("Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành")] == \
+        [("Hoàn thành xuất sắc", "4"), ("Hoàn thành tốt", "3"), ("Hoàn thành", "0"), ("Không hoàn thành", "0")]
+    agencies = _cells(_section(html, "agencies"))
+    assert agencies[1:] == [["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "5", "88.2", "79", "100"]]  # the only agency sending several
+    assert "Số báo cáo" in html.split('id="histogram"')[1].split("</svg>")[0]  # the axes are labelled
+    assert "90–100" in html.split('id="histogram"')[1].split("</svg>")[0]
+
+
+def test_page_problems_weighted_by_points_without_informational_findings_in_vietnamese(quarter, tmp_path):
+    html, _ = _page(quarter, tmp_path)
+    head, *rows = _cells(_section(html, "frequent"))
+    assert head == ["Mã", "Quy tắc", "Mức", "Điểm bị trừ", "Số phát hiện", "Số báo cáo"]
+    assert html.count("DV704 (thông tin)") == 6  # found six times, its severity in words, in the report's details ...
+    assert all(row[0] != "DV704" for row in rows)  # ... for 0 points: not a problem leadership chases
+    assert rows[0][:4] == ["DV101", "Văn bản phải có số, ký hiệu; để trống số là bản nháp", "cảnh báo", "9"]
+    points = [float(row[3]) for row in rows]
+    assert points == sorted(points, reverse=True) and {"lỗi", "cảnh báo"} >= {row[2] for row in rows}
+    assert "number-present" not in html and "abbreviation-defined" not in html  # no English slugs
+
+
+def test_page_names_templates_writes_dates_as_documents_do_and_lists_details_in_ranking_order(quarter, tmp_path):
+    import re
+
+    html, _ = _page(quarter, tmp_path, "--sort", "agency")
+    ranking = _cells(_section(html, "ranking"))
+    columns = ranking[0]
+    by_file = {row[-1].rsplit("/", 1)[-1]: dict(zip(columns, row)) for row in ranking[1:]}
+    assert by_file["clean-party-report.yaml"]["Mẫu"] == "Báo cáo công tác dân vận của cấp ủy"
+    assert by_file["clean-state-report.yaml"]["Ngày"] == "15/12/2022"
+    assert by_file["hung-yen-2024-qcdc-9-thang.yaml"]["Ngày"] == "chưa ghi ngày"  # "ngày tháng năm 2024"
+    assert not re.search(r">\d{4}-\d{2}-\d{2}<", html) and "party-periodic-report" not in html
+    assert "ngày tháng năm" not in _section(html, "ranking")
+    # Details: by rank whatever the table's order, each linking back to its row and its row to it.
+    row_ids = re.findall(r'<tr id="(row-\d+)"', html)
+    details = re.findall(r'<details id="report-(\d+)"><summary>([^<]*)</summary><p><a href="#row-(\d+)"', html)
+    assert len(details) == len(row_ids) == 12
+    assert all(own == back and f"row-{own}" in row_ids and f'href="#report-{own}"' in html for own, _, back in details)
+    ranks = [int(m.group(1)) for m in (re.match(r"Hạng (\d+)", summary) for _, summary, _ in details) if m]
+    assert ranks == list(range(1, 8)) and all(not re.match("Hạng", s) for _, s, _ in details[7:])
+    ranked_rows = [row["Hạng"] for row in by_file.values()]
+    assert [r for r in ranked_rows if r] != sorted((r for r in ranked_rows if r), key=int)  # the table is by agency
+
+
+def test_page_in_english(quarter, tmp_path):
+    html, _ = _page(quarter, tmp_path, "--lang", "en", "--period", "Q3 2026")
+    assert _section(html, "title") == "Report scores" and "Reporting period: Q3 2026" in _section(html, "period")
+    assert "Files received" in _section(html, "files") and "Not administrative documents" in _section(html, "files")
+    head, values = _cells(_section(html, "summary"))
+    assert head[:3] == ["Mean score", "Median score", "Reports with errors"] and "Excellent" in head
+    head, *rows = _cells(_section(html, "frequent"))
+    assert head == ["Code", "Rule", "Severity", "Points lost", "Findings", "Reports"]
+    assert rows[0][:3] == ["DV101", "The document must have a number and symbol; a blank number marks a draft", "warning"]
+    ranking = _cells(_section(html, "ranking"))
+    dates = {row[-1].rsplit("/", 1)[-1]: row[3] for row in ranking[1:]}
+    assert dates["clean-state-report.yaml"] == "15/12/2022" and dates["hung-yen-2024-qcdc-9-thang.yaml"] == "no date"
+    assert "Rank 1 · " in html and "back to its row in the ranking" in html
+
+
+def _pdf_words(pdf: Path, page: int) -> tuple[float, list[tuple[str, float, float, float, float]]]:
+    """The page's width and its words with their boxes (text, xMin, yMin, xMax, yMax), read by pdftotext -bbox."""
+    import re
+    import subprocess
+    from html import unescape
+
+    found = shutil.which("pdftotext")
+    assert found, "pdftotext is needed (Debian's poppler-utils)"
+    out = subprocess.run([found, "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"], capture_output=True,
+                         text=True, check=True, timeout=60).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', out).group(1))
+    words = [(unescape(text), *map(float, box)) for *box, text in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+    return width, words
+
+
+def _headings_on_page(words, width: float, headings: list[str], first: str):
+    """Each heading's words found on the header line that starts with ``first``, all inside the page's margins."""
+    top = next(w for w in words if w[0] == first)[2]
+    line = [w for w in words if abs(w[2] - top) < 30]  # a heading may wrap onto a second line of its cell
+    for heading in headings:
+        for word in heading.split():
+            assert any(w[0] == word and 20 <= w[1] and w[3] <= width - 20 for w in line), (heading, word)  # margins
+    return top
+
+
+def test_page_prints_on_a4_with_the_title_above_the_ranking(quarter, tmp_path):
+    """Printed by Chromium: A4, the title above the ranking on page 1, every column heading inside the page."""
+    html, page = _page(quarter, tmp_path, "--unit", "Ban Dân vận Tỉnh ủy")
+    pdf = tmp_path / "trang.pdf"
+    _browser(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    width, words = _pdf_words(pdf, 1)
+    assert round(width) == 595  # A4 portrait, in points
+    headings = _cells(_section(html, "ranking"))[0]
+    top = _headings_on_page(words, width, headings, "Hạng")
+    title = [w for w in words if w[0] == "Kết"]
+    assert title and title[0][4] < top  # "Kết quả chấm điểm báo cáo" above the table
+
+
+# --- the workbook: what the clerks filter and print ----------------------------------------------------------------
+
+
+def test_workbook_sheets_are_fitted_filtered_frozen_and_set_up_to_print(quarter, tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book_path = tmp_path / "quy-3.xlsx"
+    proc = run_cli("score", str(quarter), "--xlsx", str(book_path), *WITH_INFO)
+    assert proc.returncode == 2, proc.stderr
+    book = openpyxl.load_workbook(book_path)
+    assert "DV2 ngày tháng, kỳ báo cáo" in book.sheetnames  # "... và trích dẫn" cut where a phrase ends, not mid-word
+    assert "DV7 chính tả, tên riêng" in book.sheetnames and all(len(name) <= 31 for name in book.sheetnames)
+    for sheet in book.worksheets:
+        last = openpyxl.utils.get_column_letter(sheet.max_column)
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        assert sheet.freeze_panes == "A2" and sheet.print_title_rows == "$1:$1", sheet.title
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    ranking = book["Xếp hạng"]
+    heading = [c.value for c in ranking[1]]
+    rows = {row[-1].value.rsplit("/", 1)[-1]: dict(zip(heading, row)) for row in ranking.iter_rows(min_row=2)}
+    date = rows["clean-state-report.yaml"]["Ngày"]
+    assert (date.value, date.number_format) == (dt.datetime(2022, 12, 15), "DD/MM/YYYY")  # a date, shown as on paper
+    assert rows["hung-yen-2024-qcdc-9-thang.yaml"]["Ngày"].value == "chưa ghi ngày"
+    score = rows["hung-yen-2024-qcdc-9-thang.yaml"]["Điểm"]
+    assert (score.value, score.data_type, score.number_format) == (82, "n", "0.0")
+    assert rows["clean-party-report.yaml"]["Mẫu"].value == "Báo cáo công tác dân vận của cấp ủy"
+    agency = rows["clean-party-report.yaml"]["Cơ quan"]
+    assert agency.data_type == "s" and agency.alignment.wrap_text  # a long column wraps its text
+    widths = {title: ranking.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+              for i, title in enumerate(heading, 1)}
+    assert widths["Hạng"] <= 8 and widths["Số, ký hiệu"] == len("Số: 85/BC-SKHCN") + 2 and widths["Cơ quan"] == 32
+    assert rows["broken.yaml"]["Xếp loại"].alignment.wrap_text  # the reason a file is unreadable, wrapped
+    findings = book["Phát hiện"]
+    columns = [c.value for c in findings[1]]
+    lines = [dict(zip(columns, (c.value for c in row))) for row in findings.iter_rows(min_row=2)]
+    assert {line["Mức"] for line in lines} == {"lỗi", "cảnh báo", "thông tin"}
+    dv704 = next(line for line in lines if line["Mã"] == "DV704")
+    assert dv704["Quy tắc"] == "Chữ viết tắt được viết đầy đủ, kèm chữ viết tắt trong ngoặc, ở lần dùng đầu tiên"
+    assert not any("-" in (line["Quy tắc"] or "") and " " not in line["Quy tắc"] for line in lines)  # no slugs
+    family = book["DV5 nơi nhận và kính gửi"]
+    assert [c.value for c in family[1]] == ["Mã", "Quy tắc", "Số phát hiện", "Số báo cáo"]
+    assert ("DV504", "Mỗi dòng nơi nhận bắt đầu bằng '- ' và kết thúc bằng ';' (văn bản Đảng: ','); dòng cuối kết "
+            "thúc bằng '.'", 4, 1) in list(family.iter_rows(min_row=2, values_only=True))
+
+
+def test_workbook_ranking_prints_on_one_page_wide_in_libreoffice_calc(quarter, tmp_path):
+    """Printed by LibreOffice Calc to PDF: landscape A4, and page 1 (the ranking) has every column heading."""
+    import subprocess
+
+    import openpyxl
+
+    book_path = tmp_path / "quy-3.xlsx"
+    run_cli("score", str(quarter), "--xlsx", str(book_path))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice Calc is needed (bash .ci/run installs libreoffice-calc-nogui)"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(book_path)],
+                   check=True, capture_output=True, timeout=180)
+    width, words = _pdf_words(tmp_path / "pdf" / "quy-3.pdf", 1)
+    assert round(width) == 842  # A4 landscape, in points
+    headings = [c.value for c in openpyxl.load_workbook(book_path)["Xếp hạng"][1]]
+    _headings_on_page(words, width, headings, "Hạng")

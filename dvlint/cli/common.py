@@ -59,6 +59,9 @@ def overrides(args) -> dict:
         "baseline": args.baseline.resolve() if getattr(args, "baseline", None) else None,
         "convert_legacy": getattr(args, "convert_legacy", None),
         "time_limit": getattr(args, "time_limit", None),
+        "page_title": getattr(args, "title", None),
+        "page_period": getattr(args, "period", None),
+        "page_unit": getattr(args, "unit", None),
     }
 
 

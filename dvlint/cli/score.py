@@ -18,6 +18,9 @@ def add_parser(sub, common, h) -> None:
     score.add_argument("--csv", type=Path, metavar="FILE", help=h("xuất bảng xếp hạng ra CSV", "export the ranking as CSV"))
     score.add_argument("--xlsx", type=Path, metavar="FILE", help=h("xuất ra Excel: xếp hạng, phát hiện, thống kê theo nhóm quy tắc", "export to Excel: ranking, findings, counts by rule family"))
     score.add_argument("--html", type=Path, metavar="FILE", help=h("trang HTML độc lập: xếp hạng, phân bố điểm, lỗi thường gặp", "a self-contained HTML page: ranking, score distribution, frequent findings"))
+    score.add_argument("--title", metavar="TEXT", help=h("tiêu đề trang HTML (hoặc [score] title trong cấu hình)", "the HTML page's title (or [score] title in the configuration)"))
+    score.add_argument("--period", metavar="TEXT", help=h("kỳ báo cáo ghi trên trang HTML, ví dụ \"Quý III năm 2026\"", "the reporting period the HTML page names, e.g. \"Quý III năm 2026\""))
+    score.add_argument("--unit", metavar="TEXT", help=h("đơn vị tổng hợp ghi trên trang HTML", "the unit issuing the HTML page"))
     score.add_argument("--json", type=Path, metavar="FILE", help=h("xuất mọi phát hiện ra JSON (như check --format json)", "export every finding as JSON (as check --format json)"))
     score.add_argument("--per-agency", type=Path, metavar="DIR", help=h("ghi tệp phát hiện (txt, json) cho từng cơ quan để gửi lại", "write one findings file (txt, json) per report, to send back"))
     score.add_argument("--compare", type=Path, metavar="PREVIOUS.json", help=h("so sánh với kết quả JSON lần trước", "compare with a previous run's JSON"))
@@ -52,10 +55,10 @@ def run(args) -> int:
         finally:
             bar.stop()
         warn_ignored_rules(checker, lang)
-        return _score_outputs(args, run, lang, previous)
+        return _score_outputs(args, run, lang, previous, checker)
 
 
-def _score_outputs(args, run, lang: str, previous) -> int:
+def _score_outputs(args, run, lang: str, previous, checker) -> int:
     """The ranking table, the exports asked for and the comparison, from a finished run."""
     from dvlint.output import OutputOptions
     from dvlint.output.text_format import summary_line, use_color
@@ -70,9 +73,10 @@ def _score_outputs(args, run, lang: str, previous) -> int:
         ranking.write_csv(rows, args.csv, lang)
         written.append(args.csv)
     if args.xlsx:
+        from dvlint.staff.digest import labels_for
         from dvlint.staff.xlsx import write_xlsx
 
-        write_xlsx(rows, run, args.xlsx, lang)
+        write_xlsx(rows, run, args.xlsx, lang, labels_for(_engine(args, checker)))
         written.append(args.xlsx)
     if args.json:
         from dvlint.output.atomic import atomic_file
@@ -82,10 +86,7 @@ def _score_outputs(args, run, lang: str, previous) -> int:
             write_stream(run, lang, handle)
         written.append(args.json)
     if args.html:
-        from dvlint.output.atomic import write_atomic
-        from dvlint.staff.html import render_html
-
-        write_atomic(args.html, render_html(rows, run, lang), force=True)
+        write_page(args, rows, run, lang, checker)
         written.append(args.html)
     if args.per_agency:
         from dvlint.output.text_format import render as render_text
@@ -99,3 +100,25 @@ def _score_outputs(args, run, lang: str, previous) -> int:
     for path in written:
         print(Msg(f"đã ghi {path}", f"wrote {path}").text(lang))
     return EXIT_USAGE if run.load_errors else EXIT_OK
+
+
+def write_page(args, rows, run, lang: str, checker) -> None:
+    """The leadership page: its heading from the options or the configuration, names from the rules and
+    templates the run used, grade bands from its scoring."""
+    import datetime as dt
+
+    from dvlint.output.atomic import write_atomic
+    from dvlint.staff import digest
+    from dvlint.staff.html import render_html
+
+    engine = _engine(args, checker)
+    heading = digest.heading_for(run, engine.settings, lang, dt.date.today())
+    page = render_html(rows, run, lang, heading, digest.labels_for(engine), engine.scoring_for(None)[1])
+    write_atomic(args.html, page, force=True)
+
+
+def _engine(args, checker):
+    """The engine of the run's settings (score is isolated: one configuration for every file), for the names
+    of its rules and templates and its grade bands."""
+    first = Path(args.paths[0])
+    return checker.engine_for(first if first.is_file() else first / "_")

@@ -32,6 +32,16 @@ from dvlint.i18n import Msg
 CONFIG_NAMES = ("dvlint.toml", "pyproject.toml")
 
 
+class ScorePage(BaseModel):
+    """``[tool.dvlint.score]``: what the commission's page (``dvlint score --html``) says of the run."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(None, description="the page's title (default: Kết quả chấm điểm báo cáo)")
+    period: str | None = Field(None, description="the reporting period: Quý III năm 2026")
+    unit: str | None = Field(None, description="the unit issuing the page: Ban Dân vận Tỉnh ủy")
+
+
 class FileConfig(BaseModel):
     """The settings a configuration file may hold (kebab-case keys)."""
 
@@ -55,6 +65,7 @@ class FileConfig(BaseModel):
     grades: list[GradeBand] | None = None
     per_file: dict[str, list[str]] = Field(default_factory=dict, description="glob -> rule codes to ignore there")
     inline_suppressions: bool | None = Field(None, description="honour '# dvlint: disable' comments in the reports")
+    score: ScorePage = Field(default_factory=ScorePage)
 
     @field_validator("severity", "weights")
     @classmethod
@@ -94,6 +105,9 @@ class Settings(BaseModel):
     inline_suppressions: bool = True  # off in `dvlint score`: a received report may not silence its own findings
     cap_grades: bool = False  # a missing number, date or signature caps the grade (score; check --final does too)
     unloaded_rules: tuple[str, ...] = ()  # rule folders a configuration named but this run did not load (trust)
+    page_title: str | None = None  # the heading of `dvlint score --html`: [score] in the file, or --title ...
+    page_period: str | None = None
+    page_unit: str | None = None
 
     def severity_for(self, code: str, default: str) -> str:
         return by_longest_prefix(self.severity, code, default)
@@ -200,6 +214,9 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "grades": tuple(fc.grades) if fc.grades else None,
         "per_file": tuple((glob, tuple(c.upper() for c in codes)) for glob, codes in fc.per_file.items()),
         "inline_suppressions": fc.inline_suppressions,
+        "page_title": fc.score.title,
+        "page_period": fc.score.period,
+        "page_unit": fc.score.unit,
     }
     for key, value in (defaults or {}).items():
         if values.get(key) is None:

@@ -52,6 +52,7 @@ class Row:
     heaviest: str = ""  # "DV401 −9, DV503 −4, ..."
     problem: str = ""  # why the file has no score
     rank: int | None = None
+    index: int = 0  # the report's place in the run: ties a row to its report's findings
 
     def values(self) -> dict:
         """The row by column key, numbers as numbers (None where there is none)."""
@@ -67,13 +68,13 @@ class Row:
 
 def rows_for(run, lang: str) -> list[Row]:
     """One row per file of the run, in the run's order."""
-    return [_row(result, lang) for result in run.reports]
+    return [_row(result, lang, index) for index, result in enumerate(run.reports)]
 
 
-def _row(result, lang: str) -> Row:
+def _row(result, lang: str, index: int) -> Row:
     """The row of one report; the file name and what the report says of itself escaped (untrusted.safe_text)."""
     if result.error is not None:
-        return Row(file=safe_text(str(result.path)),
+        return Row(file=safe_text(str(result.path)), index=index,
                    problem=safe_text(UNREADABLE.format(error=result.error.message.text(lang)).text(lang)))
     identity = result.identity
     score = result.score
@@ -89,6 +90,7 @@ def _row(result, lang: str) -> Row:
         errors=result.count("error"),
         warnings=result.count("warning"),
         heaviest=", ".join(f"{d.code} −{d.points:g}" for d in heaviest),
+        index=index,
     )
 
 
