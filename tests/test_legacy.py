@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import SEEDS
@@ -71,3 +73,11 @@ def test_a_text_encoded_by_iconv_is_named_and_read_back(iconv_name, name):
     guess = legacy.detect(encoded)
     assert guess is not None and guess.name == name
     assert _nfc(guess.text) == text
+
+
+def test_a_report_typed_in_vni_by_an_independent_tool_is_named_and_read_back():
+    """VNI has no iconv encoder: the sample was written by another project's converter (tests/data/legacy)."""
+    folder = Path(__file__).parent / "data" / "legacy"
+    guess = legacy.detect((folder / "hung-yen-2024-qcdc-9-thang.vni.txt").read_bytes())
+    assert guess is not None and guess.name == "VNI"
+    assert _nfc(guess.text) == (folder / "hung-yen-2024-qcdc-9-thang.txt").read_text(encoding="utf-8")
