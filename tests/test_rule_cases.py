@@ -8,12 +8,13 @@ severity when it matters:
 a rule pointing at the wrong place or saying the wrong thing fails its case.
 A case whose findings cannot be pinned so says why in ``unpinned``. ``encoding`` saves
 the report in a legacy encoding (tcvn3, vni, windows-1258) and
-``convert_legacy`` reads it with --convert-legacy. Adding a regression
+``convert_legacy`` reads it with --convert-legacy; ``as_of`` (YYYY-MM-DD) is --as-of. Adding a regression
 test is adding a case to the YAML file of the rule's family.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,8 @@ def test_rule_case(case, tmp_path):
         overrides["final"] = True
     if case.get("convert_legacy"):
         overrides["convert_legacy"] = True
+    if case.get("as_of"):  # the day rules judge by, as --as-of gives it
+        overrides["as_of"] = dt.date.fromisoformat(case["as_of"])
     if case.get("template"):  # a template written inline, used instead of choosing one
         template = tmp_path / "case-template.yaml"
         template.write_text(case["template"], encoding="utf-8")
