@@ -15,6 +15,7 @@ import re
 from dvlint import Problem, rule
 from dvlint.i18n import Msg
 from dvlint.knowledge import data
+from dvlint.knowledge.formats import other_level_of_one_sector
 from dvlint.model import parsing
 from dvlint.model.extract import normalize_symbol
 
@@ -103,6 +104,8 @@ def _same_document(a, b) -> bool:
     (num_a, type_a, issuer_a, year_a), (num_b, type_b, issuer_b, year_b) = a.key, b.key
     if (num_a, type_a, year_a) != (num_b, type_b, year_b) or not type_a:
         return False
+    if other_level_of_one_sector(issuer_a, issuer_b):
+        return False  # the Tỉnh ủy's Ban Dân vận and the Huyện ủy's (BDVTU, BDVHU): two issuers, two documents
     return issuer_a == issuer_b or difflib.SequenceMatcher(None, issuer_a, issuer_b).ratio() >= 0.8
 
 

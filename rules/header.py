@@ -13,7 +13,7 @@ import re
 
 from dvlint import Problem, rule
 from dvlint.knowledge import data
-from dvlint.knowledge.formats import FORM_NAMES, PARTY, STATE
+from dvlint.knowledge.formats import FORM_NAMES, PARTY, STATE, sector_of
 
 EXAMPLE = {STATE: "05/BC-SKHCN", PARTY: "12-BC/ĐU"}
 
@@ -328,14 +328,9 @@ def _close_variant(code: str, own: str) -> bool:
 
 def _same_sector(code: str, own: str) -> bool:
     """Whether two codes are one sector's bodies at two levels, which a document cites as a matter of
-    course: the Ministry and the Department (BGDĐT, SGDĐT; BTP, STP), or the sector's unit (GDĐT)."""
-    def sector(c: str) -> str:
-        return c[1:] if len(c) > 2 and c[0] in _LEVEL_LETTERS else c
-
-    return sector(code) == sector(own)
-
-
-_LEVEL_LETTERS = "BSP"  # Bộ, Sở, Phòng: the letter a sector's code takes at each level
+    course: the Ministry and the Department (BGDĐT, SGDĐT; BTP, STP), the sector's unit (GDĐT), or a Party
+    committee's body at the province and the district (BDVTU, BDVHU): knowledge.formats.sector_of."""
+    return sector_of(code) == sector_of(own)
 
 
 @rule("DV106", "issuer-code-consistent", exact_text=True, severity="warning", weight=2,

@@ -17,6 +17,26 @@ from dvlint.knowledge import data
 from dvlint.i18n import Msg
 
 STATE, PARTY = "state", "party"
+
+# The level a body's code carries. A state sector's code leads with it (Bộ, Sở, Phòng: BTP, STP, PTP); the
+# bodies of a Party committee end with it (Trung ương, Tỉnh ủy, Thành ủy, Thị xã ủy, Huyện ủy, Quận ủy, Đảng
+# ủy: BDVTW, BDVTU, BDVTPU, BDVTXU, BDVHU, BDVQU, BDVĐU). Two codes that differ only there are one sector's
+# bodies at two levels: two issuers, neither a misspelling of the other.
+STATE_LEVEL_PREFIXES = "BSP"
+PARTY_LEVEL_SUFFIXES = ("TXU", "TPU", "TW", "TU", "HU", "QU", "ĐU")
+
+
+def sector_of(code: str) -> str:
+    """A body's code without its level (BTP, STP -> TP; BDVTU, BDVHU -> BDV); a short code is kept whole."""
+    for suffix in PARTY_LEVEL_SUFFIXES:
+        if code.endswith(suffix) and len(code) - len(suffix) >= 2:
+            return code[: -len(suffix)]
+    return code[1:] if len(code) > 2 and code[0] in STATE_LEVEL_PREFIXES else code
+
+
+def other_level_of_one_sector(code: str, other: str) -> bool:
+    """Whether two different codes are one sector's bodies at two levels (BGDĐT and SGDĐT; BDVTU and BDVHU)."""
+    return code != other and sector_of(code) == sector_of(other)
 FORM_NAMES = {
     STATE: Msg("văn bản nhà nước", "state document"),
     PARTY: Msg("văn bản của Đảng", "Party document"),
