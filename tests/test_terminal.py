@@ -104,10 +104,13 @@ def test_a_report_read_from_standard_input():
     assert run_cli("check", "-", "--fix", input=text).returncode == 2
 
 
-def test_english_counts_are_singular_for_one():
+def test_english_counts_are_singular_for_one(tmp_path):
     proc = run_cli("check", DONG_THAP, "--lang", "en", "--select", "DV209,DV101")
     assert "(1 error, 1 warning, 0 infos)" in proc.stdout
     assert proc.stdout.splitlines()[-1] == "Checked 1 report: 1 error, 1 warning, 0 infos"
+    baseline = tmp_path / "baseline.json"
+    written = run_cli("check", DONG_THAP, "--lang", "en", "--select", "DV101", "--write-baseline", str(baseline))
+    assert written.stdout == f"wrote the baseline {baseline} (1 finding)\n"
 
 
 def test_a_missing_file_and_an_empty_folder_say_what_was_looked_for(tmp_path):

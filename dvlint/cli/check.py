@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, run_settings,
                                say, warn_ignored_rules, write_output)
-from dvlint.i18n import Msg
+from dvlint.i18n import Msg, counted
 
 
 def add_parser(sub, common, h) -> None:
@@ -70,8 +70,8 @@ def run(args) -> int:
         from dvlint.plugins.suppress import write_baseline
 
         count = write_baseline(run, args.write_baseline)
-        print(Msg(f"đã ghi baseline {args.write_baseline} ({count} phát hiện)",
-                  f"wrote the baseline {args.write_baseline} ({count} findings)").text(settings.lang))
+        print(Msg("đã ghi baseline {path} ({findings})", "wrote the baseline {path} ({findings})")
+              .format(path=args.write_baseline, findings=counted(count, "phát hiện", "finding")).text(settings.lang))
         return EXIT_USAGE if run.load_errors else EXIT_OK
     options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
                             explain_score=args.explain_score, quiet=args.quiet)
@@ -166,8 +166,8 @@ def _apply_fixes(checker, args) -> tuple[int, int]:
         if outcome.applied:
             verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
             codes = ", ".join(sorted({f.code for f in outcome.applied}))
-            say(Msg(f"{path}: {verb.vi} {len(outcome.applied)} lỗi ({codes})",
-                      f"{path}: {verb.en} {len(outcome.applied)} findings ({codes})").text(lang))
+            say(Msg("{path}: {verb} {findings} ({codes})", "{path}: {verb} {findings} ({codes})").format(
+                path=path, verb=verb, findings=counted(len(outcome.applied), "lỗi", "finding"), codes=codes).text(lang))
         for finding in outcome.refused:
             say(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
                       f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")
