@@ -139,7 +139,7 @@ def _source(result, group, lang: str) -> list[tuple[str, str | None]]:
     if line is None or not line.strip() or first.field is None:
         return []  # the document as a whole, or a part missing where a blank line stands: nothing to show
     if result.unit == "paragraph":
-        gutter = "  " + " " * 6 + "| "
+        gutter = " " * 8 + "| "  # the paragraph is named in the header; its text lines up with a line's
         columns = [c for c in (f.column if f.column > 1 else quoted_column(line, f.message.en) for f in group) if c]
     elif first.line in result.pages:
         page, page_line = result.pages[first.line]
