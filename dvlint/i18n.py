@@ -23,7 +23,11 @@ class Msg:
     en: str
 
     def format(self, **values: object) -> "Msg":
-        return Msg(self.vi.format(**values), self.en.format(**values))
+        """Both texts with the values put in; a value that is itself a Msg gives each language its own text
+        (a counted noun: "1 lỗi" / "1 error")."""
+        vi = {k: v.vi if isinstance(v, Msg) else v for k, v in values.items()}
+        en = {k: v.en if isinstance(v, Msg) else v for k, v in values.items()}
+        return Msg(self.vi.format(**vi), self.en.format(**en))
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
@@ -35,6 +39,12 @@ class Msg:
         # Pickled by its fields: the generic state of a slotted dataclass looks its fields up on every load,
         # which made reading a commission's results back (dvlint score) several times slower.
         return (Msg, (self.vi, self.en))
+
+
+def counted(n: int, vi: str, en: str, en_plural: str | None = None) -> Msg:
+    """``n`` of a noun: Vietnamese has no plural ("1 báo cáo", "2 báo cáo"); English does ("1 report",
+    "2 reports"), its plural being ``en`` + "s" unless given."""
+    return Msg(f"{n} {vi}", f"{n} {en if n == 1 else en_plural or en + 's'}")
 
 
 def language_from_env(default: str | None = DEFAULT_LANGUAGE) -> str | None:

@@ -118,7 +118,8 @@ def test_a_received_report_does_not_silence_its_own_findings_when_scored(tmp_pat
     kept = [f for f in scored["reports"][0]["findings"] if f["code"].startswith("DV1")]
     assert kept and scored["reports"][0]["suppressions_ignored"] == len(kept)
     assert scored["summary"]["suppressions_ignored"] == len(kept)
-    assert f"{len(kept)} findings kept although the report's own suppressions name them" in proc.stdout
+    kept_text = f"{len(kept)} finding{'s' if len(kept) != 1 else ''} kept"  # "1 finding", "2 findings"
+    assert f"{kept_text} although the report's own suppressions name them" in proc.stdout
     assert f"{len(kept)} findings are counted although the reports" in (tmp_path / "out.html").read_text()
     own = tmp_path / "commission.toml"
     own.write_text("inline-suppressions = true\n", encoding="utf-8")

@@ -58,7 +58,8 @@ def expand_paths(paths, suffixes, kinds=()) -> list[tuple[Path, LoadError | None
         elif path.exists() or path.is_symlink():
             out.append((path, None))
         else:
-            out.append((path, LoadError("not-found", errors.NOT_FOUND)))
+            looked = path if path.is_absolute() else Path.cwd() / path
+            out.append((path, LoadError("not-found", errors.NOT_FOUND_AT.format(looked=looked))))
     return out
 
 
@@ -106,7 +107,8 @@ class Checker:
     """
 
     def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None,
-                 *, isolated: bool = False, local_rules: bool = True, received: bool = False):
+                 *, isolated: bool = False, local_rules: bool = True, received: bool = False,
+                 stands_for: dict | None = None):
         self.overrides = overrides or {}
         self.config_file = config_file
         self.today = today
@@ -116,13 +118,14 @@ class Checker:
         self.engines: dict = {}
         self.loaders = loaders_by_suffix()
         self.ignored_rules: dict[Path, tuple[str, ...]] = {}  # untrusted configuration -> the rule folders it named
+        self.stands_for: dict[Path, Path] = dict(stands_for or {})  # standard input saved -> the name it goes by
         self._trusted = {config_file} if config_file or isolated else {config_mod.find_config_file(Path.cwd().resolve())}
 
     def config_source(self, path: Path) -> Path | None:
         """The configuration file that applies to ``path``, if any."""
         if self.config_file or self.isolated:
             return self.config_file
-        return config_mod.find_config_file(_folder_of(path))
+        return config_mod.find_config_file(_folder_of(self.stands_for.get(path, path)))
 
     def settings_for(self, path: Path) -> config_mod.Settings:
         source = self.config_source(path)
@@ -159,10 +162,12 @@ class Checker:
         engine = self.engine_for(path)
         try:
             with time_limit(engine.settings.time_limit):
-                return self._read_and_check(path, engine)
+                result = self._read_and_check(path, engine)
         except TimeLimitExceeded:
-            return ReportResult(path, error=LoadError("too-slow", errors.TOO_SLOW.format(
+            result = ReportResult(path, error=LoadError("too-slow", errors.TOO_SLOW.format(
                 seconds=engine.settings.time_limit)))
+        result.path = self.stands_for.get(path, result.path)  # standard input goes by the name it was given
+        return result
 
     def _read_and_check(self, path: Path, engine: Engine) -> ReportResult:
         loader = self.loader_for(path)
@@ -218,7 +223,7 @@ class Checker:
         are known to the command even when workers check the files, and forked workers inherit the engines."""
         seen: set = set()
         for path in files:
-            folder = _folder_of(path)
+            folder = _folder_of(self.stands_for.get(path, path))
             if folder not in seen:
                 seen.add(folder)
                 self.engine_for(path)
@@ -226,7 +231,8 @@ class Checker:
     def _recipe(self) -> dict:
         """What a worker needs to build the same checker."""
         return {"overrides": self.overrides, "config_file": self.config_file, "today": self.today,
-                "isolated": self.isolated, "local_rules": self.local_rules, "received": self.received}
+                "isolated": self.isolated, "local_rules": self.local_rules, "received": self.received,
+                "stands_for": self.stands_for}
 
     def _in_workers(self, files: list[Path], jobs: int):
         """Results from worker processes, in order, as they arrive."""

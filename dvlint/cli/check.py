@@ -7,7 +7,7 @@ from pathlib import Path
 
 from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, run_settings,
                                say, warn_ignored_rules, write_output)
-from dvlint.i18n import Msg
+from dvlint.i18n import Msg, counted
 
 
 def add_parser(sub, common, h) -> None:
@@ -29,6 +29,9 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình kiểm tra song song (mặc định: số lõi CPU; 1: không song song)", "parallel processes (default: the number of CPUs; 1: none)"))
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
     check.add_argument("--no-source", action="store_true", help=h("không in dòng nguồn dưới phát hiện", "do not print the source line under findings"))
+    check.add_argument("-q", "--quiet", action="store_true", help=h("chỉ in các phát hiện (không điểm, không tóm tắt); mã thoát vẫn như thường", "print only the findings (no scores, no summary); the exit code is as usual"))
+    check.add_argument("--statistics", action="store_true", help=h("chỉ in số phát hiện theo từng quy tắc", "print only the number of findings per rule"))
+    check.add_argument("--stdin-filename", metavar="NAME", help=h("tên của báo cáo đọc từ đầu vào chuẩn (PATH là '-'): quyết định loại tệp theo đuôi, tên trong thông báo và cấu hình áp dụng", "the name of the report read from standard input (PATH '-'): its suffix gives the format, and it names the report in messages and finds its configuration"))
     add_time_limit(check, h)
     check.set_defaults(run=run)
 
@@ -46,30 +49,42 @@ def run(args) -> int:
     if args.format not in formatters:
         raise UsageError(Msg(f"không có định dạng '{args.format}'; có: {', '.join(sorted(formatters))}",
                              f"unknown format '{args.format}'; available: {', '.join(sorted(formatters))}"))
+    if args.statistics and args.format != "text":
+        raise UsageError(Msg("--statistics chỉ dùng với --format text", "--statistics works with --format text only"))
     checker = new_checker(args)
     unwritten = 0
+    stdin = read_stdin(args, checker) if STDIN in args.paths else None
     if args.fix or args.diff:
         changed, unwritten = _apply_fixes(checker, args)
         if args.diff:
             return EXIT_FINDINGS if changed else EXIT_OK
     tune_gc_for_batch()
-    run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
+    try:
+        run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
+    finally:
+        if stdin is not None:
+            stdin.cleanup()
     settings = run_settings(checker, args)
     warn_ignored_rules(checker, settings.lang)
     if args.write_baseline:
         from dvlint.plugins.suppress import write_baseline
 
         count = write_baseline(run, args.write_baseline)
-        print(Msg(f"đã ghi baseline {args.write_baseline} ({count} phát hiện)",
-                  f"wrote the baseline {args.write_baseline} ({count} findings)").text(settings.lang))
+        print(Msg("đã ghi baseline {path} ({findings})", "wrote the baseline {path} ({findings})")
+              .format(path=args.write_baseline, findings=counted(count, "phát hiện", "finding")).text(settings.lang))
         return EXIT_USAGE if run.load_errors else EXIT_OK
     options = OutputOptions(lang=settings.lang, color=args.color, show_source=not args.no_source,
-                            explain_score=args.explain_score)
-    if args.output:
+                            explain_score=args.explain_score, quiet=args.quiet)
+    if args.statistics:
+        from dvlint.output.text_format import statistics
+
+        sys.stdout.write(statistics(run, options))
+    elif args.output:
         write_output(formatters[args.format], run, options, args.output)
         from dvlint.output.text_format import summary_line
 
-        print(summary_line(run, settings.lang))
+        if not args.quiet:
+            print(summary_line(run, settings.lang))
         print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(settings.lang))
     else:
         text = formatters[args.format](run, options)
@@ -79,6 +94,33 @@ def run(args) -> int:
     if run.load_errors or unwritten:
         return EXIT_USAGE
     return EXIT_FINDINGS if gate_failed(run, settings.fail_on, settings.fail_under) else EXIT_OK
+
+
+STDIN = "-"
+STDIN_FIXES = Msg("--fix và --diff không dùng với báo cáo đọc từ đầu vào chuẩn ('-')",
+                  "--fix and --diff do not work on a report read from standard input ('-')")
+
+
+def read_stdin(args, checker):
+    """Save standard input to a temporary file named as ``--stdin-filename`` says (``stdin.yaml`` by
+    default: dvlint's own format), put it in the paths in place of ``-``, and let the checker name it and
+    find its configuration as if it were ``--stdin-filename`` (or ``-`` in the current folder).
+
+    Returns the temporary folder, to be removed once the run is over.
+    """
+    import tempfile
+
+    from dvlint.source.errors import UsageError
+
+    if args.fix or args.diff:
+        raise UsageError(STDIN_FIXES)
+    shown = Path(args.stdin_filename) if args.stdin_filename else Path(STDIN)
+    folder = tempfile.TemporaryDirectory(prefix="dvlint-stdin-")
+    saved = Path(folder.name) / (shown.name if args.stdin_filename else "stdin.yaml")
+    saved.write_bytes(sys.stdin.buffer.read())
+    checker.stands_for[saved] = shown
+    args.paths = [str(saved) if p == STDIN else p for p in args.paths]
+    return folder
 
 
 CANNOT_WRITE = Msg("không ghi được bản đã sửa ({reason}); tệp giữ nguyên", "cannot write the fixed file ({reason}); it is left as it was")
@@ -124,8 +166,8 @@ def _apply_fixes(checker, args) -> tuple[int, int]:
         if outcome.applied:
             verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
             codes = ", ".join(sorted({f.code for f in outcome.applied}))
-            say(Msg(f"{path}: {verb.vi} {len(outcome.applied)} lỗi ({codes})",
-                      f"{path}: {verb.en} {len(outcome.applied)} findings ({codes})").text(lang))
+            say(Msg("{path}: {verb} {findings} ({codes})", "{path}: {verb} {findings} ({codes})").format(
+                path=path, verb=verb, findings=counted(len(outcome.applied), "lỗi", "finding"), codes=codes).text(lang))
         for finding in outcome.refused:
             say(Msg(f"{path}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
                       f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")

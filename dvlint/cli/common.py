@@ -135,7 +135,7 @@ def load_one(path: Path, lang: str, importable_only: bool = False, convert_legac
     except LoadError as exc:
         if on_error is not None:
             on_error(exc)
-        say(f"{path}:{exc.line}:{exc.column}: {exc.message.text(lang)}")
+        say(f"{exc.where(path)}: {exc.message.text(lang)}")
         return None
 
 

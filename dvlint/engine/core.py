@@ -80,6 +80,7 @@ class ReportResult:
     identity: dict = field(default_factory=dict)  # agency, number, date...: see report_identity; survives -j
     text_source: str = "text"  # "ocr" when the text was read from a scan by OCR (exact-text rules did not run)
     pages: dict[int, tuple[int, int]] = field(default_factory=dict)  # a PDF's: line -> (page, line on the page)
+    cells: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # a .docx's: paragraph -> (table, row, cell)
 
 
     def count(self, severity: str) -> int:
@@ -296,6 +297,7 @@ class Engine:
         starts = getattr(loaded, "page_starts", None) or []
         if starts:
             result.pages = {f.line: _page_of(f.line, starts) for f in result.findings}
+        result.cells = _cells_of(loaded, {f.line for f in result.findings})
         return result
 
     def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:
@@ -352,6 +354,14 @@ class Engine:
                 f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
             1, 1, None, 0.0,
         )
+
+
+def _cells_of(loaded: LoadedReport, lines: set[int]) -> dict[int, tuple[int, int, int]]:
+    """The table cell (table, row, 1-based cell) each of ``lines`` stands in, for an imported document:
+    a paragraph number alone is hard to find in Word when it is inside a table."""
+    explain = getattr(loaded.classified, "explain", None) or ()
+    return {line.line: (line.cell[0], line.cell[1], line.cell[2] + 1)
+            for line, _ in explain if line.cell and line.line in lines}
 
 
 def _page_of(line: int, starts: list[int]) -> tuple[int, int]:

@@ -11,3 +11,4 @@ class OutputOptions:
     color: str = "auto"  # auto | always | never
     show_source: bool = True
     explain_score: bool = False
+    quiet: bool = False  # only the findings (and the exit code): no scores, no summary

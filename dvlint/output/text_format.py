@@ -10,36 +10,43 @@ from __future__ import annotations
 import os
 import sys
 
-from dvlint.i18n import SEVERITY_LABELS, Msg
+from dvlint.i18n import SEVERITY_LABELS, Msg, counted
 from dvlint.output.json_format import grade_text
+from dvlint.output.snippet import cut, quoted_column, terminal_width
 from dvlint.output.untrusted import safe_text
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 SCORE_LINE = Msg("Điểm: {score:g}/100 — {grade}", "Score: {score:g}/100 — {grade}")
-COUNTS = Msg("{errors} lỗi, {warnings} cảnh báo, {infos} thông tin",
-             "{errors} errors, {warnings} warnings, {infos} infos")
-SUMMARY = Msg("Đã kiểm tra {reports} báo cáo: {counts}", "Checked {reports} reports: {counts}")
-NOT_LOADED = Msg("; {n} tệp không đọc được", "; {n} files could not be read")
+COUNTS = Msg("{errors}, {warnings}, {infos}", "{errors}, {warnings}, {infos}")
+SUMMARY = Msg("Đã kiểm tra {reports}: {counts}", "Checked {reports}: {counts}")
+NOT_LOADED = Msg("; {files} không đọc được", "; {files} could not be read")
 NO_FINDINGS = Msg("không có phát hiện nào", "no findings")
 DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})",
                 "  −{points:g} points  {code} {name} ({count}×{capped})")
 GRADE_CAPPED = Msg("  xếp loại như điểm tối đa {most:g}: {what} ({code})",
                    "  graded as a score of at most {most:g}: {what} ({code})")
 CAPPED = Msg(", đã áp trần", ", capped")
-PARAGRAPH = Msg("đoạn", "paragraph")
+PARAGRAPH_AT = Msg("đoạn {n}", "paragraph {n}")
+CELL_AT = Msg(", bảng {table} hàng {row} ô {cell}", ", table {table} row {row} cell {cell}")
 PAGE_LINE = Msg("trang {page}, dòng {line}", "page {page}, line {line}")
 READ_BY_OCR = Msg("văn bản đọc bằng OCR từ bản quét: các phát hiện dựa trên chữ nhận dạng; các quy tắc về "
                   "chính tả, ký tự và về phần bị thiếu không chạy (điểm không so được với văn bản có lớp chữ)",
                   "text read from a scan by OCR: the findings rest on recognised text; the rules on spelling, "
                   "exact characters and missing parts did not run (the score does not compare with a text file's)")
 TEMPLATE = Msg("mẫu báo cáo", "template")
-SUPPRESSIONS_IGNORED = Msg("; {n} phát hiện vẫn tính dù báo cáo tự ghi chỉ thị bỏ qua (không áp dụng khi chấm điểm)",
-                           "; {n} findings kept although the report's own suppressions name them (not honoured when scoring)")
+SUPPRESSIONS_IGNORED = Msg("; {findings} vẫn tính dù báo cáo tự ghi chỉ thị bỏ qua (không áp dụng khi chấm điểm)",
+                           "; {findings} kept although the report's own suppressions name them (not honoured when scoring)")
 SELECTED_ONLY = Msg("; chỉ chạy các quy tắc được chọn (--select, -k): điểm không xếp loại",
                     "; only the selected rules ran (--select, -k): scores carry no grade")
-SUPPRESSED = Msg("; {n} phát hiện được bỏ qua (chỉ thị, per-file, baseline)", "; {n} findings suppressed (inline, per-file, baseline)")
+SUPPRESSED = Msg("; {findings} được bỏ qua (chỉ thị, per-file, baseline)", "; {findings} suppressed (inline, per-file, baseline)")
 
+
+def counts(source) -> Msg:
+    """"1 lỗi, 8 cảnh báo, 0 thông tin" / "1 error, 8 warnings, 0 infos" for a report or a run."""
+    return COUNTS.format(errors=counted(source.count("error"), "lỗi", "error"),
+                         warnings=counted(source.count("warning"), "cảnh báo", "warning"),
+                         infos=counted(source.count("info"), "thông tin", "info"))
 
 def use_color(options, file) -> bool:
     """Colour on a terminal only, never with NO_COLOR or ``--color never``."""
@@ -66,7 +73,8 @@ def render(run, options, file=None) -> None:
         console = Console(file=target, highlight=False, soft_wrap=True, force_terminal=True, emoji=False)
     for result in run.reports:
         _write(console, target, _report_segments(result, options))
-    _write(console, target, [(_summary(run, options.lang) + "\n", "bold")])
+    if not options.quiet:
+        _write(console, target, [(_summary(run, options.lang) + "\n", "bold")])
 
 
 def _write(console, target, segments) -> None:
@@ -81,43 +89,82 @@ def _write(console, target, segments) -> None:
 
 
 def _report_segments(result, options) -> list[tuple[str, str | None]]:
+    """A report's findings, each source line once under the findings that point into it, then its score
+    (not with ``--quiet``)."""
     lang = options.lang
     path = str(result.path)
     if result.error is not None:
         err = result.error
-        return [(f"{path}:{err.line}:{err.column}: ", "bold"), (err.message.text(lang) + "\n", "red")]
+        return [(err.where(path) + ": ", "bold"), (err.message.text(lang) + "\n", "red")]
     out: list[tuple[str, str | None]] = []
-    by_paragraph = result.unit == "paragraph"
-    for finding in result.findings:
-        style = _STYLES.get(finding.severity)
-        where = f"{finding.line}" if by_paragraph else f"{finding.line}:{finding.column}"
-        out += [
-            (f"{path}:{where} ", "bold"),
-            (finding.code, style),
-            (f" [{SEVERITY_LABELS[finding.severity].text(lang)}] {finding.message.text(lang)}\n", None),
-        ]
-        line = result.source_lines.get(finding.line)
-        if options.show_source and line is not None and by_paragraph:
-            out += [(f"  {PARAGRAPH.text(lang)} {finding.line} | ", "dim"), (line + "\n", None)]
-        elif options.show_source and line is not None and finding.line in result.pages:
-            page, page_line = result.pages[finding.line]
-            out += [(f"  {PAGE_LINE.format(page=page, line=page_line).text(lang)} | ", "dim"),
-                    (line.strip().expandtabs(4) + "\n", None)]
-        elif options.show_source and line is not None:
-            gutter = f"{finding.line:>5} | "
-            out += [(gutter, "dim"), (line.expandtabs(4) + "\n", None),
-                    (" " * (len(gutter) + finding.column - 1) + "^\n", style)]
-    out.append((_score_lines(result, options) + "\n", "bold"))
+    for group in _by_line(result.findings):
+        for finding in group:
+            out += [(f"{path}{_where(result, finding, lang)} ", "bold"), (finding.code, _STYLES.get(finding.severity)),
+                    (f" [{SEVERITY_LABELS[finding.severity].text(lang)}] {finding.message.text(lang)}\n", None)]
+        if options.show_source:
+            out += _source(result, group, lang)
+    if not options.quiet:
+        out.append((_score_lines(result, options) + "\n", "bold"))
+    return out
+
+
+def _by_line(findings) -> list[list]:
+    """Findings in runs that point into the same source line (they come sorted by line); a finding on
+    the document as a whole (no field, so no line) stands alone."""
+    groups: list[list] = []
+    for finding in findings:
+        if groups and finding.field is not None and groups[-1][-1].field is not None \
+                and groups[-1][-1].line == finding.line:
+            groups[-1].append(finding)
+        else:
+            groups.append([finding])
+    return groups
+
+
+def _where(result, finding, lang: str) -> str:
+    """Where a finding is, after the path: ``:23:11`` in a text file; ``(đoạn 37, bảng 2 hàng 3 ô 1)`` in a
+    .docx, which has no line numbers; nothing for the document as a whole."""
+    if finding.field is None:
+        return ""
+    if result.unit != "paragraph":
+        return f":{finding.line}:{finding.column}"
+    where = PARAGRAPH_AT.format(n=finding.line).text(lang)
+    if finding.line in result.cells:
+        table, row, cell = result.cells[finding.line]
+        where += CELL_AT.format(table=table, row=row, cell=cell).text(lang)
+    return f" ({where})"
+
+
+def _source(result, group, lang: str) -> list[tuple[str, str | None]]:
+    """The source line a group of findings points into, cut to the terminal's width, with a caret under
+    each column (in a .docx, under the words the message quotes)."""
+    first = group[0]
+    line = result.source_lines.get(first.line)
+    if line is None or not line.strip() or first.field is None:
+        return []  # the document as a whole, or a part missing where a blank line stands: nothing to show
+    if result.unit == "paragraph":
+        gutter = " " * 8 + "| "  # the paragraph is named in the header; its text lines up with a line's
+        columns = [c for c in (f.column if f.column > 1 else quoted_column(line, f.message.en) for f in group) if c]
+    elif first.line in result.pages:
+        page, page_line = result.pages[first.line]
+        gutter = f"  {PAGE_LINE.format(page=page, line=page_line).text(lang)} | "
+        columns = [f.column for f in group]
+    else:
+        gutter = f"{first.line:>5} | "
+        columns = [f.column for f in group]
+    snippet = cut(line, sorted(set(columns)), terminal_width() - len(gutter), dedent=first.line in result.pages)
+    out = [(gutter, "dim"), (snippet.text + "\n", None)]
+    if snippet.carets:
+        out.append((" " * len(gutter) + snippet.caret_line() + "\n", _STYLES.get(first.severity)))
     return out
 
 
 def _score_lines(result, options) -> str:
     lang = options.lang
     score = result.score
-    counts = COUNTS.format(errors=result.count("error"), warnings=result.count("warning"), infos=result.count("info"))
     grade = grade_text(score, lang) or "-"
     line = SCORE_LINE.format(score=score.value, grade=grade).text(lang)
-    details = counts.text(lang) if result.findings else NO_FINDINGS.text(lang)
+    details = counts(result).text(lang) if result.findings else NO_FINDINGS.text(lang)
     lines = [f"{result.path}: {line} ({details})"]
     if result.text_source == "ocr":
         lines.append(f"  {READ_BY_OCR.text(lang)}")
@@ -139,14 +186,37 @@ def summary_line(run, lang: str) -> str:
 
 
 def _summary(run, lang: str) -> str:
-    counts = COUNTS.format(errors=run.count("error"), warnings=run.count("warning"), infos=run.count("info"))
-    text = SUMMARY.format(reports=len(run.reports), counts=counts.text(lang)).text(lang)
+    """"Checked 3 reports: ..." counting the files read; those that could not be are counted after."""
+    checked = counted(len(run.reports) - run.load_errors, "báo cáo", "report")
+    text = SUMMARY.format(reports=checked, counts=counts(run)).text(lang)
     if run.suppressed:
-        text += SUPPRESSED.format(n=run.suppressed).text(lang)
+        text += SUPPRESSED.format(findings=counted(run.suppressed, "phát hiện", "finding")).text(lang)
     if run.suppressions_ignored:
-        text += SUPPRESSIONS_IGNORED.format(n=run.suppressions_ignored).text(lang)
+        text += SUPPRESSIONS_IGNORED.format(findings=counted(run.suppressions_ignored, "phát hiện", "finding")).text(lang)
     if run.load_errors:
-        text += NOT_LOADED.format(n=run.load_errors).text(lang)
+        text += NOT_LOADED.format(files=counted(run.load_errors, "tệp", "file")).text(lang)
     if run.partial:
         text += SELECTED_ONLY.text(lang)
     return text
+
+
+NOT_READ = Msg("không đọc được", "not read")
+
+
+def statistics(run, options) -> str:
+    """``--statistics``: how many findings each rule made over the run, most first (as ruff prints them),
+    and how many files could not be read, by kind (docs/errors.md); then the summary, unless ``--quiet``."""
+    lang = options.lang
+    rows: dict[tuple[str, str, str], int] = {}
+    for result in run.reports:
+        if result.error is not None:
+            key = (result.error.kind, NOT_READ.text(lang), "")
+            rows[key] = rows.get(key, 0) + 1
+        for f in result.findings:
+            key = (f.code, SEVERITY_LABELS[f.severity].text(lang), f.name)
+            rows[key] = rows.get(key, 0) + 1
+    lines = [f"{n:>5}  {code:<8} [{label}] {name}".rstrip()
+             for (code, label, name), n in sorted(rows.items(), key=lambda item: (-item[1], item[0]))]
+    if not options.quiet:
+        lines.append(_summary(run, lang))
+    return safe_text("\n".join(lines) + "\n") if lines else ""

@@ -64,7 +64,7 @@ def _imported(path: Path, classified, kind: str) -> LoadedReport:
     if not classified.recognised:
         at = classified.instead_at
         error = LoadError("not-a-document", classified.instead or errors.NOT_A_DOCUMENT,
-                          at.line if at else 1, at.column if at else 1)
+                          at.line if at else None, at.column if at else None)
         error.classified = classified  # dvlint import --explain still shows how each line was read
         raise error
     report = validate_report(classified.data, classified.positions)

@@ -14,15 +14,22 @@ from dvlint.i18n import Msg
 class LoadError(Exception):
     """A file could not be turned into a report."""
 
-    def __init__(self, kind: str, message: Msg, line: int = 1, column: int = 1):
+    def __init__(self, kind: str, message: Msg, line: int | None = None, column: int | None = None):
         super().__init__(message.en)
         self.kind = kind
         self.message = message
-        self.line = line
-        self.column = column
+        self.positioned = line is not None  # False: the file as a whole (missing, empty, unreadable ...)
+        self.line = line if line is not None else 1  # 1:1 in the machine formats, which always want a place
+        self.column = column if column is not None else 1
 
     def __reduce__(self):  # picklable, to cross from a worker process
-        return (LoadError, (self.kind, self.message, self.line, self.column))
+        return (LoadError, (self.kind, self.message, self.line if self.positioned else None,
+                            self.column if self.positioned else None))
+
+    def where(self, path) -> str:
+        """``path:line:column`` where the error has a place in the file, else the path alone (a missing
+        file has no line 1)."""
+        return f"{path}:{self.line}:{self.column}" if self.positioned else f"{path}"
 
     def as_dict(self, lang: str) -> dict:
         return {
@@ -46,9 +53,13 @@ class UsageError(Exception):
 
 # The catalogue. Each entry is the message of one kind of load error.
 NOT_FOUND = Msg("không tìm thấy tệp", "file not found")
+NOT_FOUND_AT = Msg("không có tệp hay thư mục nào ở đường dẫn này (đã tìm {looked})",
+                   "no file or folder at this path (looked for {looked})")
 IS_DIRECTORY_EMPTY = Msg(
-    "thư mục không có báo cáo nào dvlint đọc được ({suffixes})",
-    "the directory holds no report dvlint can read ({suffixes})",
+    "thư mục không có báo cáo nào dvlint đọc được: đã tìm trong thư mục và các thư mục con những tệp {suffixes} "
+    "(bỏ qua tệp ẩn và tệp khóa '~$' của Word)",
+    "the folder holds no report dvlint can read: looked in it and its subfolders for {suffixes} files "
+    "(hidden files and Word's '~$' lock files left out)",
 )
 UNREADABLE = Msg("không đọc được tệp: {reason}", "cannot read the file: {reason}")
 UNSUPPORTED = Msg(
