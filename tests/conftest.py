@@ -28,6 +28,17 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input:
     )
 
 
+def as_ordinary_user() -> list[str]:
+    """A command prefix that, as root, gives up the capability to ignore file permissions (setpriv), as an
+    ordinary user has none; empty for an ordinary user."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    assert shutil.which("setpriv"), "setpriv (util-linux) is needed to test permissions as root"
+    return [shutil.which("setpriv"), "--bounding-set=-dac_override,-dac_read_search"]
+
+
 def run_json(*args: str, **kwargs):
     proc = run_cli(*args, "--format", "json", **kwargs)
     return proc, json.loads(proc.stdout)

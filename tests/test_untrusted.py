@@ -8,7 +8,7 @@ import json
 import os
 import shutil
 
-from conftest import FIXTURES, TODAY, run_cli
+from conftest import FIXTURES, TODAY, as_ordinary_user, run_cli
 from dvlint.app import new_engine
 from dvlint.engine.config import Settings
 
@@ -214,14 +214,6 @@ def test_control_characters_from_a_received_file_reach_no_terminal_raw(tmp_path)
     assert "\x1b]0;" not in proc.stdout and "\x1b[2J" not in proc.stdout and "\\x1b[2J" in proc.stdout
 
 
-def _as_ordinary_user() -> list[str]:
-    """As root, give up the capability to ignore permissions (setpriv), as an ordinary user has none."""
-    if os.geteuid() != 0:
-        return []
-    assert shutil.which("setpriv"), "setpriv (util-linux) is needed to test permissions as root"
-    return [shutil.which("setpriv"), "--bounding-set=-dac_override,-dac_read_search"]
-
-
 def _broken(folder):
     """A report with a safe fix to make (a number under 10 gets its leading zero: Phụ lục I, mục II.3)."""
     folder.mkdir()
@@ -240,7 +232,7 @@ def test_fix_in_a_read_only_folder_is_that_files_error_and_the_others_are_fixed(
     before = locked.read_text(encoding="utf-8")
     (tmp_path / "locked").chmod(0o555)
     try:
-        proc = subprocess.run([*_as_ordinary_user(), sys.executable, "-m", "dvlint", "check", "--fix", "--lang", "en",
+        proc = subprocess.run([*as_ordinary_user(), sys.executable, "-m", "dvlint", "check", "--fix", "--lang", "en",
                                str(locked), str(free)], capture_output=True, text=True,
                               env={**os.environ, "NO_COLOR": "1"})
     finally:
@@ -257,7 +249,7 @@ def test_an_export_into_a_read_only_folder_is_a_usage_error(tmp_path):
     import sys
 
     (tmp_path / "out").mkdir(mode=0o555)
-    proc = subprocess.run([*_as_ordinary_user(), sys.executable, "-m", "dvlint", "score", str(SAMPLE), "--lang", "en",
+    proc = subprocess.run([*as_ordinary_user(), sys.executable, "-m", "dvlint", "score", str(SAMPLE), "--lang", "en",
                            "--csv", str(tmp_path / "out" / "x.csv")], capture_output=True, text=True,
                           env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == 2, proc.stderr
