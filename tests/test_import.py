@@ -387,6 +387,18 @@ def test_import_to_stdout_and_explain():
     assert "36:1         appendix.reference       (Kèm theo Báo cáo số 120/BC-UBND" in explained
 
 
+def test_dash_as_output_means_the_terminal_never_a_file_named_dash(tmp_path):
+    """`-o -` prints, as for most tools; it once wrote a file called "-" into the working folder."""
+    source = str(CASES / "crawled-district-report.txt")
+    imported = run_cli("import", source, "-o", "-", cwd=tmp_path)
+    assert imported.returncode == 0 and "number: \"Số: 120/BC-UBND\"" in imported.stdout
+    skeleton = run_cli("init", "--template", "qcdc-report", "-o", "-", cwd=tmp_path)
+    assert skeleton.returncode == 0 and "document:" in skeleton.stdout
+    checked = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--format", "json", "--output", "-", cwd=tmp_path)
+    assert checked.returncode == 0 and '"reports"' in checked.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_import_refuses_yaml_and_reports_unreadable_input(tmp_path):
     assert run_cli("import", str(FIXTURES / "clean-state-report.yaml")).returncode == 2
     empty = tmp_path / "empty.md"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, run_settings,
+from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, output_arg, run_settings,
                                say, warn_ignored_rules, write_output)
 from dvlint.i18n import Msg, counted
 
@@ -16,7 +16,7 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("--format", default="text", metavar="FORMAT", help=h("định dạng đầu ra: text, json, sarif, junit, github, gitlab", "output format: text, json, sarif, junit, github, gitlab"))
     check.add_argument("--baseline", type=Path, metavar="FILE", help=h("chỉ báo các phát hiện mới so với tệp baseline", "report only findings not in this baseline"))
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help=h("ghi các phát hiện hôm nay làm baseline", "record today's findings as a baseline"))
-    check.add_argument("--output", type=Path, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
+    check.add_argument("--output", type=output_arg, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
     check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode), then check"))
     check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn dưới dạng diff, không ghi tệp", "print the safe fixes as a diff; write nothing"))
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))

@@ -28,6 +28,11 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
+def output_arg(text: str) -> Path | None:
+    """An output path; "-" means the terminal (standard output), as for most command-line tools."""
+    return None if text == "-" else Path(text)
+
+
 def codes_arg(text: str) -> list[str]:
     return [c.strip().upper() for c in text.split(",") if c.strip()]
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK, EXIT_USAGE, legacy_help, load_one
+from dvlint.cli.common import EXIT_OK, EXIT_USAGE, legacy_help, load_one, output_arg
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 
 def add_parser(sub, common, h) -> None:
     imp = sub.add_parser("import", help=h("chuyển .docx, .md, .txt thành báo cáo YAML", "turn a .docx, .md or .txt into a YAML report"))
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("-o", "--output", type=Path, metavar="OUT", help=h("tệp YAML để ghi (mặc định: in ra màn hình)", "YAML file to write (default: print it)"))
+    imp.add_argument("-o", "--output", type=output_arg, metavar="OUT", help=h("tệp YAML để ghi (mặc định: in ra màn hình)", "YAML file to write (default: print it)"))
     imp.add_argument("--force", action="store_true", help=h("ghi đè tệp đã có", "replace an existing file"))
     imp.add_argument("--explain", action="store_true", help=h("cho biết từng dòng được xếp vào phần nào", "show how each line was classified"))
     imp.add_argument("--lang", choices=LANGUAGES)

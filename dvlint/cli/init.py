@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK
+from dvlint.cli.common import EXIT_OK, output_arg
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 
@@ -13,7 +13,7 @@ def add_parser(sub, common, h) -> None:
     init = sub.add_parser("init", help=h("tạo khung báo cáo theo một mẫu", "write a report skeleton from a template"))
     init.add_argument("--template", required=True, metavar="NAME")
     init.add_argument("--templates", action="append", type=Path, metavar="DIR")
-    init.add_argument("-o", "--output", type=Path, metavar="OUT")
+    init.add_argument("-o", "--output", type=output_arg, metavar="OUT")
     init.add_argument("--force", action="store_true")
     init.add_argument("--lang", choices=LANGUAGES)
     init.set_defaults(run=run)
