@@ -300,16 +300,6 @@ def _is_article(section) -> bool:
 # --- what the template requires ----------------------------------------------------
 
 
-def _find_section(report, requirement):
-    """(position in reading order, section) of the first section the requirement names."""
-    from dvlint.knowledge.templates import heading_matches
-
-    for position, section in enumerate(report.all_sections()):
-        if section.heading and heading_matches(section.heading, requirement.names):
-            return position, section
-    return None, None
-
-
 def _mentions(section, part) -> bool:
     """Whether a part (ưu điểm, hạn chế ...) appears under a section: as a heading,
     or at the start of a paragraph ("Hạn chế: ...")."""
@@ -333,7 +323,7 @@ def _text_length(section) -> int:
 @rule("DV303", "template-section-missing", exact_text=True, severity="error", weight=8,
       vi="Báo cáo có đủ các phần mà đề cương (mẫu báo cáo) yêu cầu",
       en="The report has every part its template (the province's outline) requires")
-def template_section_missing(report, template):
+def template_section_missing(template, template_sections):
     """
     Tiếng Việt:
         Mỗi tỉnh ban hành đề cương cho từng loại báo cáo; mẫu báo cáo
@@ -355,8 +345,8 @@ def template_section_missing(report, template):
     Ví dụ đúng / Passes:
         sections: [{label: "I.", heading: KẾT QUẢ THỰC HIỆN, ...}, {label: "II.", heading: ĐÁNH GIÁ CHUNG, ...}]
     """
-    for requirement in template.sections:
-        if requirement.required and _find_section(report, requirement)[1] is None:
+    for requirement, (_, section) in zip(template.sections, template_sections):
+        if requirement.required and section is None:
             yield Problem(None, weight=requirement.weight,
                           vi=f"Thiếu phần '{requirement.label}' theo mẫu '{template.name}'",
                           en=f"The part '{requirement.label}' required by the template '{template.name}' is missing")
@@ -365,7 +355,7 @@ def template_section_missing(report, template):
 @rule("DV304", "template-section-order", severity="warning", weight=2,
       vi="Các phần của báo cáo theo đúng thứ tự của đề cương",
       en="The report's parts come in the order of the template")
-def template_section_order(report, template):
+def template_section_order(template, template_sections):
     """
     Tiếng Việt:
         Đề cương thường định thứ tự các phần (kết quả, đánh giá, phương
@@ -383,8 +373,7 @@ def template_section_order(report, template):
     if template.ordered is False:
         return
     latest = None
-    for requirement in template.sections:
-        position, section = _find_section(report, requirement)
+    for requirement, (position, section) in zip(template.sections, template_sections):
         if section is None:
             continue
         if latest is not None and position < latest[0]:
@@ -398,7 +387,7 @@ def template_section_order(report, template):
 @rule("DV305", "template-subsection-missing", exact_text=True, severity="warning", weight=4,
       vi="Phần có đủ các ý con mà đề cương yêu cầu (ưu điểm, hạn chế, nguyên nhân ...)",
       en="A part has the sub-parts its template requires (strengths, limits, causes ...)")
-def template_subsection_missing(report, template):
+def template_subsection_missing(template, template_sections):
     """
     Tiếng Việt:
         Phần "Đánh giá chung" của đề cương thường đòi đủ ưu điểm (kết quả đạt
@@ -415,8 +404,7 @@ def template_subsection_missing(report, template):
     Ví dụ đúng / Passes:
         sections: [{heading: ĐÁNH GIÁ CHUNG, children: [{heading: Ưu điểm}, {heading: Hạn chế và nguyên nhân}]}]
     """
-    for requirement in template.sections:
-        _, section = _find_section(report, requirement)
+    for requirement, (_, section) in zip(template.sections, template_sections):
         if section is None:
             continue
         for part in requirement.subsections:
@@ -429,7 +417,7 @@ def template_subsection_missing(report, template):
 @rule("DV306", "template-section-content", exact_text=True, severity="warning", weight=2,
       vi="Phần bắt buộc có đủ nội dung theo mẫu",
       en="A required part has as much content as its template asks")
-def template_section_content(report, template):
+def template_section_content(template, template_sections):
     """
     Tiếng Việt:
         Mẫu có thể đặt số ký tự tối thiểu cho một phần (min_chars): một phần
@@ -443,8 +431,7 @@ def template_section_content(report, template):
     Ví dụ đúng / Passes:
         sections: [{heading: KẾT QUẢ THỰC HIỆN, paragraphs: ["(a full account of the results)"]}]
     """
-    for requirement in template.sections:
-        _, section = _find_section(report, requirement)
+    for requirement, (_, section) in zip(template.sections, template_sections):
         if section is None or not requirement.min_chars:
             continue
         length = _text_length(section)

@@ -219,3 +219,23 @@ def test_a_requirement_can_weigh_more_than_its_rule(tmp_path):
     result = Checker({"template": str(template), "select": ("DV303",)}, today=TODAY).check_file(report)
     assert sorted(f.weight for f in result.findings) == [8.0, 12.0]  # the rule's default is 8
     assert result.score.value == 100 - 15  # the per-rule cap still holds
+
+
+def test_each_heading_is_compared_with_each_template_part_once_per_report(tmp_path, monkeypatch):
+    """The four rules that ask where the template's parts are share one answer (the
+    ``template_sections`` fixture): asking each time compared a 20,000-line text's every
+    heading with every name fifteen times over (11 s for one file)."""
+    import dvlint.knowledge.templates as templates
+
+    headings = [f"Mục số {n} về việc khác" for n in range(40)]
+    sections = "\n".join(f"  - {{label: '{n + 1}.', heading: '{h}', paragraphs: [Nội dung.]}}" for n, h in enumerate(headings))
+    report = tmp_path / "r.yaml"
+    report.write_text("document: {kind: BÁO CÁO, title: 'Kết quả thực hiện Quy chế dân chủ ở cơ sở 9 tháng năm 2024'}\n"
+                      f"sections:\n{sections}\n", encoding="utf-8")
+    asked: list[str] = []
+    real = templates.heading_matches
+    monkeypatch.setattr(templates, "heading_matches", lambda heading, names: asked.append(heading) or real(heading, names))
+    result = Checker({}, today=TODAY).check_file(report)
+    template = LIBRARY.get(result.template)
+    assert {f.code for f in result.findings} >= {"DV303"}
+    assert asked.count(headings[0]) == len(template.sections)

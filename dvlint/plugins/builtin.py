@@ -29,6 +29,14 @@ def dvlint_collect_rules(config):
     return rules
 
 
+def _template_sections(ctx):
+    from dvlint.knowledge.templates import locate_sections
+
+    if ctx.template is None:
+        return _skip_if_none(None)
+    return locate_sections(ctx.loaded.report, ctx.template)
+
+
 def _skip_if_none(value):
     from dvlint.engine.core import SKIP
 
@@ -48,7 +56,8 @@ def dvlint_fixtures():
     report, document, sections (top-level list), signature and recipients
     (absent part: rules asking for it do not run), indicators (dict),
     appendices, footnotes, template (no template: rules asking for it do not
-    run), as_of (the date rules judge by: --as-of, else the issue date, or
+    run), template_sections (for each of the template's sections, where it is
+    in the report: (position, section) or (None, None)), as_of (the date rules judge by: --as-of, else the issue date, or
     for a draft the last day of the month or year it gives, else today), today, config (the settings in force), doc_format ("state" or
     "party"), format_evidence (where each witness points) and converted_from
     (the legacy encoding a file was converted from with --convert-legacy;
@@ -65,6 +74,7 @@ def dvlint_fixtures():
         "appendices": lambda ctx: ctx.loaded.report.appendices,
         "footnotes": lambda ctx: ctx.loaded.report.footnotes,
         "template": lambda ctx: _skip_if_none(ctx.template),
+        "template_sections": _template_sections,
         "as_of": _as_of,
         "today": lambda ctx: ctx.today,
         "config": lambda ctx: ctx.settings,
