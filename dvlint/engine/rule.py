@@ -38,6 +38,7 @@ FAMILIES = {
     "DV5": Msg("nơi nhận và kính gửi", "recipients and addressees"),
     "DV6": Msg("số liệu, chỉ tiêu", "indicators"),
     "DV7": Msg("chính tả, tên riêng, địa danh", "text hygiene, names and places"),
+    "DV8": Msg("trình bày (tệp Word)", "presentation (Word files)"),
 }
 
 

@@ -311,12 +311,14 @@ class _Reader:
         self.styles = Styles(document)
         self.lines: list[SourceLine] = []
         self.paragraphs: list[str] = []  # text by paragraph number - 1
+        self.elements: list[list] = []  # the w:p elements by paragraph number - 1 (a data table's row has several)
         self.tables = 0
         self.boxes: list = []  # paragraphs of text boxes, read after the document's own text
         self.labels: dict = {}  # paragraph element -> its list label
 
-    def number(self, text: str) -> int:
+    def number(self, text: str, elements=()) -> int:
         self.paragraphs.append(text)
+        self.elements.append(list(elements))
         return len(self.paragraphs)
 
     def text_of(self, element) -> tuple[str, bool]:
@@ -337,7 +339,7 @@ class _Reader:
 
     def paragraph(self, element) -> None:
         text, heading = self.text_of(element)
-        line = self.number(text.replace("\n", " / "))
+        line = self.number(text.replace("\n", " / "), [element])
         for piece in text.split("\n"):
             if piece:
                 self.lines.append(SourceLine(piece, line, 1, heading=heading))
@@ -381,7 +383,7 @@ class _Reader:
         pointing at its own paragraph."""
         from dvlint.importers import spaced
 
-        numbers = [self.number(" ".join(raws[k].split())) for k in range(start, block.end)]
+        numbers = [self.number(" ".join(raws[k].split()), [elements[k]]) for k in range(start, block.end)]
         for line in spaced.read_by_column(raws, start, block):
             index = min(max(line.line - 1 - start, 0), len(numbers) - 1)
             line.line = numbers[index]
@@ -396,26 +398,30 @@ class _Reader:
 
         table = Table(element, self.document)
         self.tables += 1
-        grid = []
+        grid, elements = [], []  # each cell's paragraphs' text, and their w:p elements
         for row in table.rows:
-            seen, cells = set(), []
+            seen, cells, cell_elements = set(), [], []
             for cell in row.cells:
                 if id(cell._tc) in seen:  # a merged cell repeats
                     continue
                 seen.add(id(cell._tc))
-                cells.append([self.text_of(p)[0] for p in own_paragraphs(cell._tc)])
+                owned = list(own_paragraphs(cell._tc))
+                cells.append([self.text_of(p)[0] for p in owned])
+                cell_elements.append(owned)
                 self.boxes.extend(text_box_paragraphs(cell._tc))
             grid.append(cells)
+            elements.append(cell_elements)
         if is_layout_table(text for row in grid for cell in row for text in cell) or _boxed(grid):
-            self.layout(grid)
+            self.layout(grid, elements)
         else:
-            self.data_table(grid)
+            self.data_table(grid, elements)
 
-    def layout(self, grid) -> None:
+    def layout(self, grid, elements) -> None:
         """Column by column: the left column's lines, then the right's. A header table whose rows are
         bands (issuer | Quốc hiệu, then Số | place and date, then V/v) is read band by band, each band
         column by column, so the date comes before the trích yếu as on the page."""
-        numbered = [[[(self.number(text.replace("\n", " / ")), text) for text in cell] for cell in row] for row in grid]
+        numbered = [[[(self.number(text.replace("\n", " / "), [p]), text) for text, p in zip(cell, owned)]
+                      for cell, owned in zip(row, row_elements)] for row, row_elements in zip(grid, elements)]
         bands = [list(enumerate(numbered))]
         if len(numbered) > 1 and _is_header_band(grid[0]):
             bands = [[(r, row)] for r, row in enumerate(numbered)]
@@ -431,11 +437,11 @@ class _Reader:
                                 self.lines.append(SourceLine(piece, line, 1, cell=(self.tables, r + 1, col)))
                 self.lines.append(SourceLine("", self.lines[-1].line if self.lines else 1, 1))
 
-    def data_table(self, grid) -> None:
+    def data_table(self, grid, elements) -> None:
         numbers = []
         for r, row in enumerate(grid):
             texts = [" ".join(t.replace("\n", " ") for t in cell if t) for cell in row]
-            line = self.number(" | ".join(t for t in texts if t))
+            line = self.number(" | ".join(t for t in texts if t), [p for owned in elements[r] for p in owned])
             numbers.append(line)
             self.lines.append(SourceLine(" | ".join(t for t in texts if t), line, 1, row=texts,
                                          cell=(self.tables, r + 1, 0)))
@@ -461,13 +467,25 @@ class _Reader:
                 continue
             text = " ".join(paragraph_text(p) for p in note.iter(_qn("w:p"))).strip()
             if text:
-                line = self.number(f"[{ident}] {text}")
+                line = self.number(f"[{ident}] {text}", list(note.iter(_qn("w:p"))))
                 self.lines.append(SourceLine(f"[{ident}] {text}", line, 1))
                 self.lines.append(SourceLine("", line, 1))
 
 
 def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     """The located lines of a .docx, and its paragraphs' text by number."""
+    lines, paragraphs, _ = read_docx(path, max_size)
+    return lines, paragraphs
+
+
+def read_docx(path: Path, max_size: int, with_layout: bool = False):
+    """The located lines of a .docx, its paragraphs' text by number, and (``with_layout``) how it looks.
+
+    The look (dvlint.layout.Layout) is read while the document is open, since the document
+    is freed at once (see below). A look that cannot be read (a hostile file the resolver
+    trips on) does not stop the text from being checked: the exception is kept in its place
+    and raised again when a presentation rule asks for it, so it shows as DV000.
+    """
     import docx
     from docx.exceptions import PythonDocxError
     from docx.opc.exceptions import PackageNotFoundError
@@ -495,8 +513,12 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx reading an untrusted package: XML syntax, odd elements
         raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
+    look = None
     try:
-        lines, paragraphs = _read(document)
+        reader = _read(document)
+        lines, paragraphs = reader.lines, reader.paragraphs
+        if with_layout:
+            look = _layout(document, reader.elements)
     except (SyntaxError, ValueError, PythonDocxError, XmlchemyError) as exc:
         # a part read lazily (styles, numbering, footnotes) is not well-formed XML, or a value in it is not what
         # the standard allows (python-docx's InvalidXmlError, a number that is not one)
@@ -510,7 +532,16 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
         gc.collect(1)
     if not any(line.text for line in lines):
         raise LoadError("empty", NO_TEXT)
-    return lines, paragraphs
+    return lines, paragraphs, look
+
+
+def _layout(document, elements):
+    from dvlint.layout.read import read_layout
+
+    try:
+        return read_layout(document, elements)
+    except Exception as exc:  # noqa: BLE001 - the text is still checked; DV8xx shows the failure as DV000
+        return exc
 
 
 def _missing_part(exc: KeyError) -> str:
@@ -607,7 +638,7 @@ def _xml_parts(archive: zipfile.ZipFile, part_limit: int) -> set[str]:
     return parsed
 
 
-def _read(document) -> tuple[list[SourceLine], list[str]]:
+def _read(document) -> _Reader:
     body = getattr(document.element, "body", None)  # absent when the main part's root is not w:document
     if body is None:
         raise LoadError("not-a-docx", BROKEN_PART.format(detail="word/document.xml has no w:body"))
@@ -627,4 +658,4 @@ def _read(document) -> tuple[list[SourceLine], list[str]]:
     for box in reader.boxes:  # a draft mark or stamp floating over the page: kept, after the text
         reader.paragraph(box)
     reader.footnotes()
-    return reader.lines, reader.paragraphs
+    return reader

@@ -29,6 +29,46 @@ def dvlint_collect_rules(config):
     return rules
 
 
+def _layout(ctx):
+    """A .docx's look; other inputs have none, and the rules asking for it (DV8xx) do not run."""
+    look = ctx.loaded.layout
+    if isinstance(look, Exception):
+        raise look  # reading the look failed: DV000 on each presentation rule, the text is still checked
+    return _skip_if_none(look)
+
+
+def _presentation_values(ctx):
+    from dvlint.knowledge.formats import evidence
+    from dvlint.knowledge.presentation import presentation
+
+    report = ctx.loaded.report
+    return _skip_if_none(presentation().for_document(evidence(report).format, report.document.issue_date))
+
+
+def _paragraph_of(ctx):
+    """field path -> the paragraph number (line) its value was read from, or None when it has no place of its own."""
+    from dvlint.source.positions import parse_path
+
+    values = ctx.loaded.positions.values
+
+    def paragraph_of(field: str):
+        span = values.get(tuple(parse_path(field)))
+        return span.line if span is not None else None
+
+    return paragraph_of
+
+
+def _paragraph_field(ctx):
+    """paragraph number -> the path of the first value read from it (to locate a finding), or None."""
+    from dvlint.source.positions import format_path
+
+    first: dict[int, str] = {}
+    for path, span in ctx.loaded.positions.values.items():
+        if path and span.line not in first:
+            first[span.line] = format_path(path)
+    return first.get
+
+
 def _template_sections(ctx):
     from dvlint.knowledge.templates import locate_sections
 
@@ -75,6 +115,10 @@ def dvlint_fixtures():
         "footnotes": lambda ctx: ctx.loaded.report.footnotes,
         "template": lambda ctx: _skip_if_none(ctx.template),
         "template_sections": _template_sections,
+        "layout": _layout,
+        "presentation_values": _presentation_values,
+        "paragraph_of": _paragraph_of,
+        "paragraph_field": _paragraph_field,
         "as_of": _as_of,
         "today": lambda ctx: ctx.today,
         "config": lambda ctx: ctx.settings,

@@ -28,6 +28,7 @@ class LoadedReport:
     converted_from: str | None = None  # the legacy encoding the file was converted from (--convert-legacy)
     denormalized: dict = field(default_factory=dict)  # field path -> its text as written, where not NFC
     page_starts: list[int] = field(default_factory=list)  # a PDF's: the line where each page starts
+    layout: object | None = None  # a .docx's look (dvlint.layout.Layout), or the exception reading it raised
 
     def locate(self, field: str | None, snippet: str | None = None) -> tuple[int, int]:
         if not field:
@@ -123,8 +124,10 @@ def load_docx_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers import docx as docx_reader
     from dvlint.importers.classify import classify
 
-    lines, paragraphs = docx_reader.read_lines(path, settings.max_file_size)
-    return _imported(path, classify(lines, paragraphs), "docx")
+    lines, paragraphs, look = docx_reader.read_docx(path, settings.max_file_size, with_layout=True)
+    loaded = _imported(path, classify(lines, paragraphs), "docx")
+    loaded.layout = look
+    return loaded
 
 
 def load_pdf_report(path: Path, settings) -> LoadedReport:
