@@ -23,6 +23,7 @@ from dvlint.layout.resolve import THEME_REL, Resolver
 
 W = nsdecls("w")
 VIETNAMESE = "Quốc hiệu"
+TIMES = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
 
 
 # --- building documents ---------------------------------------------------------------------------
@@ -87,11 +88,13 @@ def blank(**defaults):
 def test_direct_run_formatting_wins_over_the_style(tmp_path):
     document = blank()
     add_style(document, "Body", rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/>')
-    add_paragraph(document, ("Văn bản", '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
-                                        '<w:b/><w:i/><w:sz w:val="28"/>'), style="Body")
+    # The paragraph mark's w:rPr (w:pPr/w:rPr) formats the mark only, never the runs (17.3.1.29).
+    add_paragraph(document, ("Văn bản", TIMES + '<w:b/><w:i/><w:sz w:val="28"/>'), ("thường", ""), style="Body",
+                  ppr='<w:rPr><w:b/><w:sz w:val="40"/></w:rPr>')
     [look] = resolve_all(reopen(document, tmp_path))
-    [run] = look.runs
+    run, plain = look.runs
     assert (run.text, run.font, run.size, run.bold, run.italic) == ("Văn bản", "Times New Roman", 14.0, True, True)
+    assert (plain.font, plain.size, plain.bold) == ("Arial", 10.0, False)
     assert look.style_id == "Body"
 
 
@@ -109,7 +112,7 @@ def test_size_set_on_the_paragraph_style_only(tmp_path):
 
 def test_font_and_size_inherited_through_two_based_on_levels(tmp_path):
     document = blank(rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/>')
-    add_style(document, "Base", rpr='<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>')
+    add_style(document, "Base", rpr=TIMES)
     add_style(document, "Middle", based_on="Base", rpr='<w:sz w:val="26"/>')
     add_style(document, "Leaf", based_on="Middle", rpr="<w:color w:val=\"000000\"/>")
     add_paragraph(document, ("Căn cứ Luật", ""), style="Leaf")
@@ -132,7 +135,7 @@ def test_the_nearer_style_in_a_chain_wins(tmp_path):
 def test_character_style_with_its_own_based_on(tmp_path):
     document = blank(rpr='<w:sz w:val="20"/>')
     add_style(document, "Body", rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>')
-    add_style(document, "CharBase", kind="character", rpr='<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>')
+    add_style(document, "CharBase", kind="character", rpr=TIMES)
     add_style(document, "Emph", kind="character", based_on="CharBase", rpr="<w:i/>")
     add_paragraph(document, ("nhấn mạnh", '<w:rStyle w:val="Emph"/>'), ("thường", ""), style="Body")
     [look] = resolve_all(reopen(document, tmp_path))
@@ -157,7 +160,7 @@ def test_table_style_size_applies_to_its_paragraphs(tmp_path):
     look = resolver.paragraph(p, tbl)
     assert look.in_table and look.runs[0].size == 12.0 and look.alignment == "center"
     assert resolver.paragraph(p).runs[0].size == 10.0  # outside any table: the default
-    looks = list(resolver.paragraphs(document))
+    looks = list(resolver.paragraphs())
     assert [(x.text, x.in_table) for x in looks if x.text] == [("Nơi nhận", True)]
 
 
@@ -237,8 +240,8 @@ def test_vietnamese_letters_show_in_the_h_ansi_font(tmp_path):
 def test_each_font_slot_resolves_on_its_own(tmp_path):
     document = blank()
     add_style(document, "Body", rpr='<w:rFonts w:ascii="Arial" w:hAnsi="Times New Roman"/>')
-    add_paragraph(document, (VIETNAMESE, '<w:rFonts w:ascii="Courier New"/>'), ("ABC", '<w:rFonts w:ascii="Courier New"/>'),
-                  style="Body")
+    courier = '<w:rFonts w:ascii="Courier New"/>'
+    add_paragraph(document, (VIETNAMESE, courier), ("ABC", courier), style="Body")
     [look] = resolve_all(reopen(document, tmp_path))
     assert [run.font for run in look.runs] == ["Times New Roman", "Courier New"]
 
@@ -261,8 +264,8 @@ def test_bold_paragraph_style_and_bold_character_style_is_not_bold(tmp_path):
 def test_direct_toggles_are_absolute(tmp_path):
     document = blank()
     add_style(document, "Heading", rpr="<w:b/><w:caps/>")
-    add_paragraph(document, ("tắt", '<w:b w:val="0"/>'), ("bật", "<w:b/>"), ("off", '<w:b w:val="off"/><w:caps w:val="false"/>'),
-                  style="Heading")
+    add_paragraph(document, ("tắt", '<w:b w:val="0"/>'), ("bật", "<w:b/>"),
+                  ("off", '<w:b w:val="off"/><w:caps w:val="false"/>'), style="Heading")
     [look] = resolve_all(reopen(document, tmp_path))
     assert [run.bold for run in look.runs] == [False, True, False]
     assert [run.caps for run in look.runs] == [True, True, False]
@@ -312,8 +315,9 @@ def test_paragraph_properties_resolve_attribute_by_attribute(tmp_path):
     add_style(document, "Body", based_on="Base", ppr='<w:spacing w:after="60"/>'
                                                      '<w:pBdr><w:bottom w:val="single" w:sz="4"/></w:pBdr>')
     add_paragraph(document, ("Điều 1.", ""), style="Body", ppr='<w:spacing w:after="0"/>')
-    add_paragraph(document, ("Điều 2.", ""), style="Body", ppr='<w:jc w:val="end"/><w:ind w:hanging="283"/>'
-                                                          '<w:spacing w:lineRule="exact" w:line="360" w:beforeAutospacing="1"/>')
+    add_paragraph(document, ("Điều 2.", ""), style="Body",
+                  ppr='<w:jc w:val="end"/><w:ind w:hanging="283"/>'
+                      '<w:spacing w:lineRule="exact" w:line="360" w:beforeAutospacing="1"/>')
     first, second = resolve_all(reopen(document, tmp_path))
     assert first.alignment == "both"
     assert first.first_line_indent == pytest.approx(10.0, abs=0.01)
@@ -342,7 +346,7 @@ def test_runs_in_containers_count_and_field_codes_do_not(tmp_path):
     assert look.element.tag == qn("w:p") and look.in_table is False
 
 
-# --- 11. hostile files --------------------------------------------------------------------------------------------------
+# --- 11. hostile files ----------------------------------------------------------------------
 
 def test_hostile_styles_never_raise_or_loop(tmp_path):
     document = blank()
@@ -353,9 +357,11 @@ def test_hostile_styles_never_raise_or_loop(tmp_path):
     add_paragraph(document, ("cycle", ""), style="A")
     add_paragraph(document, ("junk", '<w:sz w:val="-5"/>'), ("huge", '<w:sz w:val="1e9"/>'),
                   ("far", '<w:sz w:val="99999"/>'), style="Orphan",
-                  ppr='<w:spacing w:before="x" w:after="-20" w:line="abc"/><w:ind w:firstLine="9e99"/><w:jc w:val="up"/>')
+                  ppr='<w:spacing w:before="x" w:after="-20" w:line="abc"/><w:ind w:firstLine="9e99"/>'
+                      '<w:jc w:val="up"/>')
     add_paragraph(document, ("self", ""), style="Self")
-    add_paragraph(document, ("missing", '<w:rStyle w:val="Nowhere"/><w:color w:val="&lt;script&gt;"/>'), style="Nowhere")
+    add_paragraph(document, ("missing", '<w:rStyle w:val="Nowhere"/><w:color w:val="&lt;script&gt;"/>'),
+                  style="Nowhere")
     # No theme part: the theme names fall back to the plain attribute, or to nothing.
     add_paragraph(document, ("theme", '<w:rFonts w:asciiTheme="minorHAnsi"/>'),
                   ("cached", '<w:rFonts w:asciiTheme="minorHAnsi" w:ascii="Times New Roman"/>'))
@@ -446,21 +452,22 @@ def test_a_document_saved_by_libreoffice(tmp_path):
     assert (plain.runs[0].font, plain.runs[0].size, plain.runs[0].bold) == ("Arial", 11.0, False)
 
 
-# --- performance -----------------------------------------------------------------------------------------------------------
+# --- performance --------------------------------------------------------------------------------
 
 def test_a_twenty_page_document_resolves_well_under_a_second(tmp_path):
     document = blank(rpr='<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/><w:sz w:val="26"/>')
-    add_style(document, "Base", rpr='<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>')
+    add_style(document, "Base", rpr=TIMES)
     add_style(document, "Body", based_on="Base", ppr='<w:jc w:val="both"/><w:ind w:firstLine="567"/>')
     add_style(document, "Strong", kind="character", rpr="<w:b/>")
-    runs = [("Căn cứ Luật Tổ chức chính quyền địa phương ", ""), ("ngày 19 tháng 6 năm 2015", '<w:rStyle w:val="Strong"/>'),
+    runs = [("Căn cứ Luật Tổ chức chính quyền địa phương ", ""),
+            ("ngày 19 tháng 6 năm 2015", '<w:rStyle w:val="Strong"/>'),
             ("; xét đề nghị của ", '<w:i/>'), ("Sở Nội vụ", '<w:sz w:val="28"/>'), (".", "")]
     for _ in range(400):
         add_paragraph(document, *runs, style="Body")
     reopened = reopen(document, tmp_path)
     started = time.perf_counter()
     resolver = Resolver(reopened)
-    looks = list(resolver.paragraphs(reopened))
+    looks = list(resolver.paragraphs())
     elapsed = time.perf_counter() - started
     assert sum(len(look.runs) for look in looks) == 2000
     assert looks[0].runs[1].bold and looks[0].runs[0].font == "Times New Roman"

@@ -238,6 +238,7 @@ class Resolver:
 
     def __init__(self, document):
         part = document.part
+        self._body = document.element.body
         self._theme_fonts = _theme_fonts(_related_root(part, THEME_REL))
         styles = _related_root(part, STYLES_REL)
         self._styles: dict[str, object] = {}
@@ -389,9 +390,13 @@ class Resolver:
             color=settings.get("color"),
         )
 
-    def paragraphs(self, document) -> Iterator[ParagraphLook]:
-        """Every paragraph of the body in document order, table cells (nested ones too) included."""
-        yield from self._block(document.element.body, None)
+    def paragraphs(self, container=None) -> Iterator[ParagraphLook]:
+        """Every paragraph of ``container`` (the body when None; a w:hdr or w:ftr works too) in document order.
+
+        Table cells, nested tables and block content controls included; each cell's
+        paragraphs get their own w:tbl, whose table style applies (17.7.6).
+        """
+        yield from self._block(self._body if container is None else container, None)
 
     def _block(self, container, table) -> Iterator[ParagraphLook]:
         for child in container:
