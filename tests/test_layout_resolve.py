@@ -233,8 +233,12 @@ def test_vietnamese_letters_show_in_the_h_ansi_font(tmp_path):
     document = blank()
     fonts = '<w:rFonts w:ascii="Arial" w:hAnsi="Times New Roman"/>'
     add_paragraph(document, (VIETNAMESE, fonts), ("ABC", fonts), ("12/2026", fonts))
-    [look] = resolve_all(reopen(document, tmp_path))
-    assert [run.font for run in look.runs] == ["Times New Roman", "Arial", "Arial"]
+    # Mixed: the Vietnamese letters decide; a tone mark typed apart counts; a dash alone is high ANSI;
+    # an ASCII word with a dash shows its letters in the ascii font.
+    add_paragraph(document, ("UBND tỉnh", fonts), ("Quo\u0301c", fonts), ("\u2013", fonts), ("ABC \u2013", fonts))
+    first, second = resolve_all(reopen(document, tmp_path))
+    assert [run.font for run in first.runs] == ["Times New Roman", "Arial", "Arial"]
+    assert [run.font for run in second.runs] == ["Times New Roman", "Times New Roman", "Times New Roman", "Arial"]
 
 
 def test_each_font_slot_resolves_on_its_own(tmp_path):

@@ -463,7 +463,13 @@ def _font_for(text: str, settings: dict) -> str | None:
     w:hint="eastAsia" and the complex-script slot are ignored: administrative
     documents are Vietnamese and Latin text.
     """
-    letters = [c for c in text if c.isalpha() or unicodedata.category(c).startswith("M")]
-    judged = letters or list(text)
-    wide = any(ord(c) > 0x7F for c in judged)
-    return settings.get("hAnsi") if wide else settings.get("ascii")
+    if text.isascii():
+        return settings.get("ascii")
+    if any(_is_letter(c) for c in text if ord(c) > 0x7F) or not any(c.isalpha() for c in text if c.isascii()):
+        return settings.get("hAnsi")
+    return settings.get("ascii")
+
+
+def _is_letter(character: str) -> bool:
+    """A letter, or a combining mark (a tone mark typed apart: "a" + U+0301)."""
+    return character.isalpha() or unicodedata.category(character).startswith("M")
