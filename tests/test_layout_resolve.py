@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 import zipfile
 from pathlib import Path
 
@@ -441,8 +440,7 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_a_document_saved_by_libreoffice(tmp_path):
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        pytest.skip("LibreOffice is not installed")
+    assert office, "LibreOffice is needed (.ci/run installs it)"
     source = tmp_path / "letter.fodt"
     source.write_text(FODT, encoding="utf-8")
     subprocess.run([office, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
@@ -454,26 +452,3 @@ def test_a_document_saved_by_libreoffice(tmp_path):
     assert heading.alignment == "center" and heading.space_after == 6.0
     assert (place.runs[0].font, place.runs[0].size, place.runs[0].italic) == ("Times New Roman", 14.0, True)
     assert (plain.runs[0].font, plain.runs[0].size, plain.runs[0].bold) == ("Arial", 11.0, False)
-
-
-# --- performance --------------------------------------------------------------------------------
-
-def test_a_twenty_page_document_resolves_well_under_a_second(tmp_path):
-    document = blank(rpr='<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/><w:sz w:val="26"/>')
-    add_style(document, "Base", rpr=TIMES)
-    add_style(document, "Body", based_on="Base", ppr='<w:jc w:val="both"/><w:ind w:firstLine="567"/>')
-    add_style(document, "Strong", kind="character", rpr="<w:b/>")
-    runs = [("Căn cứ Luật Tổ chức chính quyền địa phương ", ""),
-            ("ngày 19 tháng 6 năm 2015", '<w:rStyle w:val="Strong"/>'),
-            ("; xét đề nghị của ", '<w:i/>'), ("Sở Nội vụ", '<w:sz w:val="28"/>'), (".", "")]
-    for _ in range(400):
-        add_paragraph(document, *runs, style="Body")
-    reopened = reopen(document, tmp_path)
-    started = time.perf_counter()
-    resolver = Resolver(reopened)
-    looks = list(resolver.paragraphs())
-    elapsed = time.perf_counter() - started
-    assert sum(len(look.runs) for look in looks) == 2000
-    assert looks[0].runs[1].bold and looks[0].runs[0].font == "Times New Roman"
-    print(f"\n400 paragraphs, 2,000 runs resolved in {elapsed * 1000:.0f} ms")
-    assert elapsed < 0.5
