@@ -46,8 +46,9 @@ MIN_LENGTH = 1.0  # mm: a shorter shape is a speck, not a line
 THIN = 1.0  # mm: a rectangle or VML shape this thin or thinner is drawn as a line
 
 LINE_PRESETS = {"line", "straightConnector1"}
-_LINE_CHARS = "_-\u2013\u2014\u2015"
-_UNDERSCORES = re.compile(rf"^[ \t\u00a0]*[{_LINE_CHARS}][{_LINE_CHARS} \t\u00a0]*$")
+_LINE_CHARS = "_\u2013\u2014\u2015-"
+_CLASS = re.escape(_LINE_CHARS)
+_UNDERSCORES = re.compile(rf"^[ \t\u00a0]*[{_CLASS}][{_CLASS} \t\u00a0]*$")
 # Word's default left and right cell margin: 108 twips (0.19 cm).
 DEFAULT_CELL_MARGIN = 108
 DEFAULT_SIZE = 13.0  # pt: the text size taken where nothing sets one, to place a shape against it
