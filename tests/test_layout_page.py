@@ -679,3 +679,36 @@ def test_margins_and_page_size_survive_libreoffice(tmp_path):
     assert (page.width, page.height) == pytest.approx((210, 297), abs=0.1)
     assert (page.top, page.bottom, page.left, page.right) == pytest.approx((20, 25, 30, 15), abs=0.1)
     assert text_width(converted) == pytest.approx(165, abs=0.1)
+
+
+def test_a_top_border_on_the_empty_paragraph_after_the_text(tmp_path):
+    """As a real file's writer draws them: an empty paragraph with a top border and indents."""
+    document = nd30_document()
+    document.add_paragraph("BỘ TÀI CHÍNH")
+    empty = document.add_paragraph()
+    empty.paragraph_format.left_indent = Mm(50)
+    empty.paragraph_format.right_indent = Mm(50)
+    empty._p.get_or_add_pPr().append(xml('<w:pBdr><w:top w:val="single" w:sz="2" w:space="1" w:color="000000"/></w:pBdr>'))
+    document = reopen(document, tmp_path)
+    assert lines_under(document, numbered(document)) == {
+        number_of(document, "BỘ TÀI CHÍNH"): [RuleLine("border", pytest.approx(65.0, abs=0.1))]}
+
+
+def test_white_borders_and_boxes_are_no_lines(tmp_path):
+    document = nd30_document()
+    white = document.add_paragraph("Căn cứ pháp lý")
+    white._p.get_or_add_pPr().append(xml('<w:pBdr><w:bottom w:val="dotted" w:sz="4" w:color="FFFFFF"/></w:pBdr>'))
+    boxed = document.add_paragraph("Ghi chú")
+    boxed._p.get_or_add_pPr().append(xml(
+        '<w:pBdr><w:top w:val="single"/><w:left w:val="single"/><w:bottom w:val="single"/>'
+        '<w:right w:val="single"/></w:pBdr>'))
+    document = reopen(document, tmp_path)
+    assert lines_under(document, numbered(document)) == {}
+
+
+def test_a_shape_placed_off_the_page_is_left_out(tmp_path):
+    document = nd30_document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN")
+    document.add_paragraph("TỈNH LÂM ĐỒNG")._p.append(anchored_line(20.0, offset_pt=-11172.0, fallback=False))
+    document = reopen(document, tmp_path)
+    assert lines_under(document, numbered(document)) == {}

@@ -12,7 +12,10 @@ the text (mục II.1.b); under the issuer's name (II.2.b) and the trích yếu (
   height under 1 mm. Length: the shape's extent (EMU, / 36,000 for mm) or the VML
   width. A shape shorter than 1 mm is a speck, not a line, and is left out; one that
   stands upright (rotated a quarter turn, or taller than wide) is no line under text.
-* a paragraph border: w:pBdr/w:bottom, the paragraph's own or its style's. It runs
+* a paragraph border: w:pBdr/w:bottom, the paragraph's own or its style's, or the
+  w:top of a paragraph (drawn above its text, so under the text before it; some
+  writers put it on an empty paragraph after the line of text). A border in white,
+  or one of four round a boxed paragraph, is no rule. It runs
   across the paragraph's column less its indents: the body's text width (first
   section) or, in a table cell, the cell's w:tcW (in twips) less the cell margins
   (w:tcMar, else the table's w:tblCellMar, else Word's 0.19 cm); None when the
@@ -26,7 +29,13 @@ A line belongs to the paragraph whose text it is drawn under. A shape or border 
 a paragraph with text is under that text. Real headers put the line in an empty
 paragraph of its own, and underscores are such a paragraph: then it is under the
 nearest paragraph with text before it in the same container (table cell, text box
-or body), not past a table; when there is none, under its own paragraph.
+or body), not past a table; in a table cell with no text before it, under the last
+text of the cell above (same column); when there is none, under its own paragraph.
+A shape placed from its paragraph's top less than half the text's size down is
+drawn above that text, so it is under the text before it; one placed farther than
+a page's height (842 pt) from its paragraph is on no page and is left out (a real
+file has three at -11,172 pt). Where a line is placed across the page (centred
+under its text or not) is not read.
 """
 
 from __future__ import annotations
@@ -51,6 +60,8 @@ _CLASS = re.escape(_LINE_CHARS)
 _UNDERSCORES = re.compile(rf"^[ \t\u00a0]*[{_CLASS}][{_CLASS} \t\u00a0]*$")
 # Word's default left and right cell margin: 108 twips (0.19 cm).
 DEFAULT_CELL_MARGIN = 108
+OFF_THE_PAGE = 842.0  # pt, an A4 page's height: a shape placed farther from its paragraph is on no page
+ABOVE = -1.0  # the offset given a paragraph's top border: drawn above its text, under the text before
 DEFAULT_SIZE = 13.0  # pt: the text size taken where nothing sets one, to place a shape against it
 
 
@@ -235,17 +246,20 @@ def _shapes(p) -> list[tuple[RuleLine, float | None]]:
     return out
 
 
-def _bottom_border(p, styles: Styles):
-    """The paragraph's w:pBdr/w:bottom, its own or its style's; None when there is none or it is "nil"."""
-    bottom = child(child(child(p, "pPr"), "pBdr"), "bottom")
-    if bottom is None:
+def _border(p, styles: Styles, side: str):
+    """The paragraph's w:pBdr border on ``side`` ("bottom" or "top"), its own or its style's; None when
+    there is none, it is "nil" / "none", or it is drawn in white (a border only there to pad)."""
+    found = child(child(child(p, "pPr"), "pBdr"), side)
+    if found is None:
         for style in styles.paragraph_chain(p):
-            bottom = child(child(child(style, "pPr"), "pBdr"), "bottom")
-            if bottom is not None:
+            found = child(child(child(style, "pPr"), "pBdr"), side)
+            if found is not None:
                 break
-    if bottom is None or (attr(bottom, "val") or "none") in ("nil", "none"):
+    if found is None or (attr(found, "val") or "none") in ("nil", "none"):
         return None
-    return bottom
+    if (attr(found, "color") or "").upper() == "FFFFFF" or attr(found, "themeColor") in ("background1", "light1"):
+        return None
+    return found
 
 
 def _indent(p, *names) -> float | None:
@@ -284,8 +298,11 @@ def _column_twips(p, body_width_mm: float | None) -> float | None:
     return None
 
 
-def _border_line(p, styles: Styles, body_width_mm: float | None) -> RuleLine | None:
-    if _bottom_border(p, styles) is None:
+def _border_line(p, styles: Styles, body_width_mm: float | None, side: str) -> RuleLine | None:
+    """A bottom or top border as a rule line; none for a paragraph boxed in (a left or right border too)."""
+    if _border(p, styles, side) is None:
+        return None
+    if _border(p, styles, "left") is not None or _border(p, styles, "right") is not None:
         return None
     column = _column_twips(p, body_width_mm)
     left, right = _indent(p, "left", "start"), _indent(p, "right", "end")
@@ -404,9 +421,12 @@ def lines_under(document, numbered: dict[int, list]) -> dict[int, list[RuleLine]
         if any(a.tag == FALLBACK for a in p.iterancestors()):
             continue
         found = _shapes(p)
-        border = _border_line(p, styles, body_width)
+        border = _border_line(p, styles, body_width, "bottom")
         if border is not None:
             found.append((border, None))
+        top = _border_line(p, styles, body_width, "top")
+        if top is not None:
+            found.append((top, ABOVE))
         typed, above = _underscores(p, styles)
         if typed is not None:
             found.append((typed, None))
@@ -414,6 +434,8 @@ def lines_under(document, numbered: dict[int, list]) -> dict[int, list[RuleLine]
             continue
         own_text = _has_text(p)
         for line, offset in found:
+            if offset is not None and abs(offset) > OFF_THE_PAGE:
+                continue
             if line.kind == "underscores":
                 mine = above
             elif offset is not None and own_text:
