@@ -86,11 +86,8 @@ def _quarter_turned(rot: str | None) -> bool:
 
 def _drawn_line(extent_cx, extent_cy, prst, rot) -> RuleLine | None:
     """A DrawingML shape of this size, preset and rotation, as a rule line, or None when it is none."""
-    if prst in LINE_PRESETS:
-        pass
-    elif prst == "rect" and extent_cy is not None and extent_cy <= THIN:
-        pass
-    else:
+    thin_rectangle = prst == "rect" and extent_cy is not None and extent_cy <= THIN
+    if prst not in LINE_PRESETS and not thin_rectangle:
         return None
     if _quarter_turned(rot):
         return None
