@@ -24,6 +24,7 @@ LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[- ]?(?:time|arial)|\.vntime)", re.I
 ROMAN_LABEL = re.compile(r"^[IVXLC]+\s*[.\-–:)]?$")
 ARABIC_LABEL = re.compile(r"^\d{1,2}\s*[.\-–:)]?$")
 SUBJECT = re.compile(r"^\s*v\s*/\s*v\b", re.IGNORECASE)
+FACE = re.compile(r"(?:[\s,-]+(?:bold|italic|regular|oblique|bolditalic|bold italic))+$", re.IGNORECASE)
 
 
 # --- reading the layout ------------------------------------------------------------
@@ -62,16 +63,32 @@ def _runs_for(look, text: str):
             and run.text.strip()]
 
 
-def _look_of(layout, paragraph_of, field: str):
-    """The one paragraph look of ``field``, or None (not found, or a data table's row of several)."""
-    number = paragraph_of(field)
-    looks = layout.paragraphs.get(number) if number else None
-    return looks[0] if looks and len(looks) == 1 else None
+def _looks_of(layout, paragraphs_of, field: str) -> list[tuple[int, object]]:
+    """(number, look) of each paragraph ``field`` was read from (a name set on two lines has two);
+    none for a data table's row, whose number holds several paragraphs."""
+    found = []
+    for number in paragraphs_of(field):
+        looks = layout.paragraphs.get(number)
+        if not looks or len(looks) != 1:
+            return []
+        found.append((number, looks[0]))
+    return found
+
+
+def _element_runs(looks, text: str):
+    """The runs showing ``text``: within one paragraph, those covering its words; over several
+    paragraphs, every run of them (a paragraph shared with another element through tabs is left out)."""
+    if len(looks) == 1:
+        return _runs_for(looks[0][1], text) or []
+    return [run for _, look in looks if "\t" not in look.text for run in look.runs if run.text.strip()]
 
 
 def _element_fields(report, key: str, element):
     """(field path, text) of every value in the report that is this element."""
     pattern = element.field
+    if element.kinds and " ".join((report.document.kind or "").split()).casefold() not in {
+            k.casefold() for k in element.kinds}:
+        return
     if pattern == "sections[*].heading":
         yield from _headings(report, element.level)
         return
@@ -80,8 +97,9 @@ def _element_fields(report, key: str, element):
         values = _value(report, head) or []
         for index, value in enumerate(values):
             inner = _value(value, tail.lstrip(".")) if tail else value
-            if isinstance(inner, str) and inner.strip():
-                yield f"{head}[{index}]{tail}", inner
+            if isinstance(inner, str) and inner.strip() and _starts(inner, element.starts_with) and not (
+                    pattern == "appendices[*].title" and inner.lstrip().startswith("(")):
+                yield f"{head}[{index}]{tail}", inner  # "(Kèm theo ...)" read as a title is the appendix's reference
         return
     value = _value(report, pattern)
     if not isinstance(value, str) or not value.strip():
@@ -91,6 +109,14 @@ def _element_fields(report, key: str, element):
         if (element.unless_subject and is_subject) or (element.only_subject and not is_subject):
             return
     yield pattern, value
+
+
+def _starts(text: str, beginnings) -> bool:
+    """Whether ``text`` begins with one of ``beginnings`` (any when there are none), case and spaces aside."""
+    if not beginnings:
+        return True
+    folded = " ".join(text.split()).casefold()
+    return any(folded.startswith(" ".join(b.split()).casefold()) for b in beginnings)
 
 
 def _value(obj, dotted: str):
@@ -227,6 +253,11 @@ def _all_looks(layout):
             yield number, look
 
 
+def _family(font: str) -> str:
+    """The font's family: "Times New Roman Bold" is Times New Roman's bold face, as some templates name it."""
+    return FACE.sub("", font.strip()).casefold()
+
+
 @rule("DV803", "font-family", severity="warning", weight=3,
       vi="Toàn văn bản dùng phông Times New Roman (Unicode)",
       en="The whole document is in Times New Roman (Unicode)")
@@ -258,7 +289,7 @@ def font_family(layout, presentation_values, paragraph_field):
     stray: dict[str, list] = {}
     for number, look in _all_looks(layout):
         for run in look.runs:
-            if run.font and run.font.casefold() not in allowed and _has_letters(run.text):
+            if run.font and _family(run.font) not in allowed and _has_letters(run.text):
                 stray.setdefault(run.font, []).append((number, run))
     for name, uses in stray.items():
         number, run = uses[0]
@@ -350,7 +381,7 @@ def _deviations(element, look, runs) -> list[tuple[str, str]]:
 @rule("DV805", "element-format", severity="warning", weight=1,
       vi="Mỗi thành phần thể thức đúng cỡ chữ, kiểu chữ, in hoa và canh lề quy định",
       en="Each element has the size, weight, slant, case and alignment asked for it")
-def element_format(report, layout, presentation_values, paragraph_of):
+def element_format(report, layout, presentation_values, paragraphs_of):
     """
     Tiếng Việt:
         Mỗi thành phần thể thức mà dvlint nhận ra (Quốc hiệu, tiêu ngữ, tên
@@ -376,18 +407,28 @@ def element_format(report, layout, presentation_values, paragraph_of):
         # the Quốc hiệu in 12 or 13 pt, bold, capitals
     """
     for key, element in presentation_values.elements.items():
+        wrong = []  # (field, text, deviations) of each value of this element that looks wrong
         for field, text in _element_fields(report, key, element):
-            look = _look_of(layout, paragraph_of, field)
-            if look is None:
-                continue
-            runs = _runs_for(look, text)
-            if not runs:
-                continue
-            wrong = _deviations(element, look, runs)
-            if wrong:
-                yield Problem(field, snippet=text.strip()[:40], severity=_severity(presentation_values, element),
-                              vi=f"{element.name.vi.capitalize()}: " + "; ".join(vi for vi, _ in wrong) + f" ({element.section})",
-                              en=f"{element.name.en.capitalize()}: " + "; ".join(en for _, en in wrong) + f" ({element.section})")
+            looks = _looks_of(layout, paragraphs_of, field)
+            runs = _element_runs(looks, text)
+            deviations = _deviations(element, looks[0][1], runs) if runs else []
+            if deviations:
+                wrong.append((field, text, deviations))
+        if wrong:
+            yield _element_problem(element, wrong, _severity(presentation_values, element))
+
+
+def _element_problem(element, wrong, severity: str) -> Problem:
+    """One finding per element, at its first wrong value; an element with several values (the recipient
+    list, the căn cứ lines, headings) says how many more look wrong."""
+    field, text, deviations = wrong[0]
+    more_vi = f" (và {len(wrong) - 1} dòng khác)" if len(wrong) > 1 else ""
+    more_en = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
+    return Problem(field, snippet=text.strip()[:40], severity=severity,
+                   vi=f"{element.name.vi[:1].upper()}{element.name.vi[1:]}: " + "; ".join(vi for vi, _ in deviations)
+                      + f"{more_vi} ({element.section})",
+                   en=f"{element.name.en[:1].upper()}{element.name.en[1:]}: " + "; ".join(en for _, en in deviations)
+                      + f"{more_en} ({element.section})")
 
 
 # --- the rules drawn under header lines ----------------------------------------------
@@ -396,7 +437,7 @@ def element_format(report, layout, presentation_values, paragraph_of):
 @rule("DV806", "rule-under", severity="warning", weight=1,
       vi="Có đường kẻ dưới tiêu ngữ, tên cơ quan ban hành và trích yếu, đúng độ dài",
       en="A line under the motto, the issuing body and the summary line, of the length asked")
-def rule_under(report, layout, presentation_values, paragraph_of):
+def rule_under(report, layout, presentation_values, paragraphs_of):
     """
     Tiếng Việt:
         Dưới tiêu ngữ có đường kẻ ngang, nét liền, dài bằng dòng chữ; dưới
@@ -423,31 +464,36 @@ def rule_under(report, layout, presentation_values, paragraph_of):
         if not element.rule_under:
             continue
         for field, text in _element_fields(report, key, element):
-            number = paragraph_of(field)
-            look = _look_of(layout, paragraph_of, field)
-            if number is None or look is None:
+            looks = _looks_of(layout, paragraphs_of, field)
+            if not looks:
                 continue
-            lines = layout.lines_under.get(number, [])
+            lines = [line for number, _ in looks for line in layout.lines_under.get(number, [])]
             name_vi, name_en = element.name.vi, element.name.en
             if not lines:
                 yield Problem(field, snippet=text.strip()[:40], severity=_severity(presentation_values, element),
                               vi=f"Không thấy đường kẻ dưới {name_vi.lower()} ({element.section})",
                               en=f"No line is drawn under the {name_en} ({element.section})")
                 continue
-            problem = _length_problem(element, field, text, look, lines)
+            problem = _length_problem(element, field, text, looks, lines, layout.text_width)
             if problem is not None:
                 yield problem
 
 
-def _length_problem(element, field, text, look, lines):
-    from dvlint.layout.lines import estimate_text_width
+def _length_problem(element, field, text, looks, lines, text_width):
+    """An info when a drawn line's length is far from the one asked. The text's line is its estimated
+    printed width, at most the width between the margins (a long trích yếu wraps: its longest line is
+    the one the rule under it is measured against)."""
+    from dvlint.layout.metrics import estimate_text_width
 
     measured = [line.length for line in lines if line.kind == "shape" and line.length]
-    runs = _runs_for(look, text) or []
+    runs = _element_runs(looks, text)
     size = next((run.size for run in runs if run.size), None)
     if not measured or size is None:
         return None
-    width = estimate_text_width(text.strip(), size, bold=all(run.bold for run in runs))
+    longest = max((look.text.strip() for _, look in looks), key=len) if len(looks) > 1 else text.strip()
+    width = estimate_text_width(longest, size, bold=all(run.bold for run in runs))
+    if text_width:
+        width = min(width, text_width)
     if not width:
         return None
     ratio = max(measured) / width
@@ -466,9 +512,10 @@ def _length_problem(element, field, text, look, lines):
 # --- body paragraphs --------------------------------------------------------------------
 
 
-def _body_fields(report):
+def _body_fields(report, not_starting=()):
     for index, text in enumerate(report.opening):
-        yield f"opening[{index}]", text
+        if not (not_starting and _starts(text, not_starting)):
+            yield f"opening[{index}]", text
     for section in report.sections:
         for sub in section.walk():
             for index, text in enumerate(sub.paragraphs):
@@ -477,17 +524,19 @@ def _body_fields(report):
         yield f"closing[{index}]", text
 
 
-def _body_looks(report, layout, paragraph_of):
-    """(field, look) of the body's paragraphs, once each, in order; not those in tables."""
+def _body_looks(report, layout, paragraphs_of, not_starting=()):
+    """(number, field, look) of the body's running text, once each, in order: not paragraphs in tables,
+    nor lines wholly in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "QUYẾT ĐỊNH:"), which are the
+    issuing authority or a heading set centred, not running text."""
     seen = set()
-    for field, _ in _body_fields(report):
-        number = paragraph_of(field)
-        if number is None or number in seen:
-            continue
-        seen.add(number)
-        look = _look_of(layout, paragraph_of, field)
-        if look is not None and not look.in_table and _has_letters(look.text):
-            yield number, field, look
+    for field, _ in _body_fields(report, not_starting):
+        for number, look in _looks_of(layout, paragraphs_of, field):
+            if number in seen:
+                continue
+            seen.add(number)
+            letters = "".join(ch for ch in look.text if ch.isalpha())
+            if not look.in_table and letters and letters != letters.upper():
+                yield number, field, look
 
 
 def _lines(look, size: float | None) -> float | None:
@@ -538,7 +587,7 @@ def _body_checks(body):
 @rule("DV807", "body-paragraphs", severity="warning", weight=2,
       vi="Đoạn văn nội dung: cỡ 13-14, canh đều, thụt đầu dòng 1 cm hoặc 1,27 cm, cách đoạn từ 6 pt, giãn dòng 1-1,5",
       en="Body paragraphs: 13-14 pt, justified, a 1 cm or 1.27 cm first-line indent, 6 pt apart, spacing 1-1.5 lines")
-def body_paragraphs(report, layout, presentation_values, paragraph_of):
+def body_paragraphs(report, layout, presentation_values, paragraphs_of):
     """
     Tiếng Việt:
         Nội dung văn bản: chữ in thường, canh đều hai lề, cỡ 13-14; đầu dòng
@@ -561,7 +610,7 @@ def body_paragraphs(report, layout, presentation_values, paragraph_of):
     body = presentation_values.body
     if body is None:
         return
-    looks = list(_body_looks(report, layout, paragraph_of))
+    looks = list(_body_looks(report, layout, paragraphs_of, body.not_starting))
     if not looks:
         return
     for name_vi, name_en, test in _body_checks(body):

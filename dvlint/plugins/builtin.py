@@ -42,20 +42,23 @@ def _presentation_values(ctx):
     from dvlint.knowledge.presentation import presentation
 
     report = ctx.loaded.report
+    if not report.document.follows_decree_form:
+        return _skip_if_none(None)  # a phiếu trình, a text with a form of its own: not judged by these values
     return _skip_if_none(presentation().for_document(evidence(report).format, report.document.issue_date))
 
 
-def _paragraph_of(ctx):
-    """field path -> the paragraph number (line) its value was read from, or None when it has no place of its own."""
+def _paragraphs_of(ctx):
+    """field path -> the paragraph numbers (lines) its value was read from, first to last (a name set on
+    two lines spans two paragraphs), or an empty range when it has no place of its own."""
     from dvlint.source.positions import parse_path
 
     values = ctx.loaded.positions.values
 
-    def paragraph_of(field: str):
+    def paragraphs_of(field: str) -> range:
         span = values.get(tuple(parse_path(field)))
-        return span.line if span is not None else None
+        return range(span.line, max(span.line, span.end_line) + 1) if span is not None else range(0)
 
-    return paragraph_of
+    return paragraphs_of
 
 
 def _paragraph_field(ctx):
@@ -96,7 +99,10 @@ def dvlint_fixtures():
     report, document, sections (top-level list), signature and recipients
     (absent part: rules asking for it do not run), indicators (dict),
     appendices, footnotes, template (no template: rules asking for it do not
-    run), template_sections (for each of the template's sections, where it is
+    run), layout (a .docx's look; other inputs: rules asking for it do not run),
+    presentation_values (the presentation values for the document's format and date; none for a
+    document outside the decree's form), paragraphs_of (field -> the paragraph numbers it was read
+    from), paragraph_field (paragraph number -> a field read from it), template_sections (for each of the template's sections, where it is
     in the report: (position, section) or (None, None)), as_of (the date rules judge by: --as-of, else the issue date, or
     for a draft the last day of the month or year it gives, else today), today, config (the settings in force), doc_format ("state" or
     "party"), format_evidence (where each witness points) and converted_from
@@ -117,7 +123,7 @@ def dvlint_fixtures():
         "template_sections": _template_sections,
         "layout": _layout,
         "presentation_values": _presentation_values,
-        "paragraph_of": _paragraph_of,
+        "paragraphs_of": _paragraphs_of,
         "paragraph_field": _paragraph_field,
         "as_of": _as_of,
         "today": lambda ctx: ctx.today,
