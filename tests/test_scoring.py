@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import TODAY
 from dvlint.engine import scoring
 from dvlint.knowledge.data import GradeBand, default_scoring
@@ -147,3 +149,94 @@ def test_a_blank_left_for_signing_does_not_cap_the_grade():
     absent = [Finding("DV101", "number-present", "error", Msg("x", "x"), 1, 1, "document", 3.0)]
     capped = scoring.score(absent, 15, default_scoring().grades, caps=caps)
     assert capped.value == 97 and capped.grade.en == "Satisfactory" and [c.code for c in capped.grade_caps] == ["DV101"]
+
+
+# --- the family cap and the presentation sub-score (scoring.yaml, family_caps; issue 20) ----------------------
+
+PRESENTATION = next(f for f in default_scoring().family_caps if f.family == "DV8")
+
+
+def _presentation_defects():
+    """Every DV8 rule over its per-rule cap, beside an ordinary warning."""
+    return [finding(f"DV80{n}", 3) for n in range(1, 9) for _ in range(6)] + [finding("DV305", 2)]
+
+
+def test_the_presentation_family_deducts_at_most_its_cap():
+    result = scoring.score(_presentation_defects(), 15, BANDS, families=[(PRESENTATION, True)])
+    dv8 = [d for d in result.deductions if d.code.startswith("DV8")]
+    assert round(sum(d.points for d in dv8), 2) == PRESENTATION.cap
+    assert result.value == 100 - PRESENTATION.cap - 2
+    assert all(d.capped and d.uncapped == 18 for d in dv8)  # 6 x 3, each also over the per-rule cap (15)
+    assert round(sum(d.points for d in result.deductions), 2) == round(100 - result.value, 2)
+    assert [d.code for d in result.deductions][0] == "DV305"  # the ordinary warning is not scaled
+
+
+def test_the_family_cap_scales_in_proportion_and_adds_up_exactly():
+    findings = [finding("DV801", 3)] * 2 + [finding("DV802", 2)] + [finding("DV803", 1)] * 1
+    result = scoring.score(findings, 15, BANDS, families=[(PRESENTATION, True)])  # 6 + 2 + 1 = 9 -> 5
+    points = {d.code: d.points for d in result.deductions}
+    assert points == {"DV801": 3.33, "DV802": 1.11, "DV803": 0.56}
+    assert sum(points.values()) == pytest.approx(5) and result.value == 95
+
+
+def test_under_its_cap_a_family_deducts_as_before():
+    findings = [finding("DV801", 3), finding("DV101", 3)]
+    capped = scoring.score(findings, 15, BANDS, families=[(PRESENTATION, True)])
+    assert capped.value == scoring.score(findings, 15, BANDS).value == 94
+    assert not any(d.capped for d in capped.deductions)
+
+
+def test_the_sub_score_is_100_less_the_familys_own_deductions_per_rule_capped():
+    result = scoring.score(_presentation_defects(), 15, BANDS, families=[(PRESENTATION, True)])
+    sub = result.subscore("DV8")
+    assert sub.checked and sub.value == 0  # 8 x 15 per-rule capped: 120, floored at 0
+    two = scoring.score([finding("DV801", 3), finding("DV807", 2), finding("DV101", 3)], 15, BANDS,
+                        families=[(PRESENTATION, True)])
+    assert two.subscore("DV8").value == 95 and two.value == 92
+    clean = scoring.score([finding("DV101", 3)], 15, BANDS, families=[(PRESENTATION, True)])
+    assert clean.subscore("DV8").value == 100
+
+
+def test_no_sub_score_where_the_family_did_not_apply():
+    result = scoring.score([finding("DV101", 3)], 15, BANDS, families=[(PRESENTATION, False)])
+    sub = result.subscore("DV8")
+    assert sub is not None and sub.value is None and not sub.checked
+    assert scoring.score([finding("DV101", 3)], 15, BANDS).subscore("DV8") is None  # no family cap in force
+
+
+def test_a_score_with_sub_scores_survives_pickling():
+    """Results cross process boundaries in ``score -j2``."""
+    import pickle
+
+    result = scoring.score(_presentation_defects(), 15, BANDS, families=[(PRESENTATION, True)])
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result and again.subscore("DV8").value == 0
+
+
+def test_the_engine_says_whether_presentation_applied(tmp_path):
+    """A YAML report has no layout: the DV8xx rules are skipped and presentation is not checked; with no
+    DV8 rule selected there is no sub-score at all."""
+    from conftest import FIXTURES
+
+    report = FIXTURES / "clean-state-report.yaml"
+    whole = Checker({}, today=TODAY).check_file(report).score
+    assert whole.subscore("DV8") is not None and whole.subscore("DV8").value is None
+    selected = Checker({"select": ("DV1",)}, today=TODAY).check_file(report).score
+    assert selected.subscore("DV8") is None
+
+
+def test_family_caps_are_validated_with_a_location(tmp_path):
+    from dvlint.knowledge.data import DataFileError, Scoring, load_model_file
+
+    good = "grades:\n  - {min: 0, vi: A, en: A}\nfamily_caps:\n  - {family: DV8, cap: 5, vi: a, en: b, unchecked: {vi: a, en: b}}\n"
+    path = tmp_path / "scoring.yaml"
+    path.write_text(good, encoding="utf-8")
+    assert load_model_file(path, Scoring).family_caps[0].cap == 5
+    for typo, where in (("cap: 5,", "cap: năm,"), ("family: DV8", "family: dv8"), ("cap: 5,", "cap: -1,")):
+        path.write_text(good.replace(typo, where), encoding="utf-8")
+        with pytest.raises(DataFileError) as caught:
+            load_model_file(path, Scoring)
+        assert caught.value.error.line == 4, caught.value
+    path.write_text(good + "  - {family: DV80, cap: 2, vi: a, en: b, unchecked: {vi: a, en: b}}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="overlap"):
+        load_model_file(path, Scoring)
