@@ -240,3 +240,59 @@ def test_family_caps_are_validated_with_a_location(tmp_path):
     path.write_text(good + "  - {family: DV80, cap: 2, vi: a, en: b, unchecked: {vi: a, en: b}}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="overlap"):
         load_model_file(path, Scoring)
+
+
+LOOKS_RULE = '''from dvlint import Problem, rule
+
+
+@rule("DV899", "looks-stand-in", vi="x", en="x", severity="warning", weight=4)
+def looks(document):
+    """A DV8 rule that needs no .docx: it stands in for the presentation rules on a YAML report."""
+    for _ in range(2):
+        yield Problem(document.field_path("number"), vi="trình bày", en="looks")
+        yield Problem(document.path, vi="trình bày 2", en="looks 2")
+'''
+
+
+def _with_looks(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "looks.py").write_text(LOOKS_RULE, encoding="utf-8")
+    (tmp_path / "dvlint.toml").write_text('rules = ["rules"]\n', encoding="utf-8")
+    from conftest import FIXTURES
+
+    report = tmp_path / "report.yaml"
+    report.write_text((FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return report, tmp_path / "dvlint.toml"
+
+
+def test_check_shows_the_presentation_sub_score_beside_the_score(tmp_path):
+    from conftest import run_cli, run_json
+
+    report, config = _with_looks(tmp_path)
+    text = run_cli("check", str(report), "--config", str(config), "--explain-score", "--lang", "en").stdout
+    assert f"{report}: Score: 95/100 — Excellent · presentation 92/100 (0 errors, 2 warnings, 0 infos)" in text
+    assert "−5 points  DV899 looks-stand-in (2×, capped)" in text
+    assert "DV8xx (presentation) deduct at most 5 points together" in text
+    assert "not checked" not in text
+    vi = run_cli("check", str(report), "--config", str(config)).stdout
+    assert "Điểm: 95/100 — Hoàn thành xuất sắc · trình bày 92/100 (" in vi
+    _, out = run_json("check", str(report), "--config", str(config))
+    [result] = out["reports"]
+    assert (result["score"], result["presentation_score"], result["presentation_checked"]) == (95, 92, True)
+    [deduction] = result["deductions"]
+    assert (deduction["points"], deduction["capped"]) == (5, True)
+
+
+def test_check_says_once_that_presentation_was_not_checked_in_a_file_that_is_no_docx(tmp_path):
+    from conftest import FIXTURES, run_cli, run_json
+
+    report = FIXTURES / "clean-state-report.yaml"
+    text = run_cli("check", str(report), str(FIXTURES / "clean-party-report.yaml"), "--lang", "en").stdout
+    assert text.count("presentation (DV8xx): not checked — only a .docx can be checked for it") == 2  # one per report
+    assert "· presentation" not in text
+    vi = run_cli("check", str(report)).stdout
+    assert "  trình bày (DV8xx): không kiểm tra — chỉ kiểm tra được ở tệp .docx\n" in vi
+    _, out = run_json("check", str(report))
+    assert (out["reports"][0]["presentation_score"], out["reports"][0]["presentation_checked"]) == (None, False)
+    selected = run_cli("check", str(report), "--select", "DV1", "--lang", "en").stdout
+    assert "presentation" not in selected  # the DV8xx rules were not selected: nothing to say of them
