@@ -702,3 +702,22 @@ def test_presentation_not_checked_is_a_dash_on_the_page_and_empty_in_the_exports
     assert ranking[1][ranking[0].index("Trình bày")] == "—"
     [report] = json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))["reports"]
     assert (report["presentation_score"], report["presentation_checked"]) == (None, False)
+
+
+def test_a_docx_and_a_yaml_report_side_by_side(tmp_path):
+    """The .docx has its presentation sub-score, a number in the workbook; the YAML report has none."""
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "bad_inputs" / "files" / "valid.docx", folder / "valid.docx")
+    (folder / "a.yaml").write_text(_report_of(), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("score", str(folder), "--lang", "en", "--csv", str(out) + ".csv", "--xlsx", str(out) + ".xlsx")
+    assert proc.returncode in (0, 1), proc.stderr
+    rows = {r["File"].rsplit("/", 1)[-1]: r for r in read_csv(str(out) + ".csv")}
+    assert 0 <= float(rows["valid.docx"]["Presentation"]) < 100 and rows["a.yaml"]["Presentation"] == ""
+    book = openpyxl.load_workbook(str(out) + ".xlsx")
+    heading, *cells = book["Ranking"].iter_rows()
+    by_file = {row[-1].value.rsplit("/", 1)[-1]: dict(zip((c.value for c in heading), row)) for row in cells}
+    assert by_file["valid.docx"]["Presentation"].data_type == "n" and by_file["a.yaml"]["Presentation"].value is None

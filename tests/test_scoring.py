@@ -296,3 +296,21 @@ def test_check_says_once_that_presentation_was_not_checked_in_a_file_that_is_no_
     assert (out["reports"][0]["presentation_score"], out["reports"][0]["presentation_checked"]) == (None, False)
     selected = run_cli("check", str(report), "--select", "DV1", "--lang", "en").stdout
     assert "presentation" not in selected  # the DV8xx rules were not selected: nothing to say of them
+
+
+def test_a_docx_is_checked_for_presentation_and_its_family_counts_at_most_its_cap():
+    """A real .docx through the command line: the DV8xx rules run on its layout; its presentation defects cost
+    the score 5 points at most, the sub-score shows them in full, the deductions add up to 100 - score."""
+    from conftest import ROOT, run_cli, run_json
+
+    docx = ROOT / "tests" / "bad_inputs" / "files" / "valid.docx"
+    _, out = run_json("check", str(docx))
+    [report] = out["reports"]
+    assert report["presentation_checked"] is True
+    dv8 = [d for d in report["deductions"] if d["code"].startswith("DV8")]
+    own = 100 - report["presentation_score"]
+    assert dv8 and own > PRESENTATION.cap  # this file has more presentation defects than the cap lets count
+    assert round(sum(d["points"] for d in dv8), 2) == PRESENTATION.cap and all(d["capped"] for d in dv8)
+    assert round(sum(d["points"] for d in report["deductions"]), 2) == round(100 - report["score"], 2)
+    text = run_cli("check", str(docx)).stdout
+    assert f"· trình bày {report['presentation_score']:g}/100 (" in text and "không kiểm tra" not in text
