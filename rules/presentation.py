@@ -148,6 +148,12 @@ def _quote(runs) -> str:
     return words if len(words) <= 60 else words[:57] + "..."
 
 
+def _vi(value: float, decimals: int | None = None) -> str:
+    """A number as Vietnamese writes it: a decimal comma ("1,27 cm", Phụ lục I, mục II.6.e)."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value:g}"
+    return text.replace(".", ",")
+
+
 def _points(value: float) -> str:
     return f"{value:g}"
 
@@ -197,7 +203,7 @@ def page_size(report, layout, presentation_values):
         short, long = sorted((section.width, section.height))
         if abs(short - page.width) > page.tolerance or abs(long - page.height) > page.tolerance:
             yield Problem(None, severity=severity,
-                          vi=f"Section {section.index}: khổ giấy {short:.1f} x {long:.1f} mm, không phải A4 "
+                          vi=f"Section {section.index}: khổ giấy {_vi(short, 1)} x {_vi(long, 1)} mm, không phải A4 "
                              f"({page.width:g} x {page.height:g} mm; {page.section})",
                           en=f"Section {section.index}: the paper is {short:.1f} x {long:.1f} mm, not A4 "
                              f"({page.width:g} x {page.height:g} mm; {page.section})")
@@ -237,7 +243,7 @@ def page_margins(layout, presentation_values):
             if value is not None and not _in(value, allowed, page.margin_tolerance):
                 wrong.append((names[side], value, allowed))
         if wrong:
-            vi = ", ".join(f"lề {n[0]} {v:.1f} mm (quy định {_range(*a)})" for n, v, a in wrong)
+            vi = ", ".join(f"lề {n[0]} {_vi(v, 1)} mm (quy định {_range(*a)})" for n, v, a in wrong)
             en = ", ".join(f"{n[1]} margin {v:.1f} mm (asked: {_range(*a)})" for n, v, a in wrong)
             yield Problem(None, severity=_severity(presentation_values),
                           vi=f"Section {section.index}: {vi} ({page.section})",
@@ -573,11 +579,12 @@ def _body_checks(body):
         lines = _lines(look, size)
         return lines is None or _in(lines, body.line_spacing, 0.02)
 
-    asked = " hoặc ".join(f"{v:g} mm" for v in body.first_line_indent)
+    asked_vi = " hoặc ".join(f"{_vi(v)} mm" for v in body.first_line_indent)
+    asked_en = " or ".join(f"{v:g} mm" for v in body.first_line_indent)
     return [
         (f"cỡ chữ ngoài {_range(*body.size)}", f"a size outside {_range(*body.size)}", size_ok),
         ("không canh đều hai lề", "not justified", aligned),
-        (f"thụt đầu dòng khác {asked}", f"a first-line indent other than {asked.replace('hoặc', 'or')}", indented),
+        (f"thụt đầu dòng khác {asked_vi}", f"a first-line indent other than {asked_en}", indented),
         (f"cách đoạn trước dưới {body.space_between:g} pt", f"less than {body.space_between:g} pt from the one before", spaced),
         (f"giãn dòng ngoài {_range(*body.line_spacing)} dòng", f"line spacing outside {_range(*body.line_spacing)} lines",
          line_spaced),
