@@ -540,8 +540,7 @@ def _body_looks(report, layout, paragraphs_of, not_starting=()):
             if number in seen:
                 continue
             seen.add(number)
-            letters = "".join(ch for ch in look.text if ch.isalpha())
-            if not look.in_table and letters and letters != letters.upper():
+            if not look.in_table and look.text != look.text.upper():  # some lower-case letter: running text
                 yield number, field, look
 
 

@@ -236,6 +236,8 @@ def _shapes(p) -> list[tuple[RuleLine, float | None]]:
     """The line shapes anchored in a paragraph (its own: not those in its text boxes' paragraphs),
     each with how far below the paragraph's top it is placed (points; None when not so placed)."""
     out = []
+    if next(p.iter(w("drawing"), w("pict")), None) is None:
+        return out  # the usual paragraph draws nothing: skip the walk (lxml finds it in C)
     for node in own(p, {qn("wp:anchor"), qn("wp:inline"), w("pict")}):
         offset = _offset_pt(node)
         for line in _drawing_lines(node) if node.tag != w("pict") else _vml_lines(node):
@@ -243,15 +245,22 @@ def _shapes(p) -> list[tuple[RuleLine, float | None]]:
     return out
 
 
+def _style_border(styles: Styles, style_id: str | None, p, side: str):
+    """The border on ``side`` the paragraph's style chain gives, looked up once per style and side."""
+    cache = styles.__dict__.setdefault("_borders", {})
+    key = (style_id, side)
+    if key not in cache:
+        cache[key] = next((found for style in styles.paragraph_chain(p)
+                           if (found := child(child(child(style, "pPr"), "pBdr"), side)) is not None), None)
+    return cache[key]
+
+
 def _border(p, styles: Styles, side: str):
     """The paragraph's w:pBdr border on ``side`` ("bottom" or "top"), its own or its style's; None when
     there is none, it is "nil" / "none", or it is drawn in white (a border only there to pad)."""
     found = child(child(child(p, "pPr"), "pBdr"), side)
     if found is None:
-        for style in styles.paragraph_chain(p):
-            found = child(child(child(style, "pPr"), "pBdr"), side)
-            if found is not None:
-                break
+        found = _style_border(styles, attr(child(child(p, "pPr"), "pStyle"), "val"), p, side)
     if found is None or (attr(found, "val") or "none") in ("nil", "none"):
         return None
     if (attr(found, "color") or "").upper() == "FFFFFF" or attr(found, "themeColor") in ("background1", "light1"):
@@ -319,6 +328,8 @@ def _underscore_line(text: str) -> str | None:
 
 def _underscores(p, styles: Styles) -> tuple[RuleLine | None, bool]:
     """Underscores typed in the paragraph: (the line, whether the paragraph has text above it)."""
+    if not any(mark in text for text in p.itertext() for mark in _LINE_CHARS):
+        return None, False  # no line character anywhere: nothing to read
     lines = [line for line in text_of(p).split("\n") if line.strip()]
     if not lines:
         return None, False
