@@ -133,3 +133,10 @@ def presentation() -> Presentation:
         if value.same_as and value.same_as not in presentation.formats:
             raise ValueError(f"presentation.yaml: {key}: same_as names no set: {value.same_as}")
     return presentation
+
+
+def values_for(report) -> ValueSet | None:
+    """The value set for a report: by its format (state or Party) and its issue date."""
+    from dvlint.knowledge.formats import evidence
+
+    return presentation().for_document(evidence(report).format, report.document.issue_date)

@@ -38,24 +38,9 @@ def _layout(ctx):
 
 
 def _presentation_values(ctx):
-    from dvlint.knowledge.formats import evidence
-    from dvlint.knowledge.presentation import presentation
+    from dvlint.knowledge.presentation import values_for
 
-    report = ctx.loaded.report
-    return _skip_if_none(presentation().for_document(evidence(report).format, report.document.issue_date))
-
-
-def _paragraph_of(ctx):
-    """field path -> the paragraph number (line) its value was read from, or None when it has no place of its own."""
-    from dvlint.source.positions import parse_path
-
-    values = ctx.loaded.positions.values
-
-    def paragraph_of(field: str):
-        span = values.get(tuple(parse_path(field)))
-        return span.line if span is not None else None
-
-    return paragraph_of
+    return _skip_if_none(values_for(ctx.loaded.report))
 
 
 def _paragraph_field(ctx):
@@ -117,7 +102,7 @@ def dvlint_fixtures():
         "template_sections": _template_sections,
         "layout": _layout,
         "presentation_values": _presentation_values,
-        "paragraph_of": _paragraph_of,
+        "paragraph_of": lambda ctx: ctx.loaded.paragraph_of,  # field path -> paragraph number, or None
         "paragraph_field": _paragraph_field,
         "as_of": _as_of,
         "today": lambda ctx: ctx.today,

@@ -35,6 +35,11 @@ class LoadedReport:
             return (1, 1)
         return self.positions.locate(parse_path(field), snippet)
 
+    def paragraph_of(self, field: str) -> int | None:
+        """The paragraph number (line) the value at ``field`` was read from, or None when it has no place of its own."""
+        span = self.positions.values.get(tuple(parse_path(field)))
+        return span.line if span is not None else None
+
 
 @dataclass(frozen=True)
 class Loader:
@@ -128,6 +133,21 @@ def load_docx_report(path: Path, settings) -> LoadedReport:
     loaded = _imported(path, classify(lines, paragraphs), "docx")
     loaded.layout = look
     return loaded
+
+
+def open_docx_report(path: Path, settings):
+    """For ``dvlint check --fix``: (the file's bytes as read, the open python-docx Document, the report
+    imported from it with its look). The look's paragraphs are this Document's elements, so an edit
+    made through them is saved with it. Reading is bounded as for checking."""
+    from dvlint.importers import docx as docx_reader
+    from dvlint.importers.classify import classify
+
+    data = files.read_bytes(path, settings.max_file_size)
+    document = docx_reader.open_docx(data, settings.max_file_size)
+    lines, paragraphs, look = docx_reader.read_document(document, with_layout=True)
+    loaded = _imported(path, classify(lines, paragraphs), "docx")
+    loaded.layout = look
+    return data, document, loaded
 
 
 def load_pdf_report(path: Path, settings) -> LoadedReport:
