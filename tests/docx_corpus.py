@@ -104,3 +104,151 @@ def state_report(path: Path, *, number="Số: 85/BC-SKHCN", date="Quảng Ngãi,
     _add_footnotes(document, {1: "Kế hoạch số 14/KH-UBND ngày 18/02/2022 về công tác dân vận chính quyền."})
     document.save(str(path))
     return path
+
+
+# --- a report laid out as Nghị định 30/2020, Phụ lục I asks (for the DV8xx rules) -------------------
+
+MM = 1440 / 25.4  # twips per millimetre
+
+
+def _set_run(run, size=None, bold=None, italic=None, font="Times New Roman", color=None):
+    if font:
+        run.font.name = font
+        fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:hAnsi"), font)
+        fonts.set(qn("w:cs"), font)
+    if size is not None:
+        run.font.size = docx.shared.Pt(size)
+    if bold is not None:
+        run.bold = bold
+    if italic is not None:
+        run.italic = italic
+    if color:
+        run.font.color.rgb = docx.shared.RGBColor.from_string(color)
+
+
+def _bottom_border(paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _line(container, text, *, align="center", border=False, **look):
+    paragraph = container.add_paragraph() if not hasattr(container, "_first") else container._first
+    if hasattr(container, "_first"):
+        del container._first
+    paragraph.alignment = {"center": 1, "left": 0, "right": 2, "both": 3}[align]
+    _set_run(paragraph.add_run(text), **look)
+    if border:
+        _bottom_border(paragraph)
+    return paragraph
+
+
+# What each element looks like by default: the decree's values. A test changes one.
+WELL_PRESENTED = {
+    "parent_body": dict(size=12, bold=False),
+    "issuer": dict(size=12, bold=True),
+    "national_name": dict(size=12, bold=True),
+    "motto": dict(size=13, bold=True),
+    "number": dict(size=13),
+    "place_date": dict(size=13, italic=True),
+    "kind": dict(size=14, bold=True),
+    "title": dict(size=14, bold=True),
+    "heading": dict(size=14, bold=True),
+    "body": dict(size=14),
+    "recipients_heading": dict(size=12, bold=True, italic=True),
+    "recipients_lines": dict(size=11),
+    "authority": dict(size=14, bold=True),
+    "signer_title": dict(size=14, bold=True),
+    "signer_name": dict(size=14, bold=True),
+}
+
+
+def well_presented_report(path: Path, *, looks: dict | None = None, page: dict | None = None, body_align="both",
+                          first_line_indent_mm: float = 12.7, space_after_pt: float = 6, font="Times New Roman",
+                          motto_line: bool = True, paragraphs: int = 3, page_number: str | None = "header",
+                          first_page_number: bool = False, party: bool = False, normal_size: float | None = None,
+                          body_run_size: bool = True) -> Path:
+    """A state report whose every element looks as Phụ lục I asks; ``looks`` changes an element's
+    run formatting (``{"national_name": {"size": 14}}``), ``page`` the page setup (mm)."""
+    looks = {key: {**value, **(looks or {}).get(key, {})} for key, value in WELL_PRESENTED.items()}
+    for value in looks.values():
+        value.setdefault("font", font)
+    if not body_run_size:
+        looks["body"].pop("size")
+    document = docx.Document()
+    if normal_size is not None:
+        document.styles["Normal"].font.size = docx.shared.Pt(normal_size)
+    setup = {"width": 210, "height": 297, "top": 20, "bottom": 20, "left": 30, "right": 15, **(page or {})}
+    section = document.sections[0]
+    section.page_width, section.page_height = int(setup["width"] * MM * 635), int(setup["height"] * MM * 635)
+    for side in ("top", "bottom", "left", "right"):
+        setattr(section, f"{side}_margin", int(setup[side] * MM * 635))
+
+    header = document.add_table(rows=2, cols=2)
+    left, right = header.cell(0, 0), header.cell(0, 1)
+    for cell in (left, right, header.cell(1, 0), header.cell(1, 1)):
+        cell._first = cell.paragraphs[0]
+    _line(left, "UBND TỈNH LÂM ĐỒNG", **looks["parent_body"])
+    _line(left, "SỞ NỘI VỤ", border=True, **looks["issuer"])
+    if party:
+        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", border=motto_line, **looks["national_name"])
+    else:
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", **looks["national_name"])
+        _line(right, "Độc lập - Tự do - Hạnh phúc", border=motto_line, **looks["motto"])
+    _line(header.cell(1, 0), "Số 12-BC/ĐU" if party else "Số: 12/BC-SNV", **looks["number"])
+    _line(header.cell(1, 1), "Lâm Đồng, ngày 05 tháng 3 năm 2025", **looks["place_date"])
+
+    _line(document, "BÁO CÁO", **looks["kind"])
+    _line(document, "Kết quả công tác dân vận chính quyền năm 2024", border=True, **looks["title"])
+    for number, heading in (("I", "KẾT QUẢ THỰC HIỆN"), ("II", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025")):
+        _line(document, f"{number}. {heading}", align="both", **looks["heading"])
+        for index in range(paragraphs):
+            paragraph = _line(document, f"Nội dung thứ {index + 1} của phần {number}: các cơ quan, đơn vị đã triển khai "
+                                        "thực hiện công tác dân vận chính quyền theo kế hoạch đề ra.",
+                              align=body_align, **looks["body"])
+            fmt = paragraph.paragraph_format
+            fmt.first_line_indent = int(first_line_indent_mm * MM * 635)
+            fmt.space_after = docx.shared.Pt(space_after_pt)
+            fmt.space_before = docx.shared.Pt(0)
+
+    foot = document.add_table(rows=1, cols=2)
+    recipients, signer = foot.cell(0, 0), foot.cell(0, 1)
+    recipients._first, signer._first = recipients.paragraphs[0], signer.paragraphs[0]
+    _line(recipients, "Nơi nhận:", align="left", **looks["recipients_heading"])
+    _line(recipients, "- Ban Dân vận Tỉnh ủy;", align="left", **looks["recipients_lines"])
+    _line(recipients, "- Lưu: VT, CTTN.", align="left", **looks["recipients_lines"])
+    _line(signer, "T/M ĐẢNG ỦY" if party else "KT. GIÁM ĐỐC", **looks["authority"])
+    _line(signer, "BÍ THƯ" if party else "PHÓ GIÁM ĐỐC", **looks["signer_title"])
+    _line(signer, "", **looks["signer_name"])
+    _line(signer, "Nguyễn Văn An", **looks["signer_name"])
+    if page_number:
+        _page_number(section, page_number, first_page_number)
+    document.save(path)
+    return path
+
+
+def _page_number(section, where: str, on_first_page: bool) -> None:
+    """A PAGE field, centred, 14 pt, in the header or footer; no number on page 1 unless asked."""
+    part = section.header if where == "header" else section.footer
+    paragraph = part.paragraphs[0]
+    paragraph.alignment = 1
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+        run = paragraph.add_run()
+        _set_run(run, size=14)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    section.different_first_page_header_footer = not on_first_page

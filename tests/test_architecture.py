@@ -30,7 +30,7 @@ LAYERS = [
     ["dvlint.output"],
     ["dvlint.engine"],
     ["dvlint.read"],
-    ["dvlint.importers"],
+    ["dvlint.importers", "dvlint.layout"],
     ["dvlint.model"],
     ["dvlint.knowledge"],
     ["dvlint.source"],

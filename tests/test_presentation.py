@@ -1,0 +1,146 @@
+"""DV8xx: how a .docx is laid out (Nghị định 30/2020, Phụ lục I), each rule failing and passing on a built document."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, TODAY, run_json
+from docx_corpus import well_presented_report
+from dvlint.app.runner import Checker
+
+
+def _check(path, **overrides):
+    return Checker({"lang": "en", **overrides}, config_file=None, today=TODAY).check_file(path)
+
+
+def _dv8(result):
+    return [f for f in result.findings if f.code.startswith("DV8") or f.code == "DV000"]
+
+
+def _one(result, code):
+    found = [f for f in result.findings if f.code == code]
+    assert len(found) == 1, [(f.code, f.message.en) for f in _dv8(result)]
+    return found[0]
+
+
+def test_a_report_laid_out_as_the_decree_asks_has_no_presentation_finding(tmp_path):
+    result = _check(well_presented_report(tmp_path / "ok.docx"))
+    assert result.findings is not None and _dv8(result) == []
+
+
+# --- DV801, DV802: the page ------------------------------------------------------------
+
+
+def test_letter_paper_is_an_error_and_a4_landscape_without_a_table_a_warning(tmp_path):
+    letter = _one(_check(well_presented_report(tmp_path / "l.docx", page={"width": 215.9, "height": 279.4})), "DV801")
+    assert letter.severity == "error" and "215.9 x 279.4 mm, not A4" in letter.message.en
+    landscape = _one(_check(well_presented_report(tmp_path / "w.docx", page={"width": 297, "height": 210})), "DV801")
+    assert landscape.severity == "warning" and "landscape but holds no table" in landscape.message.en
+
+
+def test_margins_out_of_range_are_named(tmp_path):
+    found = _one(_check(well_presented_report(tmp_path / "m.docx", page={"left": 25.4, "top": 25.4})), "DV802")
+    assert "left margin 25.4 mm (asked: 30-35)" in found.message.en
+    assert "top" not in found.message.en  # 25.4 is within 20-25 and the 0.5 mm tolerance
+
+
+# --- DV803, DV804: font and colour ----------------------------------------------------------
+
+
+def test_a_stray_font_is_named_once_with_its_first_paragraph(tmp_path):
+    result = _check(well_presented_report(tmp_path / "a.docx", looks={"body": {"font": "Arial"}}))
+    found = _one(result, "DV803")
+    assert "'Arial' in 6 paragraph(s)" in found.message.en
+    assert "Nội dung thứ 1 của phần I" in found.message.en
+    assert found.line == 12  # the first body paragraph
+
+
+def test_an_old_tcvn3_font_says_the_text_is_not_unicode(tmp_path):
+    found = _one(_check(well_presented_report(tmp_path / "v.docx", looks={"national_name": {"font": ".VnTime"}})), "DV803")
+    assert "old TCVN3/VNI font" in found.message.en
+
+
+def test_coloured_text_is_reported(tmp_path):
+    found = _one(_check(well_presented_report(tmp_path / "c.docx", looks={"title": {"color": "FF0000"}})), "DV804")
+    assert "#FF0000" in found.message.en
+
+
+# --- DV805: each element -------------------------------------------------------------------------
+
+
+def test_the_national_name_in_the_wrong_size_and_not_bold_is_one_finding_naming_both(tmp_path):
+    result = _check(well_presented_report(tmp_path / "q.docx", looks={"national_name": {"size": 14, "bold": False}}))
+    found = _one(result, "DV805")
+    assert found.message.en.startswith("National name: size 14 (asked: 12-13); must be bold")
+    assert "Phần I, mục II.1.a" in found.message.en
+    assert found.line == 3
+
+
+def test_the_place_and_date_must_be_italic_and_the_signer_bold(tmp_path):
+    result = _check(well_presented_report(tmp_path / "d.docx", looks={"place_date": {"italic": False},
+                                                                      "signer_name": {"bold": False}}))
+    messages = sorted(f.message.en for f in result.findings if f.code == "DV805")
+    assert len(messages) == 2
+    assert messages[0].startswith("Place and date: must be italic")
+    assert messages[1].startswith("Signer's name: must be bold: 'Nguyễn Văn An'")
+
+
+def test_party_values_are_not_verified_so_they_only_inform(tmp_path):
+    result = _check(well_presented_report(tmp_path / "p.docx", party=True))
+    found = [f for f in result.findings if f.code == "DV805"]
+    assert found and {f.severity for f in found} == {"info"}
+    assert any("36-HD/VPTW" in f.message.en for f in found)
+
+
+# --- DV806: the rules under the header lines -------------------------------------------------------
+
+
+def test_no_line_under_the_motto_is_reported(tmp_path):
+    found = _one(_check(well_presented_report(tmp_path / "t.docx", motto_line=False)), "DV806")
+    assert found.message.en.startswith("No line is drawn under the motto")
+
+
+# --- DV807: body paragraphs -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"body_align": "left"}, "6 of 6 body paragraphs are not justified"),
+    ({"first_line_indent_mm": 0}, "6 of 6 body paragraphs have a first-line indent other than 10 mm or 12.7 mm"),
+    ({"space_after_pt": 0}, "body paragraphs have less than 6 pt from the one before"),
+    ({"looks": {"body": {"size": 12}}}, "6 of 6 body paragraphs have a size outside 13-14"),
+])
+def test_each_body_defect_is_one_finding_counting_the_paragraphs(tmp_path, change, words):
+    found = _one(_check(well_presented_report(tmp_path / "b.docx", **change)), "DV807")
+    assert words in found.message.en
+
+
+def test_a_size_set_on_the_style_not_the_run_counts(tmp_path):
+    """The body's runs carry no size: the Normal style's decides, as in Word."""
+    small = _check(well_presented_report(tmp_path / "s12.docx", body_run_size=False, normal_size=12))
+    assert "size outside 13-14" in _one(small, "DV807").message.en
+    right = _check(well_presented_report(tmp_path / "s14.docx", body_run_size=False, normal_size=14))
+    assert [f for f in right.findings if f.code == "DV807"] == []
+
+
+# --- DV808: page numbers -----------------------------------------------------------------------------
+
+
+def test_page_numbers_in_the_footer_and_on_the_first_page_are_reported(tmp_path):
+    found = _one(_check(well_presented_report(tmp_path / "n.docx", page_number="footer", first_page_number=True)), "DV808")
+    assert "in the footer, not the top margin" in found.message.en
+    assert "shown on the first page" in found.message.en
+
+
+# --- other inputs -----------------------------------------------------------------------------------
+
+
+def test_the_family_does_not_run_on_other_inputs():
+    proc, data = run_json("check", str(FIXTURES / "clean-state-report.yaml"))
+    assert not [f for f in data["reports"][0]["findings"] if f["code"].startswith("DV8")]
+
+
+def test_presentation_findings_through_the_command_line(tmp_path):
+    path = well_presented_report(tmp_path / "cli.docx", looks={"national_name": {"size": 14}})
+    proc, data = run_json("check", str(path), "--lang", "en")
+    codes = [f["code"] for f in data["reports"][0]["findings"] if f["code"].startswith("DV8")]
+    assert codes == ["DV805"], proc.stderr
