@@ -135,19 +135,30 @@ def load_docx_report(path: Path, settings) -> LoadedReport:
     return loaded
 
 
-def open_docx_report(path: Path, settings):
-    """For ``dvlint check --fix``: (the file's bytes as read, the open python-docx Document, the report
-    imported from it with its look). The look's paragraphs are this Document's elements, so an edit
-    made through them is saved with it. Reading is bounded as for checking."""
+@dataclass
+class OpenDocx:
+    """A .docx opened for ``dvlint check --fix``: its look's paragraphs are this Document's elements,
+    so an edit made through them is saved with it."""
+
+    data: bytes  # the file as read
+    document: object  # the python-docx Document
+    loaded: LoadedReport  # the report imported from it, with its look
+    paragraphs: list[str]  # each numbered paragraph's text
+
+
+def open_docx_report(path: Path, settings, data: bytes | None = None) -> OpenDocx:
+    """Import a .docx, keeping the document open; from ``data`` when given (the repaired bytes, read back),
+    else from the file, bounded as for checking."""
     from dvlint.importers import docx as docx_reader
     from dvlint.importers.classify import classify
 
-    data = files.read_bytes(path, settings.max_file_size)
+    if data is None:
+        data = files.read_bytes(path, settings.max_file_size)
     document = docx_reader.open_docx(data, settings.max_file_size)
     lines, paragraphs, look = docx_reader.read_document(document, with_layout=True)
     loaded = _imported(path, classify(lines, paragraphs), "docx")
     loaded.layout = look
-    return data, document, loaded
+    return OpenDocx(data, document, loaded, paragraphs)
 
 
 def load_pdf_report(path: Path, settings) -> LoadedReport:
