@@ -86,7 +86,8 @@ class DocxFixOutcome:
     path: Path
     original: bytes  # the file as read: it is replaced only if it still holds exactly this
     after: bytes | None = None  # None: nothing to change (or nothing proven)
-    changes: dict = field(default_factory=dict)  # (order, where: Msg) -> [Msg], in the order made
+    changes: dict = field(default_factory=dict)  # order -> [Msg], in the order made
+    places: dict = field(default_factory=dict)  # order -> where (Msg): "section 1", "paragraph 6 (national name)"
     left_alone: list = field(default_factory=list)  # Msg: what was not changed and why
     fixed: dict = field(default_factory=dict)  # code -> how many of its findings the repair removed
     remaining: list = field(default_factory=list)  # the DV8xx Findings still there after the repair
@@ -98,8 +99,8 @@ class DocxFixOutcome:
     def lines(self, lang: str) -> list[str]:
         """One line per place changed: ``report.docx: paragraph 6 (national name): size 14 -> 13, bold on``."""
         name = safe_text(str(self.path))
-        return [f"{name}: {where.text(lang)}: {', '.join(dict.fromkeys(m.text(lang) for m in what))}"
-                for (_, where), what in sorted(self.changes.items(), key=lambda item: item[0][0])]
+        return [f"{name}: {self.places[order].text(lang)}: {', '.join(dict.fromkeys(m.text(lang) for m in what))}"
+                for order, what in sorted(self.changes.items())]
 
     def notes(self, lang: str) -> list[str]:
         name = safe_text(str(self.path))
@@ -111,10 +112,16 @@ class _Edits:
 
     def __init__(self, outcome: DocxFixOutcome):
         self.outcome = outcome
+        self.named: set = set()
 
-    def add(self, order: tuple, where: Msg, what: Msg) -> None:
-        key = next((k for k in self.outcome.changes if k[0] == order), (order, where))
-        self.outcome.changes.setdefault(key, []).append(what)
+    def add(self, place: tuple, what: Msg) -> None:
+        """``what`` changed at ``place`` (order, where, whether ``where`` names the element)."""
+        order, where, named = place
+        if order not in self.outcome.places or (named and order not in self.named):
+            self.outcome.places[order] = where
+            if named:
+                self.named.add(order)
+        self.outcome.changes.setdefault(order, []).append(what)
 
 
 def fix_docx(path: Path, engine) -> DocxFixOutcome:
@@ -193,10 +200,11 @@ def _repair(document, loaded, values, edits: _Edits, outcome: DocxFixOutcome, co
     return converted
 
 
-def _paragraph_place(number: int, name=None) -> tuple[tuple, Msg]:
+def _paragraph_place(number: int, name=None) -> tuple:
+    """(order, where, named) of a paragraph, named by its element when known: "paragraph 6 (national name)"."""
     if name is None:
-        return (2, number), Msg(f"đoạn {number}", f"paragraph {number}")
-    return (2, number), Msg(f"đoạn {number} ({name[0]})", f"paragraph {number} ({name[1]})")
+        return (2, number), Msg(f"đoạn {number}", f"paragraph {number}"), False
+    return (2, number), Msg(f"đoạn {number} ({name[0]})", f"paragraph {number} ({name[1]})"), True
 
 
 # -- the page --
@@ -204,7 +212,7 @@ def _paragraph_place(number: int, name=None) -> tuple[tuple, Msg]:
 def _repair_pages(layout, page, edits: _Edits, outcome: DocxFixOutcome) -> None:
     for section in layout.pages:
         sect = section.element
-        where = ((0, section.index), Msg(f"section {section.index}", f"section {section.index}"))
+        where = ((0, section.index), Msg(f"section {section.index}", f"section {section.index}"), True)
         if sect is None or not hasattr(sect, "get_or_add_pgSz"):
             continue
         if paper_wrong(section, page):
@@ -217,7 +225,7 @@ def _repair_pages(layout, page, edits: _Edits, outcome: DocxFixOutcome) -> None:
             if size.get(_w("code")) is not None:
                 size.set(_w("code"), "9")  # the printer's paper code of A4
             shown = f"{_mm(section.width)} x {_mm(section.height)} -> {_mm(width / TWIPS_PER_MM)} x {_mm(height / TWIPS_PER_MM)} mm"
-            edits.add(*where, Msg(f"khổ giấy {shown} (A4)", f"paper {shown} (A4)"))
+            edits.add(where, Msg(f"khổ giấy {shown} (A4)", f"paper {shown} (A4)"))
         elif section.landscape and page.landscape == "tables" and not section.has_table:
             outcome.left_alone.append(Msg(f"section {section.index}: trình bày theo chiều rộng mà không có bảng: không tự xoay trang; sửa tay",
                                           f"section {section.index}: landscape without a table: not turned; fix it by hand"))
@@ -232,7 +240,7 @@ def _repair_pages(layout, page, edits: _Edits, outcome: DocxFixOutcome) -> None:
                 twips = -twips  # Word's "exactly this, whatever the header holds"
             margins.set(_w(side), str(twips))
             vi, en = SIDES[side]
-            edits.add(*where, Msg(f"{vi} {_mm(value)} -> {_mm(abs(twips) / TWIPS_PER_MM)} mm",
+            edits.add(where, Msg(f"{vi} {_mm(value)} -> {_mm(abs(twips) / TWIPS_PER_MM)} mm",
                                   f"{en} {_mm(value)} -> {_mm(abs(twips) / TWIPS_PER_MM)} mm"))
 
 
@@ -242,7 +250,8 @@ def _repair_page_numbers(layout, asked, edits: _Edits, outcome: DocxFixOutcome) 
         numbers = section.page_numbers
         if not faults:
             continue
-        where = ((1, section.index), Msg(f"số trang (section {section.index})", f"page numbers (section {section.index})"))
+        where = ((1, section.index), Msg(f"số trang (section {section.index})", f"page numbers (section {section.index})"),
+                 True)
         if "where" in faults:
             outcome.left_alone.append(Msg(
                 f"số trang (section {section.index}) ở {'chân trang' if numbers.where == 'footer' else 'đầu trang'}: "
@@ -252,11 +261,11 @@ def _repair_page_numbers(layout, asked, edits: _Edits, outcome: DocxFixOutcome) 
             wanted = min(max(half_point(numbers.size), asked.size[0]), asked.size[1])
             for run in numbers.runs:
                 _set_size(run, wanted)
-            edits.add(*where, Msg(f"cỡ chữ {_points(numbers.size)} -> {_points(wanted)}",
+            edits.add(where, Msg(f"cỡ chữ {_points(numbers.size)} -> {_points(wanted)}",
                                   f"size {_points(numbers.size)} -> {_points(wanted)}"))
         if "alignment" in faults and numbers.paragraph is not None:
             _set_alignment(numbers.paragraph, asked.align[0])
-            edits.add(*where, _alignment_msg(numbers.alignment, asked.align[0]))
+            edits.add(where, _alignment_msg(numbers.alignment, asked.align[0]))
         if "first_page" in faults:
             sect = section.element
             if numbers.title_page or sect is None or not hasattr(sect, "get_or_add_titlePg"):
@@ -267,7 +276,7 @@ def _repair_page_numbers(layout, asked, edits: _Edits, outcome: DocxFixOutcome) 
             else:
                 title = sect.get_or_add_titlePg()
                 title.attrib.pop(_w("val"), None)
-                edits.add(*where, Msg("ẩn ở trang đầu (trang đầu khác, w:titlePg)",
+                edits.add(where, Msg("ẩn ở trang đầu (trang đầu khác, w:titlePg)",
                                       "hidden on the first page (different first page, w:titlePg)"))
 
 
@@ -324,13 +333,13 @@ def _repair_fonts(layout, font, edits: _Edits, outcome: DocxFixOutcome, convert_
                 encoding, pairs = done
                 converted.setdefault(number, []).extend(pairs)
                 _set_font(element, wanted)
-                edits.add(*_paragraph_place(number), Msg(
+                edits.add(_paragraph_place(number), Msg(
                     f"phông {name} -> {wanted}, chữ chuyển mã từ {encoding} sang Unicode (chỉ đổi bảng mã, không đổi chữ)",
                     f"font {name} -> {wanted}, its text converted from {encoding} to Unicode (the encoding only, "
                     "not the words)"))
                 continue
             _set_font(element, wanted)
-            edits.add(*_paragraph_place(number), Msg(f"phông {name} -> {wanted}", f"font {name} -> {wanted}"))
+            edits.add(_paragraph_place(number), Msg(f"phông {name} -> {wanted}", f"font {name} -> {wanted}"))
     return converted
 
 
@@ -366,7 +375,7 @@ def _repair_element(target, edits: _Edits) -> None:
             if run.size is not None and not within(half_point(run.size), element.size):
                 wanted = min(max(half_point(run.size), element.size[0]), element.size[1])
                 _set_size(r, wanted)
-                edits.add(*where, Msg(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}",
+                edits.add(where, Msg(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}",
                                       f"size {_points(run.size)} -> {_points(wanted)}"))
     for attribute in ("bold", "italic", "underline"):
         if attribute in faults:
@@ -376,15 +385,15 @@ def _repair_element(target, edits: _Edits) -> None:
                 if id(run) in wrong:
                     _set_toggle(r, attribute, wanted)
             vi, en = TOGGLE_NAMES[attribute]
-            edits.add(*where, Msg(f"{vi}: {'bật' if wanted else 'tắt'}", f"{en} {'on' if wanted else 'off'}"))
+            edits.add(where, Msg(f"{vi}: {'bật' if wanted else 'tắt'}", f"{en} {'on' if wanted else 'off'}"))
     if "caps" in faults:
         for run, r in elements:
             if has_letters(run.text) and not run.caps and run.text != run.text.upper():
                 _set_toggle(r, "caps", True)
-        edits.add(*where, Msg("in hoa: bật", "capitals on"))
+        edits.add(where, Msg("in hoa: bật", "capitals on"))
     if "align" in faults:
         _set_alignment(look.element, element.align[0])
-        edits.add(*where, _alignment_msg(faults["align"], element.align[0]))
+        edits.add(where, _alignment_msg(faults["align"], element.align[0]))
 
 
 def _alignment_msg(old: str | None, new: str) -> Msg:
@@ -414,11 +423,11 @@ def _repair_body(report, layout, values, paragraph_of, edits: _Edits) -> None:
             wanted = min(max(half_point(run.size), body.size[0]), body.size[1])
             if id(run) in by_look:
                 _set_size(by_look[id(run)], wanted)
-                edits.add(*_paragraph_place(number, name), Msg(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}",
+                edits.add(_paragraph_place(number, name), Msg(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}",
                                                                f"size {_points(run.size)} -> {_points(wanted)}"))
     for number, _, look, _ in faults.get("align", ()):
         _set_alignment(look.element, body.align[0])
-        edits.add(*_paragraph_place(number, name), _alignment_msg(look.alignment, body.align[0]))
+        edits.add(_paragraph_place(number, name), _alignment_msg(look.alignment, body.align[0]))
     for number, _, look, _ in faults.get("indent", ()):
         current = look.first_line_indent or 0.0
         wanted = min(body.first_line_indent, key=lambda mm: abs(mm - current))
@@ -427,7 +436,7 @@ def _repair_body(report, layout, values, paragraph_of, edits: _Edits) -> None:
         for name_ in ("hanging", "hangingChars", "firstLineChars"):  # the Chars forms win over w:firstLine
             ind.attrib.pop(_w(name_), None)
         ind.set(_w("firstLine"), str(twips))
-        edits.add(*_paragraph_place(number, name), Msg(f"thụt đầu dòng {_mm(current)} -> {_mm(twips / TWIPS_PER_MM)} mm",
+        edits.add(_paragraph_place(number, name), Msg(f"thụt đầu dòng {_mm(current)} -> {_mm(twips / TWIPS_PER_MM)} mm",
                                                        f"first-line indent {_mm(current)} -> {_mm(twips / TWIPS_PER_MM)} mm"))
     for number, _, look, previous in faults.get("spacing", ()):
         before = round((look.space_before or 0.0) * 20)
@@ -439,7 +448,7 @@ def _repair_body(report, layout, values, paragraph_of, edits: _Edits) -> None:
         for name_ in ("afterLines", "afterAutospacing"):  # they win over w:after
             spacing.attrib.pop(_w(name_), None)
         spacing.set(_w("after"), str(wanted))
-        edits.add(*_paragraph_place(number - 1, name), Msg(f"cách sau {_points(current / 20)} -> {_points(wanted / 20)} pt",
+        edits.add(_paragraph_place(number - 1, name), Msg(f"cách sau {_points(current / 20)} -> {_points(wanted / 20)} pt",
                                                            f"space after {_points(current / 20)} -> {_points(wanted / 20)} pt"))
     for number, _, look, _ in faults.get("line_spacing", ()):
         size = next((run.size for run in look.runs if run.size), None)
@@ -450,7 +459,7 @@ def _repair_body(report, layout, values, paragraph_of, edits: _Edits) -> None:
         spacing = look.element.get_or_add_pPr().get_or_add_spacing()
         spacing.set(_w("line"), str(wanted))
         spacing.set(_w("lineRule"), "auto")
-        edits.add(*_paragraph_place(number, name), Msg(f"giãn dòng {_points(round(lines, 2))} -> {_points(wanted / 240)} dòng",
+        edits.add(_paragraph_place(number, name), Msg(f"giãn dòng {_points(round(lines, 2))} -> {_points(wanted / 240)} dòng",
                                                        f"line spacing {_points(round(lines, 2))} -> {_points(wanted / 240)} lines"))
 
 
