@@ -52,17 +52,21 @@ def _range(low: float, high: float) -> str:
 @rule("DV801", "page-size", severity="error", weight=3,
       vi="Khổ giấy A4, trình bày theo chiều dài (chiều rộng chỉ cho trang có bảng)",
       en="A4 paper, portrait (landscape only for pages holding tables)")
-def page_size(layout, presentation_values):
+def page_size(report, layout, presentation_values):
     """
     Tiếng Việt:
         Văn bản trình bày trên khổ A4 (210 mm x 297 mm), theo chiều dài; trang
         có bảng, biểu được trình bày theo chiều rộng (Nghị định 30/2020, Phụ
         lục I, Phần I, mục I.1-2). Kiểm tra từng section của tệp Word, sai
-        lệch dưới 1 mm được bỏ qua.
+        lệch dưới 1 mm được bỏ qua. Bảng dùng để dàn trang tiêu đề, chữ ký
+        không phải "bảng, biểu": section theo chiều rộng phải chứa bảng và báo
+        cáo phải có bảng số liệu.
     English:
         A document is on A4 paper (210 x 297 mm), portrait; a section holding
         a table may be landscape (Phụ lục I, Phần I, mục I.1-2). Each section
-        of the Word file is checked, within 1 mm.
+        of the Word file is checked, within 1 mm. The header and the
+        signature laid out in tables are no "bảng, biểu": a landscape section
+        must hold a table and the report must have data tables.
     Ví dụ sai / Fails:
         # section 1: Letter, 215.9 x 279.4 mm
     Ví dụ đúng / Passes:
@@ -72,6 +76,7 @@ def page_size(layout, presentation_values):
     if page is None:
         return
     severity = "error" if presentation_values.verified else "info"
+    data_tables = any(s.tables for s in report.all_sections()) or any(a.tables for a in report.appendices)
     for section in layout.pages:
         if section.width is None or section.height is None:
             continue
@@ -82,7 +87,7 @@ def page_size(layout, presentation_values):
                              f"({page.width:g} x {page.height:g} mm; {page.section})",
                           en=f"Section {section.index}: the paper is {short:.1f} x {long:.1f} mm, not A4 "
                              f"({page.width:g} x {page.height:g} mm; {page.section})")
-        elif section.landscape and page.landscape == "tables" and not section.has_table:
+        elif section.landscape and page.landscape == "tables" and not (section.has_table and data_tables):
             yield Problem(None, severity=_severity(presentation_values),
                           vi=f"Section {section.index} trình bày theo chiều rộng mà không có bảng ({page.section})",
                           en=f"Section {section.index} is landscape but holds no table ({page.section})")

@@ -106,7 +106,7 @@ def test_no_line_under_the_motto_is_reported(tmp_path):
 @pytest.mark.parametrize("change, words", [
     ({"body_align": "left"}, "6 of 6 body paragraphs are not justified"),
     ({"first_line_indent_mm": 0}, "6 of 6 body paragraphs have a first-line indent other than 10 mm or 12.7 mm"),
-    ({"space_after_pt": 0}, "body paragraphs have less than 6 pt from the one before"),
+    ({"space_after_pt": 0}, "4 of 6 body paragraphs are less than 6 pt from the one before"),
     ({"looks": {"body": {"size": 12}}}, "6 of 6 body paragraphs have a size outside 13-14"),
 ])
 def test_each_body_defect_is_one_finding_counting_the_paragraphs(tmp_path, change, words):
