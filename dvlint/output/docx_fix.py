@@ -187,7 +187,7 @@ def _repair(document, loaded, values, edits: _Edits, outcome: DocxFixOutcome, co
     """Make every edit; returns the legacy runs converted, by paragraph number: [(text before, after)]."""
     layout, report, paragraph_of = loaded.layout, loaded.report, loaded.paragraph_of
     if values.page is not None:
-        _repair_pages(layout, values.page, edits, outcome)
+        _repair_pages(layout, values.page, edits)
     if values.page_numbers is not None:
         _repair_page_numbers(layout, values.page_numbers, edits, outcome)
     converted: dict = {}
@@ -209,7 +209,8 @@ def _paragraph_place(number: int, name=None) -> tuple:
 
 # -- the page --
 
-def _repair_pages(layout, page, edits: _Edits, outcome: DocxFixOutcome) -> None:
+def _repair_pages(layout, page, edits: _Edits) -> None:
+    """A4 keeping the orientation (a landscape page without a table is not turned: DV801 stays, for the hand)."""
     for section in layout.pages:
         sect = section.element
         where = ((0, section.index), Msg(f"section {section.index}", f"section {section.index}"), True)
@@ -226,9 +227,6 @@ def _repair_pages(layout, page, edits: _Edits, outcome: DocxFixOutcome) -> None:
                 size.set(_w("code"), "9")  # the printer's paper code of A4
             shown = f"{_mm(section.width)} x {_mm(section.height)} -> {_mm(width / TWIPS_PER_MM)} x {_mm(height / TWIPS_PER_MM)} mm"
             edits.add(where, Msg(f"khổ giấy {shown} (A4)", f"paper {shown} (A4)"))
-        elif section.landscape and page.landscape == "tables" and not section.has_table:
-            outcome.left_alone.append(Msg(f"section {section.index}: trình bày theo chiều rộng mà không có bảng: không tự xoay trang; sửa tay",
-                                          f"section {section.index}: landscape without a table: not turned; fix it by hand"))
         margins = sect.find(_w("pgMar"))
         for side, value, allowed in margins_out(section, page):
             if margins is None:
