@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dvlint import Problem, rule
 from dvlint.layout.elements import (
-    LEGACY_FONT, all_looks, body_faults, element_faults, element_fields, element_targets, has_letters, look_of,
-    margins_out, page_number_faults, paper_wrong, runs_for, stray_fonts,
+    LEGACY_FONT, all_looks, body_faults, element_faults, element_fields, has_letters, looks_of, margins_out,
+    page_number_faults, paper_wrong, stray_fonts,
 )
+from dvlint.layout.elements import element_runs as _element_runs
 
 # --- reading the layout ------------------------------------------------------------
 # Which paragraphs and runs each element is, and the tests, are in dvlint.layout.elements:
@@ -216,7 +217,7 @@ ALIGNMENTS = {"left": ("canh trái", "left"), "center": ("canh giữa", "centred
 
 
 def _deviations(element, look, runs) -> list[tuple[str, str]]:
-    """(vi, en) of each way the element's runs differ from the values asked."""
+    """(vi, en) of each way the element's runs differ from the values asked (dvlint.layout.elements.element_faults)."""
     found = []
     faults = element_faults(element, look, runs)
     if "size" in faults:
@@ -241,7 +242,7 @@ def _deviations(element, look, runs) -> list[tuple[str, str]]:
 @rule("DV805", "element-format", severity="warning", weight=1,
       vi="Mỗi thành phần thể thức đúng cỡ chữ, kiểu chữ, in hoa và canh lề quy định",
       en="Each element has the size, weight, slant, case and alignment asked for it")
-def element_format(report, layout, presentation_values, paragraph_of):
+def element_format(report, layout, presentation_values, paragraphs_of):
     """
     Tiếng Việt:
         Mỗi thành phần thể thức mà dvlint nhận ra (Quốc hiệu, tiêu ngữ, tên
@@ -266,13 +267,29 @@ def element_format(report, layout, presentation_values, paragraph_of):
     Ví dụ đúng / Passes:
         # the Quốc hiệu in 12 or 13 pt, bold, capitals
     """
-    for target in element_targets(report, layout, presentation_values, paragraph_of):
-        element, field, text = target.element, target.field, target.text
-        wrong = _deviations(element, target.look, target.runs)
+    for element in presentation_values.elements.values():
+        wrong = []  # (field, text, deviations) of each value of this element that looks wrong
+        for field, text in element_fields(report, element):
+            looks = looks_of(layout, paragraphs_of, field)
+            runs = _element_runs(looks, text)
+            deviations = _deviations(element, looks[0][1], runs) if runs else []
+            if deviations:
+                wrong.append((field, text, deviations))
         if wrong:
-            yield Problem(field, snippet=text.strip()[:40], severity=_severity(presentation_values, element),
-                          vi=f"{element.name.vi.capitalize()}: " + "; ".join(vi for vi, _ in wrong) + f" ({element.section})",
-                          en=f"{element.name.en.capitalize()}: " + "; ".join(en for _, en in wrong) + f" ({element.section})")
+            yield _element_problem(element, wrong, _severity(presentation_values, element))
+
+
+def _element_problem(element, wrong, severity: str) -> Problem:
+    """One finding per element, at its first wrong value; an element with several values (the recipient
+    list, the căn cứ lines, headings) says how many more look wrong."""
+    field, text, deviations = wrong[0]
+    more_vi = f" (và {len(wrong) - 1} dòng khác)" if len(wrong) > 1 else ""
+    more_en = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
+    return Problem(field, snippet=text.strip()[:40], severity=severity,
+                   vi=f"{element.name.vi[:1].upper()}{element.name.vi[1:]}: " + "; ".join(vi for vi, _ in deviations)
+                      + f"{more_vi} ({element.section})",
+                   en=f"{element.name.en[:1].upper()}{element.name.en[1:]}: " + "; ".join(en for _, en in deviations)
+                      + f"{more_en} ({element.section})")
 
 
 # --- the rules drawn under header lines ----------------------------------------------
@@ -281,7 +298,7 @@ def element_format(report, layout, presentation_values, paragraph_of):
 @rule("DV806", "rule-under", severity="warning", weight=1,
       vi="Có đường kẻ dưới tiêu ngữ, tên cơ quan ban hành và trích yếu, đúng độ dài",
       en="A line under the motto, the issuing body and the summary line, of the length asked")
-def rule_under(report, layout, presentation_values, paragraph_of):
+def rule_under(report, layout, presentation_values, paragraphs_of):
     """
     Tiếng Việt:
         Dưới tiêu ngữ có đường kẻ ngang, nét liền, dài bằng dòng chữ; dưới
@@ -308,31 +325,36 @@ def rule_under(report, layout, presentation_values, paragraph_of):
         if not element.rule_under:
             continue
         for field, text in element_fields(report, element):
-            number = paragraph_of(field)
-            look = look_of(layout, paragraph_of, field)
-            if number is None or look is None:
+            looks = looks_of(layout, paragraphs_of, field)
+            if not looks:
                 continue
-            lines = layout.lines_under.get(number, [])
+            lines = [line for number, _ in looks for line in layout.lines_under.get(number, [])]
             name_vi, name_en = element.name.vi, element.name.en
             if not lines:
                 yield Problem(field, snippet=text.strip()[:40], severity=_severity(presentation_values, element),
                               vi=f"Không thấy đường kẻ dưới {name_vi.lower()} ({element.section})",
                               en=f"No line is drawn under the {name_en} ({element.section})")
                 continue
-            problem = _length_problem(element, field, text, look, lines)
+            problem = _length_problem(element, field, text, looks, lines, layout.text_width)
             if problem is not None:
                 yield problem
 
 
-def _length_problem(element, field, text, look, lines):
-    from dvlint.layout.lines import estimate_text_width
+def _length_problem(element, field, text, looks, lines, text_width):
+    """An info when a drawn line's length is far from the one asked. The text's line is its estimated
+    printed width, at most the width between the margins (a long trích yếu wraps: its longest line is
+    the one the rule under it is measured against)."""
+    from dvlint.layout.metrics import estimate_text_width
 
     measured = [line.length for line in lines if line.kind == "shape" and line.length]
-    runs = runs_for(look, text) or []
+    runs = _element_runs(looks, text)
     size = next((run.size for run in runs if run.size), None)
     if not measured or size is None:
         return None
-    width = estimate_text_width(text.strip(), size, bold=all(run.bold for run in runs))
+    longest = max((look.text.strip() for _, look in looks), key=len) if len(looks) > 1 else text.strip()
+    width = estimate_text_width(longest, size, bold=all(run.bold for run in runs))
+    if text_width:
+        width = min(width, text_width)
     if not width:
         return None
     ratio = max(measured) / width
@@ -367,7 +389,7 @@ def _body_names(body) -> dict[str, tuple[str, str]]:
 @rule("DV807", "body-paragraphs", severity="warning", weight=2,
       vi="Đoạn văn nội dung: cỡ 13-14, canh đều, thụt đầu dòng 1 cm hoặc 1,27 cm, cách đoạn từ 6 pt, giãn dòng 1-1,5",
       en="Body paragraphs: 13-14 pt, justified, a 1 cm or 1.27 cm first-line indent, 6 pt apart, spacing 1-1.5 lines")
-def body_paragraphs(report, layout, presentation_values, paragraph_of):
+def body_paragraphs(report, layout, presentation_values, paragraphs_of):
     """
     Tiếng Việt:
         Nội dung văn bản: chữ in thường, canh đều hai lề, cỡ 13-14; đầu dòng
@@ -390,7 +412,7 @@ def body_paragraphs(report, layout, presentation_values, paragraph_of):
     body = presentation_values.body
     if body is None:
         return
-    count, faults = body_faults(report, layout, presentation_values, paragraph_of)
+    count, faults = body_faults(report, layout, presentation_values, paragraphs_of)
     for kind, (name_vi, name_en) in _body_names(body).items():
         wrong = faults.get(kind)
         if wrong:

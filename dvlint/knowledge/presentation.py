@@ -40,6 +40,8 @@ class Element(DataModel):
     align: list[str] | None = None
     rule_under: str | None = Field(None, pattern="^(full|third_to_half)$")
     level: int | None = Field(None, ge=1, le=9)
+    starts_with: list[str] | None = None  # only the values beginning so (a căn cứ among the opening's paragraphs)
+    kinds: list[str] | None = None  # only in documents of these types (as document.kind names them)
     unless_subject: bool = False  # a công văn's trích yếu (V/v ...) is the element `subject` instead
     only_subject: bool = False
     verified: bool | None = None  # None: as its set
@@ -77,6 +79,7 @@ class Body(DataModel):
     indent_tolerance: float = 0.5
     space_between: float
     line_spacing: Range
+    not_starting: list[str] = Field(default_factory=list)  # opening paragraphs that are no running text (căn cứ)
 
 
 class ValueSet(DataModel):
@@ -136,7 +139,10 @@ def presentation() -> Presentation:
 
 
 def values_for(report) -> ValueSet | None:
-    """The value set for a report: by its format (state or Party) and its issue date."""
+    """The value set for a report: by its format (state or Party) and its issue date; None for a text with
+    a form of its own (a phiếu trình), which these values do not judge."""
     from dvlint.knowledge.formats import evidence
 
+    if not report.document.follows_decree_form:
+        return None
     return presentation().for_document(evidence(report).format, report.document.issue_date)

@@ -7,9 +7,9 @@ sets exactly what the rules report and nothing they do not. The rules word the
 findings; this module only says what is wrong, as plain values.
 
 ``report`` is the imported report (dvlint.model), read by attribute only;
-``paragraph_of`` maps a report field path to the paragraph number its value was
-read from (``LoadedReport.paragraph_of``); ``values`` is the presentation value
-set for the document (dvlint.knowledge.presentation.ValueSet).
+``paragraphs_of`` maps a report field path to the paragraph numbers its value
+was read from, first to last (``LoadedReport.paragraphs_of``); ``values`` is the
+presentation value set for the document (dvlint.knowledge.presentation.ValueSet).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[- ]?(?:time|arial)|\.vntime)", re.I
 ROMAN_LABEL = re.compile(r"^[IVXLC]+\s*[.\-–:)]?$")
 ARABIC_LABEL = re.compile(r"^\d{1,2}\s*[.\-–:)]?$")
 SUBJECT = re.compile(r"^\s*v\s*/\s*v\b", re.IGNORECASE)
+FACE = re.compile(r"(?:[\s,-]+(?:bold|italic|regular|oblique|bolditalic|bold italic))+$", re.IGNORECASE)
 TOGGLES = ("bold", "italic", "underline")
 
 
@@ -70,16 +71,32 @@ def runs_for(look, text: str):
             and run.text.strip()]
 
 
-def look_of(layout, paragraph_of, field: str):
-    """The one paragraph look of ``field``, or None (not found, or a data table's row of several)."""
-    number = paragraph_of(field)
-    looks = layout.paragraphs.get(number) if number else None
-    return looks[0] if looks and len(looks) == 1 else None
+def looks_of(layout, paragraphs_of, field: str) -> list[tuple[int, object]]:
+    """(number, look) of each paragraph ``field`` was read from (a name set on two lines has two);
+    none for a data table's row, whose number holds several paragraphs."""
+    found = []
+    for number in paragraphs_of(field):
+        looks = layout.paragraphs.get(number)
+        if not looks or len(looks) != 1:
+            return []
+        found.append((number, looks[0]))
+    return found
+
+
+def element_runs(looks, text: str):
+    """The runs showing ``text``: within one paragraph, those covering its words; over several
+    paragraphs, every run of them (a paragraph shared with another element through tabs is left out)."""
+    if len(looks) == 1:
+        return runs_for(looks[0][1], text) or []
+    return [run for _, look in looks if "\t" not in look.text for run in look.runs if run.text.strip()]
 
 
 def element_fields(report, element):
     """(field path, text) of every value in the report that is this element."""
     pattern = element.field
+    if element.kinds and " ".join((report.document.kind or "").split()).casefold() not in {
+            k.casefold() for k in element.kinds}:
+        return
     if pattern == "sections[*].heading":
         yield from headings(report, element.level)
         return
@@ -88,8 +105,9 @@ def element_fields(report, element):
         values = value_at(report, head) or []
         for index, value in enumerate(values):
             inner = value_at(value, tail.lstrip(".")) if tail else value
-            if isinstance(inner, str) and inner.strip():
-                yield f"{head}[{index}]{tail}", inner
+            if isinstance(inner, str) and inner.strip() and starts(inner, element.starts_with) and not (
+                    pattern == "appendices[*].title" and inner.lstrip().startswith("(")):
+                yield f"{head}[{index}]{tail}", inner  # "(Kèm theo ...)" read as a title is the appendix's reference
         return
     value = value_at(report, pattern)
     if not isinstance(value, str) or not value.strip():
@@ -99,6 +117,14 @@ def element_fields(report, element):
         if (element.unless_subject and is_subject) or (element.only_subject and not is_subject):
             return
     yield pattern, value
+
+
+def starts(text: str, beginnings) -> bool:
+    """Whether ``text`` begins with one of ``beginnings`` (any when there are none), case and spaces aside."""
+    if not beginnings:
+        return True
+    folded = " ".join(text.split()).casefold()
+    return any(folded.startswith(" ".join(b.split()).casefold()) for b in beginnings)
 
 
 def value_at(obj, dotted: str):
@@ -127,27 +153,33 @@ def headings(report, level: int | None):
 
 @dataclass(frozen=True)
 class Target:
-    """One element found in the document: the paragraph and the runs showing it."""
+    """One value of an element found in the document: its paragraphs and the runs showing it."""
 
     key: str  # the element's key in presentation.yaml
     element: object  # its values (Element)
     field: str
     text: str
-    number: int  # the paragraph number
-    look: object  # ParagraphLook
+    looks: list  # (paragraph number, ParagraphLook), first to last
     runs: list  # the RunLooks showing the text
 
+    @property
+    def number(self) -> int:
+        return self.looks[0][0]
 
-def element_targets(report, layout, values, paragraph_of):
-    """Every recognised element with its paragraph and runs, in the order of the value set."""
+    @property
+    def look(self):
+        """The first paragraph: its alignment is the element's."""
+        return self.looks[0][1]
+
+
+def element_targets(report, layout, values, paragraphs_of):
+    """Every value of every recognised element with its paragraphs and runs, in the order of the value set."""
     for key, element in values.elements.items():
         for field, text in element_fields(report, element):
-            look = look_of(layout, paragraph_of, field)
-            if look is None:
-                continue
-            runs = runs_for(look, text)
+            looks = looks_of(layout, paragraphs_of, field)
+            runs = element_runs(looks, text)
             if runs:
-                yield Target(key, element, field, text, paragraph_of(field), look, runs)
+                yield Target(key, element, field, text, looks, runs)
 
 
 # --- how an element differs ---------------------------------------------------------------
@@ -193,9 +225,14 @@ def all_looks(layout):
             yield number, look
 
 
+def family(font: str) -> str:
+    """The font's family: "Times New Roman Bold" is Times New Roman's bold face, as some templates name it."""
+    return FACE.sub("", font.strip()).casefold()
+
+
 def stray_font(run, allowed: set[str]) -> bool:
     """A run with letters in a font not allowed (``allowed``: casefolded names)."""
-    return bool(run.font) and run.font.casefold() not in allowed and has_letters(run.text)
+    return bool(run.font) and family(run.font) not in allowed and has_letters(run.text)
 
 
 def stray_fonts(layout, font) -> dict[str, list]:
@@ -212,9 +249,10 @@ def stray_fonts(layout, font) -> dict[str, list]:
 # --- body paragraphs ------------------------------------------------------------------------
 
 
-def body_fields(report):
+def body_fields(report, not_starting=()):
     for index, text in enumerate(report.opening):
-        yield f"opening[{index}]", text
+        if not (not_starting and starts(text, not_starting)):
+            yield f"opening[{index}]", text
     for section in report.sections:
         for sub in section.walk():
             for index, text in enumerate(sub.paragraphs):
@@ -223,17 +261,19 @@ def body_fields(report):
         yield f"closing[{index}]", text
 
 
-def body_looks(report, layout, paragraph_of):
-    """(number, field, look) of the body's paragraphs, once each, in order; not those in tables."""
+def body_looks(report, layout, paragraphs_of, not_starting=()):
+    """(number, field, look) of the body's running text, once each, in order: not paragraphs in tables,
+    nor lines wholly in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "QUYẾT ĐỊNH:"), which are the
+    issuing authority or a heading set centred, not running text."""
     seen = set()
-    for field, _ in body_fields(report):
-        number = paragraph_of(field)
-        if number is None or number in seen:
-            continue
-        seen.add(number)
-        look = look_of(layout, paragraph_of, field)
-        if look is not None and not look.in_table and has_letters(look.text):
-            yield number, field, look
+    for field, _ in body_fields(report, not_starting):
+        for number, look in looks_of(layout, paragraphs_of, field):
+            if number in seen:
+                continue
+            seen.add(number)
+            letters = "".join(ch for ch in look.text if ch.isalpha())
+            if not look.in_table and letters and letters != letters.upper():
+                yield number, field, look
 
 
 def lines_of(look, size: float | None) -> float | None:
@@ -280,10 +320,10 @@ def body_tests(body) -> dict:
     return {"size": size_ok, "align": aligned, "indent": indented, "spacing": spaced, "line_spacing": line_spaced}
 
 
-def body_faults(report, layout, values, paragraph_of) -> tuple[int, dict]:
+def body_faults(report, layout, values, paragraphs_of) -> tuple[int, dict]:
     """(the number of body paragraphs, kind -> [(number, field, look, previous look)] of those that fail)."""
     body = values.body
-    looks = list(body_looks(report, layout, paragraph_of)) if body is not None else []
+    looks = list(body_looks(report, layout, paragraphs_of, body.not_starting)) if body is not None else []
     faults: dict[str, list] = {}
     if not looks:
         return 0, faults

@@ -185,7 +185,7 @@ def _prove_text(old: list[str], new: list[str], converted: dict[int, list[tuple[
 
 def _repair(document, loaded, values, edits: _Edits, outcome: DocxFixOutcome, convert_legacy: bool) -> dict:
     """Make every edit; returns the legacy runs converted, by paragraph number: [(text before, after)]."""
-    layout, report, paragraph_of = loaded.layout, loaded.report, loaded.paragraph_of
+    layout, report, paragraphs_of = loaded.layout, loaded.report, loaded.paragraphs_of
     if values.page is not None:
         _repair_pages(layout, values.page, edits)
     if values.page_numbers is not None:
@@ -193,10 +193,10 @@ def _repair(document, loaded, values, edits: _Edits, outcome: DocxFixOutcome, co
     converted: dict = {}
     if values.font is not None:
         converted = _repair_fonts(layout, values.font, edits, outcome, convert_legacy)
-    for target in element_targets(report, layout, values, paragraph_of):
+    for target in element_targets(report, layout, values, paragraphs_of):
         _repair_element(target, edits)
     if values.body is not None:
-        _repair_body(report, layout, values, paragraph_of, edits)
+        _repair_body(report, layout, values, paragraphs_of, edits)
     return converted
 
 
@@ -366,7 +366,7 @@ def _repair_element(target, edits: _Edits) -> None:
     if not faults:
         return
     where = _paragraph_place(target.number, (element.name.vi, element.name.en))
-    by_look = _elements_of(look)
+    by_look = {key: r for _, each in target.looks for key, r in _elements_of(each).items()}
     elements = [(run, by_look[id(run)]) for run in target.runs if id(run) in by_look]
     if "size" in faults:
         for run, r in elements:
@@ -389,8 +389,10 @@ def _repair_element(target, edits: _Edits) -> None:
             if has_letters(run.text) and not run.caps and run.text != run.text.upper():
                 _set_toggle(r, "caps", True)
         edits.add(where, Msg("in hoa: bật", "capitals on"))
-    if "align" in faults:
-        _set_alignment(look.element, element.align[0])
+    if "align" in faults:  # judged on its first paragraph; set on each it spans (not one shared through tabs)
+        for _, each in target.looks:
+            if "\t" not in each.text:
+                _set_alignment(each.element, element.align[0])
         edits.add(where, _alignment_msg(faults["align"], element.align[0]))
 
 
@@ -411,9 +413,9 @@ def _elements_of(look) -> dict[int, object]:
 
 # -- body paragraphs --
 
-def _repair_body(report, layout, values, paragraph_of, edits: _Edits) -> None:
+def _repair_body(report, layout, values, paragraphs_of, edits: _Edits) -> None:
     body = values.body
-    _, faults = body_faults(report, layout, values, paragraph_of)
+    _, faults = body_faults(report, layout, values, paragraphs_of)
     name = ("nội dung", "body")
     for number, _, look, _ in faults.get("size", ()):
         by_look = _elements_of(look)

@@ -40,7 +40,7 @@ def _layout(ctx):
 def _presentation_values(ctx):
     from dvlint.knowledge.presentation import values_for
 
-    return _skip_if_none(values_for(ctx.loaded.report))
+    return _skip_if_none(values_for(ctx.loaded.report))  # none for a text with a form of its own (phiếu trình)
 
 
 def _paragraph_field(ctx):
@@ -81,7 +81,10 @@ def dvlint_fixtures():
     report, document, sections (top-level list), signature and recipients
     (absent part: rules asking for it do not run), indicators (dict),
     appendices, footnotes, template (no template: rules asking for it do not
-    run), template_sections (for each of the template's sections, where it is
+    run), layout (a .docx's look; other inputs: rules asking for it do not run),
+    presentation_values (the presentation values for the document's format and date; none for a
+    document outside the decree's form), paragraphs_of (field -> the paragraph numbers it was read
+    from), paragraph_field (paragraph number -> a field read from it), template_sections (for each of the template's sections, where it is
     in the report: (position, section) or (None, None)), as_of (the date rules judge by: --as-of, else the issue date, or
     for a draft the last day of the month or year it gives, else today), today, config (the settings in force), doc_format ("state" or
     "party"), format_evidence (where each witness points) and converted_from
@@ -102,7 +105,7 @@ def dvlint_fixtures():
         "template_sections": _template_sections,
         "layout": _layout,
         "presentation_values": _presentation_values,
-        "paragraph_of": lambda ctx: ctx.loaded.paragraph_of,  # field path -> paragraph number, or None
+        "paragraphs_of": lambda ctx: ctx.loaded.paragraphs_of,  # field path -> its paragraph numbers, first to last
         "paragraph_field": _paragraph_field,
         "as_of": _as_of,
         "today": lambda ctx: ctx.today,

@@ -35,10 +35,11 @@ class LoadedReport:
             return (1, 1)
         return self.positions.locate(parse_path(field), snippet)
 
-    def paragraph_of(self, field: str) -> int | None:
-        """The paragraph number (line) the value at ``field`` was read from, or None when it has no place of its own."""
+    def paragraphs_of(self, field: str) -> range:
+        """The paragraph numbers (lines) the value at ``field`` was read from, first to last (a name set on
+        two lines spans two paragraphs); an empty range when it has no place of its own."""
         span = self.positions.values.get(tuple(parse_path(field)))
-        return span.line if span is not None else None
+        return range(span.line, max(span.line, span.end_line) + 1) if span is not None else range(0)
 
 
 @dataclass(frozen=True)
