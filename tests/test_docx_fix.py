@@ -263,3 +263,17 @@ def test_text_from_the_document_is_made_safe_for_the_terminal(tmp_path):
     proc = run_cli("check", "--diff", "--lang", "en", str(report))
     assert "\u202e" not in proc.stdout + proc.stderr
     assert "font Arial\\u202eFont -> Times New Roman" in proc.stdout
+
+
+def test_a_footnote_python_docx_keeps_as_bytes_is_listed_not_claimed(tmp_path):
+    """The footnotes part has no python-docx class: an edit there would be lost on saving, so none is made."""
+    from docx_corpus import state_report
+
+    report = state_report(tmp_path / "notes.docx")
+    words = texts(report)
+    proc = run_cli("check", "--fix", "--lang", "en", str(report))
+    assert texts(report) == words
+    note = re.search(r"paragraph (\d+) is in a part dvlint cannot write back \(footnotes\): not changed", proc.stderr)
+    assert note, proc.stderr
+    assert not re.search(rf": paragraph {note.group(1)}: ", proc.stderr)  # no change claimed there
+    assert "DV803" not in claimed(proc.stderr) and "DV803" in dv8(report)

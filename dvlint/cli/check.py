@@ -17,8 +17,8 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("--baseline", type=Path, metavar="FILE", help=h("chỉ báo các phát hiện mới so với tệp baseline", "report only findings not in this baseline"))
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help=h("ghi các phát hiện hôm nay làm baseline", "record today's findings as a baseline"))
     check.add_argument("--output", type=output_arg, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
-    check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode), then check"))
-    check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn dưới dạng diff, không ghi tệp", "print the safe fixes as a diff; write nothing"))
+    check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode; thể thức trình bày của tệp .docx) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode; a .docx's presentation), then check"))
+    check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn (diff; với .docx: danh sách thay đổi), không ghi tệp", "print the safe fixes (a diff; for a .docx, a list of changes); write nothing"))
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
     check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
@@ -180,7 +180,7 @@ def _apply_fixes(checker, args) -> tuple[int, int]:
     return changed, unwritten
 
 
-FIX_ONLY = ("layout", "not-proven")  # the repair's own refusals; any other LoadError is the file's, which checking reports
+FIX_ONLY = ("layout", "cannot-repair", "not-proven")  # the repair's own refusals; any other LoadError is the file's, which checking reports
 
 
 def _apply_docx_fix(path: Path, engine, args, lang: str) -> tuple[int, int]:

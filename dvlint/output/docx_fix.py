@@ -63,6 +63,8 @@ PRESENTATION = "DV8"
 
 NOT_READ = Msg("không đọc được cách trình bày ({reason}); tệp giữ nguyên",
                "its layout could not be read ({reason}); the file is left as it was")
+NOT_REPAIRED = Msg("không sửa được ({reason}); tệp giữ nguyên",
+                   "could not be repaired ({reason}); the file is left as it was")
 NOT_PROVEN = Msg("bản sửa làm đổi chữ của đoạn {number}; không ghi, tệp giữ nguyên",
                  "the repair would change the text of paragraph {number}; nothing written, the file is left as it was")
 
@@ -108,11 +110,29 @@ class DocxFixOutcome:
 
 
 class _Edits:
-    """Collects the changes as they are made, by place."""
+    """Collects the changes as they are made, by place; knows which XML is saved with the document.
 
-    def __init__(self, outcome: DocxFixOutcome):
+    python-docx keeps a part it has no class for (the footnotes) as bytes: the importer reads a
+    copy parsed from them, and an edit there would be lost on saving. Such paragraphs are left
+    alone and listed."""
+
+    def __init__(self, outcome: DocxFixOutcome, document):
         self.outcome = outcome
         self.named: set = set()
+        self.saved = {id(part.element) for part in document.part.package.iter_parts()
+                      if getattr(part, "element", None) is not None}
+        self.unsaved: set = set()
+
+    def writable(self, element, number: int | None = None) -> bool:
+        """Whether an edit of ``element`` is saved with the document (noted once per paragraph when not)."""
+        if element is not None and id(element.getroottree().getroot()) in self.saved:
+            return True
+        if number is not None and number not in self.unsaved:
+            self.unsaved.add(number)
+            self.outcome.left_alone.append(Msg(
+                f"đoạn {number} nằm trong phần dvlint không ghi lại được (chú thích cuối trang): không sửa; sửa tay",
+                f"paragraph {number} is in a part dvlint cannot write back (footnotes): not changed; fix it by hand"))
+        return False
 
     def add(self, place: tuple, what: Msg) -> None:
         """``what`` changed at ``place`` (order, where, whether ``where`` names the element)."""
@@ -139,13 +159,16 @@ def fix_docx(path: Path, engine) -> DocxFixOutcome:
     if values is None or loaded.layout is None:
         return outcome
     before = _presentation_findings(engine, loaded)
-    edits = _Edits(outcome)
-    converted = _repair(document, loaded, values, edits, outcome, settings.convert_legacy)
-    if not outcome.changes:
-        outcome.remaining = before
-        return outcome
-    buffer = io.BytesIO()
-    document.save(buffer)
+    edits = _Edits(outcome, document)
+    try:
+        converted = _repair(document, loaded, values, edits, outcome, settings.convert_legacy)
+        if not outcome.changes:
+            outcome.remaining = before
+            return outcome
+        buffer = io.BytesIO()
+        document.save(buffer)
+    except Exception as exc:  # noqa: BLE001 - an untrusted package python-docx reads but cannot edit or write back
+        raise LoadError("cannot-repair", NOT_REPAIRED.format(reason=f"{type(exc).__name__}: {exc}")) from None
     fixed = buffer.getvalue()
     again = open_docx_report(path, settings, fixed)  # read back as checking reads a file
     _prove_text(opened.paragraphs, again.paragraphs, converted)
@@ -214,7 +237,7 @@ def _repair_pages(layout, page, edits: _Edits) -> None:
     for section in layout.pages:
         sect = section.element
         where = ((0, section.index), Msg(f"section {section.index}", f"section {section.index}"), True)
-        if sect is None or not hasattr(sect, "get_or_add_pgSz"):
+        if sect is None or not edits.writable(sect):
             continue
         if paper_wrong(section, page):
             width, height = (A4[1], A4[0]) if section.landscape else A4
@@ -255,6 +278,12 @@ def _repair_page_numbers(layout, asked, edits: _Edits, outcome: DocxFixOutcome) 
                 f"số trang (section {section.index}) ở {'chân trang' if numbers.where == 'footer' else 'đầu trang'}: "
                 "không tự chuyển; sửa tay",
                 f"page numbers (section {section.index}) in the {numbers.where}: not moved; fix it by hand"))
+        editable = numbers.paragraph is not None and edits.writable(numbers.paragraph)
+        if not editable and {"size", "alignment"} & set(faults):
+            outcome.left_alone.append(Msg(f"số trang (section {section.index}): phần đầu/chân trang không sửa được; sửa tay",
+                                          f"page numbers (section {section.index}): its header or footer cannot be "
+                                          "edited; fix it by hand"))
+            faults = [fault for fault in faults if fault not in ("size", "alignment")]
         if "size" in faults and numbers.runs:
             wanted = min(max(half_point(numbers.size), asked.size[0]), asked.size[1])
             for run in numbers.runs:
@@ -266,7 +295,7 @@ def _repair_page_numbers(layout, asked, edits: _Edits, outcome: DocxFixOutcome) 
             edits.add(where, _alignment_msg(numbers.alignment, asked.align[0]))
         if "first_page" in faults:
             sect = section.element
-            if numbers.title_page or sect is None or not hasattr(sect, "get_or_add_titlePg"):
+            if numbers.title_page or sect is None or not edits.writable(sect):
                 outcome.left_alone.append(Msg(
                     f"số trang (section {section.index}) hiện ở trang đầu (trang đầu có đầu trang riêng mang số): sửa tay",
                     f"page numbers (section {section.index}) shown on the first page by its own first-page "
@@ -308,6 +337,8 @@ def _repair_fonts(layout, font, edits: _Edits, outcome: DocxFixOutcome, convert_
     legacy_noted: set = set()
     for number, look in all_looks(layout):
         strays = [(run, element) for run, element in zip(look.runs, run_elements(look)) if stray_font(run, allowed)]
+        if strays and not edits.writable(look.element, number):
+            continue
         for run, element in strays:
             name = safe_text(run.font)
             if run.font.casefold().startswith(SYMBOL_FONT):
@@ -365,6 +396,8 @@ def _repair_element(target, edits: _Edits) -> None:
     faults = element_faults(element, look, target.runs)
     if not faults:
         return
+    if not all(edits.writable(each.element, number) for number, each in target.looks):
+        return
     where = _paragraph_place(target.number, (element.name.vi, element.name.en))
     by_look = {key: r for _, each in target.looks for key, r in _elements_of(each).items()}
     elements = [(run, by_look[id(run)]) for run in target.runs if id(run) in by_look]
@@ -415,7 +448,10 @@ def _elements_of(look) -> dict[int, object]:
 
 def _repair_body(report, layout, values, paragraphs_of, edits: _Edits) -> None:
     body = values.body
-    _, faults = body_faults(report, layout, values, paragraphs_of)
+    _, found = body_faults(report, layout, values, paragraphs_of)
+    faults = {kind: [fault for fault in wrong if edits.writable(fault[2].element, fault[0])
+                     and (kind != "spacing" or edits.writable(fault[3].element, fault[0] - 1))]
+              for kind, wrong in found.items()}
     name = ("nội dung", "body")
     for number, _, look, _ in faults.get("size", ()):
         by_look = _elements_of(look)
