@@ -39,6 +39,12 @@ def _quote(runs) -> str:
     return words if len(words) <= 60 else words[:57] + "..."
 
 
+def _vi(value: float, decimals: int | None = None) -> str:
+    """A number as Vietnamese writes it: a decimal comma ("1,27 cm", Phụ lục I, mục II.6.e)."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value:g}"
+    return text.replace(".", ",")
+
+
 def _points(value: float) -> str:
     return f"{value:g}"
 
@@ -84,7 +90,7 @@ def page_size(report, layout, presentation_values):
         short, long = sorted((section.width, section.height))
         if paper_wrong(section, page):
             yield Problem(None, severity=severity,
-                          vi=f"Section {section.index}: khổ giấy {short:.1f} x {long:.1f} mm, không phải A4 "
+                          vi=f"Section {section.index}: khổ giấy {_vi(short, 1)} x {_vi(long, 1)} mm, không phải A4 "
                              f"({page.width:g} x {page.height:g} mm; {page.section})",
                           en=f"Section {section.index}: the paper is {short:.1f} x {long:.1f} mm, not A4 "
                              f"({page.width:g} x {page.height:g} mm; {page.section})")
@@ -120,7 +126,7 @@ def page_margins(layout, presentation_values):
     for section in layout.pages:
         wrong = [(names[side], value, allowed) for side, value, allowed in margins_out(section, page)]
         if wrong:
-            vi = ", ".join(f"lề {n[0]} {v:.1f} mm (quy định {_range(*a)})" for n, v, a in wrong)
+            vi = ", ".join(f"lề {n[0]} {_vi(v, 1)} mm (quy định {_range(*a)})" for n, v, a in wrong)
             en = ", ".join(f"{n[1]} margin {v:.1f} mm (asked: {_range(*a)})" for n, v, a in wrong)
             yield Problem(None, severity=_severity(presentation_values),
                           vi=f"Section {section.index}: {vi} ({page.section})",
@@ -375,11 +381,12 @@ def _length_problem(element, field, text, looks, lines, text_width):
 
 def _body_names(body) -> dict[str, tuple[str, str]]:
     """kind (dvlint.layout.elements.body_tests) -> (vi, en) of what a paragraph failing it has."""
-    asked = " hoặc ".join(f"{v:g} mm" for v in body.first_line_indent)
+    asked_vi = " hoặc ".join(f"{_vi(v)} mm" for v in body.first_line_indent)
+    asked_en = " or ".join(f"{v:g} mm" for v in body.first_line_indent)
     return {
         "size": (f"cỡ chữ ngoài {_range(*body.size)}", f"a size outside {_range(*body.size)}"),
         "align": ("không canh đều hai lề", "not justified"),
-        "indent": (f"thụt đầu dòng khác {asked}", f"a first-line indent other than {asked.replace('hoặc', 'or')}"),
+        "indent": (f"thụt đầu dòng khác {asked_vi}", f"a first-line indent other than {asked_en}"),
         "spacing": (f"cách đoạn trước dưới {body.space_between:g} pt", f"less than {body.space_between:g} pt from the one before"),
         "line_spacing": (f"giãn dòng ngoài {_range(*body.line_spacing)} dòng",
                          f"line spacing outside {_range(*body.line_spacing)} lines"),

@@ -172,7 +172,8 @@ def well_presented_report(path: Path, *, looks: dict | None = None, page: dict |
                           first_line_indent_mm: float = 12.7, space_after_pt: float = 6, font="Times New Roman",
                           motto_line: bool = True, paragraphs: int = 3, page_number: str | None = "header",
                           first_page_number: bool = False, party: bool = False, normal_size: float | None = None,
-                          body_run_size: bool = True) -> Path:
+                          body_run_size: bool = True, kind: str = "BÁO CÁO", issuer: tuple = ("SỞ NỘI VỤ",),
+                          opening: tuple = (), title: str = "Kết quả công tác dân vận chính quyền năm 2024") -> Path:
     """A state report whose every element looks as Phụ lục I asks; ``looks`` changes an element's
     run formatting (``{"national_name": {"size": 14}}``), ``page`` the page setup (mm)."""
     looks = {key: {**value, **(looks or {}).get(key, {})} for key, value in WELL_PRESENTED.items()}
@@ -194,7 +195,8 @@ def well_presented_report(path: Path, *, looks: dict | None = None, page: dict |
     for cell in (left, right, header.cell(1, 0), header.cell(1, 1)):
         cell._first = cell.paragraphs[0]
     _line(left, "UBND TỈNH LÂM ĐỒNG", **looks["parent_body"])
-    _line(left, "SỞ NỘI VỤ", border=True, **looks["issuer"])
+    for index, name in enumerate(issuer):
+        _line(left, name, border=index == len(issuer) - 1, **looks["issuer"])
     if party:
         _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", border=motto_line, **looks["national_name"])
     else:
@@ -203,8 +205,10 @@ def well_presented_report(path: Path, *, looks: dict | None = None, page: dict |
     _line(header.cell(1, 0), "Số 12-BC/ĐU" if party else "Số: 12/BC-SNV", **looks["number"])
     _line(header.cell(1, 1), "Lâm Đồng, ngày 05 tháng 3 năm 2025", **looks["place_date"])
 
-    _line(document, "BÁO CÁO", **looks["kind"])
-    _line(document, "Kết quả công tác dân vận chính quyền năm 2024", border=True, **looks["title"])
+    _line(document, kind, **looks["kind"])
+    _line(document, title, border=True, **looks["title"])
+    for text, italic in opening:
+        _line(document, text, align="both", **{**looks["body"], "italic": italic})
     for number, heading in (("I", "KẾT QUẢ THỰC HIỆN"), ("II", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025")):
         _line(document, f"{number}. {heading}", align="both", **looks["heading"])
         for index in range(paragraphs):

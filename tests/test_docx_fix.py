@@ -99,7 +99,7 @@ def test_diff_in_vietnamese_names_the_elements_as_the_decree_does(tmp_path):
     proc = run_cli("check", "--diff", str(report))
     assert any(line.startswith(f"{report}: đoạn 3 (Quốc hiệu): ") and "cỡ chữ 14 -> 13" in line and "đậm: bật" in line
                for line in proc.stdout.splitlines()), proc.stdout
-    assert "lề trái 25.4 -> 30.0 mm" in proc.stdout
+    assert "lề trái 25,4 -> 30,0 mm" in proc.stdout  # a decimal comma, as Vietnamese writes it
 
 
 def test_a_report_laid_out_as_asked_has_nothing_to_change(tmp_path):

@@ -144,3 +144,50 @@ def test_presentation_findings_through_the_command_line(tmp_path):
     proc, data = run_json("check", str(path), "--lang", "en")
     codes = [f["code"] for f in data["reports"][0]["findings"] if f["code"].startswith("DV8")]
     assert codes == ["DV805"], proc.stderr
+
+
+# --- what is not judged, and values over two paragraphs ---------------------------------------------
+
+
+def test_an_issuer_on_two_lines_is_judged_whole_and_its_line_is_under_the_last(tmp_path):
+    two = _check(well_presented_report(tmp_path / "i.docx", issuer=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG")))
+    assert _dv8(two) == []
+    small = _check(well_presented_report(tmp_path / "j.docx", issuer=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"),
+                                         looks={"issuer": {"bold": False}}))
+    assert _one(small, "DV805").message.en.startswith("Issuing body: must be bold: 'ỦY BAN NHÂN DÂNTỈNH LÂM ĐỒNG'")
+
+
+def test_times_new_roman_named_with_its_face_is_times_new_roman(tmp_path):
+    result = _check(well_presented_report(tmp_path / "f.docx", looks={"kind": {"font": "Times New Roman Bold"}}))
+    assert [f for f in result.findings if f.code == "DV803"] == []
+
+
+def test_the_basis_lines_of_a_decision_are_italic_and_no_running_text(tmp_path):
+    basis = (("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", False),
+             ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ;", False))
+    decision = _check(well_presented_report(tmp_path / "qd.docx", kind="QUYẾT ĐỊNH", opening=basis,
+                                            title="Về việc công nhận Ban vận động thành lập Hội"))
+    found = _one(decision, "DV805")
+    assert found.message.en.startswith("Basis line (căn cứ): must be italic: 'Căn cứ Luật") and "(and 1 more)" in found.message.en
+    assert [f for f in decision.findings if f.code == "DV807"] == []  # not judged as body paragraphs
+    italic = tuple((text, True) for text, _ in basis)
+    assert _dv8(_check(well_presented_report(tmp_path / "qd2.docx", kind="QUYẾT ĐỊNH", opening=italic,
+                                             title="Về việc công nhận Ban vận động thành lập Hội"))) == []
+
+
+def test_a_report_opening_with_can_cu_is_running_text_not_a_basis_block(tmp_path):
+    opening = (("Căn cứ Kế hoạch số 12/KH-UBND ngày 05 tháng 01 năm 2024 của UBND tỉnh, Sở báo cáo như sau:", False),)
+    assert _dv8(_check(well_presented_report(tmp_path / "r.docx", opening=opening))) == []
+
+
+def test_a_phieu_trinh_is_not_judged_by_the_decree_values(tmp_path):
+    """A phiếu trình is outside the decree's list of types (Điều 7): its form is the office's own."""
+    path = well_presented_report(tmp_path / "pt.docx", kind="PHIẾU TRÌNH", looks={"national_name": {"size": 14}},
+                                 page={"left": 20})
+    assert _dv8(_check(path)) == []
+
+
+def test_a_line_wholly_in_capitals_in_the_body_is_no_running_text(tmp_path):
+    opening = (("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", False),)
+    assert [f for f in _check(well_presented_report(tmp_path / "c.docx", opening=opening)).findings
+            if f.code == "DV807"] == []

@@ -386,7 +386,7 @@ def test_per_agency_files_never_replace_one_another_and_keep_short_names(tmp_pat
 # --- the commission's page: what leadership reads ------------------------------------------------------------------
 
 ABBREVIATED = "Đẩy mạnh CCHC, TTHC, QCDC, DVCQ, CBCCVC và CNTT trong năm."  # six abbreviations never spelled out
-WITH_INFO = ["--select", "DV1,DV2,DV3,DV4,DV5,DV6,DV7,DV704"]  # DV704 (informational, 0 points) is opt-in
+WITH_INFO = ["--select", "DV1,DV2,DV3,DV4,DV5,DV6,DV7,DV8,DV704"]  # DV704 (informational, 0 points) is opt-in
 
 
 @pytest.fixture
@@ -625,3 +625,99 @@ def test_workbook_ranking_prints_on_one_page_wide_in_libreoffice_calc(quarter, t
     assert round(width) == 842  # A4 landscape, in points
     headings = [c.value for c in openpyxl.load_workbook(book_path)["Xếp hạng"][1]]
     _headings_on_page(words, width, headings, "Hạng")
+
+
+# --- the presentation sub-score beside the score (issue 20) -------------------------------------------------------
+
+LOOKS_RULE = '''from dvlint import Problem, rule
+
+
+@rule("DV899", "looks-stand-in", vi="x", en="x", severity="warning", weight=4)
+def looks(document):
+    """A DV8 rule that needs no .docx: it stands in for the presentation rules on a YAML report."""
+    if "86/" in (document.number or ""):
+        yield Problem(document.field_path("number"), vi="trình bày", en="looks")
+        yield Problem(document.path, vi="trình bày 2", en="looks 2")
+'''
+
+
+@pytest.fixture
+def with_looks(tmp_path):
+    """Two reports (one the stand-in DV8 rule finds fault with, one it does not) and a configuration loading the
+    rule; and a third folder of a report the rule does not run on."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "looks.py").write_text(LOOKS_RULE, encoding="utf-8")
+    (tmp_path / "dvlint.toml").write_text('rules = ["rules"]\n', encoding="utf-8")
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "plain.yaml").write_text(_report_of(), encoding="utf-8")
+    (folder / "looks.yaml").write_text(_report_of(number="Số: 86/BC-SKHCN"), encoding="utf-8")
+    return folder, tmp_path / "dvlint.toml"
+
+
+def test_the_presentation_column_in_the_ranking_the_csv_the_workbook_and_the_page(with_looks, tmp_path):
+    """Every DV8 finding counts in the score under the family cap (5); the sub-score stands beside it, per-rule
+    capped only; the ranking stays by the score."""
+    import openpyxl
+
+    folder, config = with_looks
+    out = tmp_path / "out"
+    proc = run_cli("score", str(folder), "--config", str(config), "--lang", "en", "--csv", str(out) + ".csv",
+                   "--xlsx", str(out) + ".xlsx", "--html", str(out) + ".html", "-j", "2")  # scores cross processes
+    assert proc.returncode in (0, 1), proc.stderr
+    rows = {r["File"].rsplit("/", 1)[-1]: r for r in read_csv(str(out) + ".csv")}
+    assert (rows["looks.yaml"]["Score"], rows["looks.yaml"]["Presentation"]) == ("95", "92")  # 8 points, capped to 5
+    assert rows["plain.yaml"]["Presentation"] == "100" and rows["plain.yaml"]["Rank"] == "1"
+    heading = proc.stdout.splitlines()[0]
+    assert heading.index("Grade") < heading.index("Presentation") < heading.index("Errors")
+    book = openpyxl.load_workbook(str(out) + ".xlsx")
+    heading, *cells = book["Ranking"].iter_rows()
+    by_file = {row[-1].value.rsplit("/", 1)[-1]: dict(zip((c.value for c in heading), row)) for row in cells}
+    looks = by_file["looks.yaml"]["Presentation"]
+    assert (looks.value, looks.data_type) == (92, "n")
+    page = Path(str(out) + ".html").read_text(encoding="utf-8")
+    ranking = _cells(_section(page, "ranking"))
+    column = ranking[0].index("Presentation")
+    assert sorted(row[column] for row in ranking[1:]) == ["100", "92"]
+    assert 'data-key="presentation" data-type="num"' in page
+
+
+def test_presentation_not_checked_is_a_dash_on_the_page_and_empty_in_the_exports(tmp_path):
+    """A report that is no .docx: the DV8xx rules did not run on it; it is neither 0 nor 100."""
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_report_of(), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("score", str(folder), "--csv", str(out) + ".csv", "--xlsx", str(out) + ".xlsx",
+                   "--html", str(out) + ".html", "--json", str(out) + ".json")
+    assert proc.returncode == 0, proc.stderr
+    [row] = read_csv(str(out) + ".csv")
+    assert row["Trình bày"] == "" and row["Điểm"] == "100"
+    book = openpyxl.load_workbook(str(out) + ".xlsx")
+    heading, first = book["Xếp hạng"].iter_rows()
+    assert dict(zip((c.value for c in heading), (c.value for c in first)))["Trình bày"] is None
+    ranking = _cells(_section(Path(str(out) + ".html").read_text(encoding="utf-8"), "ranking"))
+    assert ranking[1][ranking[0].index("Trình bày")] == "—"
+    [report] = json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))["reports"]
+    assert (report["presentation_score"], report["presentation_checked"]) == (None, False)
+
+
+def test_a_docx_and_a_yaml_report_side_by_side(tmp_path):
+    """The .docx has its presentation sub-score, a number in the workbook; the YAML report has none."""
+    import openpyxl
+
+    folder = tmp_path / "received"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "bad_inputs" / "files" / "valid.docx", folder / "valid.docx")
+    (folder / "a.yaml").write_text(_report_of(), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("score", str(folder), "--lang", "en", "--csv", str(out) + ".csv", "--xlsx", str(out) + ".xlsx")
+    assert proc.returncode in (0, 1), proc.stderr
+    rows = {r["File"].rsplit("/", 1)[-1]: r for r in read_csv(str(out) + ".csv")}
+    assert 0 <= float(rows["valid.docx"]["Presentation"]) < 100 and rows["a.yaml"]["Presentation"] == ""
+    book = openpyxl.load_workbook(str(out) + ".xlsx")
+    heading, *cells = book["Ranking"].iter_rows()
+    by_file = {row[-1].value.rsplit("/", 1)[-1]: dict(zip((c.value for c in heading), row)) for row in cells}
+    assert by_file["valid.docx"]["Presentation"].data_type == "n" and by_file["a.yaml"]["Presentation"].value is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import TODAY
 from dvlint.engine import scoring
 from dvlint.knowledge.data import GradeBand, default_scoring
@@ -147,3 +149,168 @@ def test_a_blank_left_for_signing_does_not_cap_the_grade():
     absent = [Finding("DV101", "number-present", "error", Msg("x", "x"), 1, 1, "document", 3.0)]
     capped = scoring.score(absent, 15, default_scoring().grades, caps=caps)
     assert capped.value == 97 and capped.grade.en == "Satisfactory" and [c.code for c in capped.grade_caps] == ["DV101"]
+
+
+# --- the family cap and the presentation sub-score (scoring.yaml, family_caps; issue 20) ----------------------
+
+PRESENTATION = next(f for f in default_scoring().family_caps if f.family == "DV8")
+
+
+def _presentation_defects():
+    """Every DV8 rule over its per-rule cap, beside an ordinary warning."""
+    return [finding(f"DV80{n}", 3) for n in range(1, 9) for _ in range(6)] + [finding("DV305", 2)]
+
+
+def test_the_presentation_family_deducts_at_most_its_cap():
+    result = scoring.score(_presentation_defects(), 15, BANDS, families=[(PRESENTATION, True)])
+    dv8 = [d for d in result.deductions if d.code.startswith("DV8")]
+    assert round(sum(d.points for d in dv8), 2) == PRESENTATION.cap
+    assert result.value == 100 - PRESENTATION.cap - 2
+    assert all(d.capped and d.uncapped == 18 for d in dv8)  # 6 x 3, each also over the per-rule cap (15)
+    assert round(sum(d.points for d in result.deductions), 2) == round(100 - result.value, 2)
+    assert [d.code for d in result.deductions][0] == "DV305"  # the ordinary warning is not scaled
+
+
+def test_the_family_cap_scales_in_proportion_and_adds_up_exactly():
+    findings = [finding("DV801", 3)] * 2 + [finding("DV802", 2)] + [finding("DV803", 1)] * 1
+    result = scoring.score(findings, 15, BANDS, families=[(PRESENTATION, True)])  # 6 + 2 + 1 = 9 -> 5
+    points = {d.code: d.points for d in result.deductions}
+    assert points == {"DV801": 3.33, "DV802": 1.11, "DV803": 0.56}
+    assert sum(points.values()) == pytest.approx(5) and result.value == 95
+
+
+def test_under_its_cap_a_family_deducts_as_before():
+    findings = [finding("DV801", 3), finding("DV101", 3)]
+    capped = scoring.score(findings, 15, BANDS, families=[(PRESENTATION, True)])
+    assert capped.value == scoring.score(findings, 15, BANDS).value == 94
+    assert not any(d.capped for d in capped.deductions)
+
+
+def test_the_sub_score_is_100_less_the_familys_own_deductions_per_rule_capped():
+    result = scoring.score(_presentation_defects(), 15, BANDS, families=[(PRESENTATION, True)])
+    sub = result.subscore("DV8")
+    assert sub.checked and sub.value == 0  # 8 x 15 per-rule capped: 120, floored at 0
+    two = scoring.score([finding("DV801", 3), finding("DV807", 2), finding("DV101", 3)], 15, BANDS,
+                        families=[(PRESENTATION, True)])
+    assert two.subscore("DV8").value == 95 and two.value == 92
+    clean = scoring.score([finding("DV101", 3)], 15, BANDS, families=[(PRESENTATION, True)])
+    assert clean.subscore("DV8").value == 100
+
+
+def test_no_sub_score_where_the_family_did_not_apply():
+    result = scoring.score([finding("DV101", 3)], 15, BANDS, families=[(PRESENTATION, False)])
+    sub = result.subscore("DV8")
+    assert sub is not None and sub.value is None and not sub.checked
+    assert scoring.score([finding("DV101", 3)], 15, BANDS).subscore("DV8") is None  # no family cap in force
+
+
+def test_a_score_with_sub_scores_survives_pickling():
+    """Results cross process boundaries in ``score -j2``."""
+    import pickle
+
+    result = scoring.score(_presentation_defects(), 15, BANDS, families=[(PRESENTATION, True)])
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result and again.subscore("DV8").value == 0
+
+
+def test_the_engine_says_whether_presentation_applied(tmp_path):
+    """A YAML report has no layout: the DV8xx rules are skipped and presentation is not checked; with no
+    DV8 rule selected there is no sub-score at all."""
+    from conftest import FIXTURES
+
+    report = FIXTURES / "clean-state-report.yaml"
+    whole = Checker({}, today=TODAY).check_file(report).score
+    assert whole.subscore("DV8") is not None and whole.subscore("DV8").value is None
+    selected = Checker({"select": ("DV1",)}, today=TODAY).check_file(report).score
+    assert selected.subscore("DV8") is None
+
+
+def test_family_caps_are_validated_with_a_location(tmp_path):
+    from dvlint.knowledge.data import DataFileError, Scoring, load_model_file
+
+    good = "grades:\n  - {min: 0, vi: A, en: A}\nfamily_caps:\n  - {family: DV8, cap: 5, vi: a, en: b, unchecked: {vi: a, en: b}}\n"
+    path = tmp_path / "scoring.yaml"
+    path.write_text(good, encoding="utf-8")
+    assert load_model_file(path, Scoring).family_caps[0].cap == 5
+    for typo, where in (("cap: 5,", "cap: năm,"), ("family: DV8", "family: dv8"), ("cap: 5,", "cap: -1,")):
+        path.write_text(good.replace(typo, where), encoding="utf-8")
+        with pytest.raises(DataFileError) as caught:
+            load_model_file(path, Scoring)
+        assert caught.value.error.line == 4, caught.value
+    path.write_text(good + "  - {family: DV80, cap: 2, vi: a, en: b, unchecked: {vi: a, en: b}}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="overlap"):
+        load_model_file(path, Scoring)
+
+
+LOOKS_RULE = '''from dvlint import Problem, rule
+
+
+@rule("DV899", "looks-stand-in", vi="x", en="x", severity="warning", weight=4)
+def looks(document):
+    """A DV8 rule that needs no .docx: it stands in for the presentation rules on a YAML report."""
+    for _ in range(2):
+        yield Problem(document.field_path("number"), vi="trình bày", en="looks")
+        yield Problem(document.path, vi="trình bày 2", en="looks 2")
+'''
+
+
+def _with_looks(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "looks.py").write_text(LOOKS_RULE, encoding="utf-8")
+    (tmp_path / "dvlint.toml").write_text('rules = ["rules"]\n', encoding="utf-8")
+    from conftest import FIXTURES
+
+    report = tmp_path / "report.yaml"
+    report.write_text((FIXTURES / "clean-state-report.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return report, tmp_path / "dvlint.toml"
+
+
+def test_check_shows_the_presentation_sub_score_beside_the_score(tmp_path):
+    from conftest import run_cli, run_json
+
+    report, config = _with_looks(tmp_path)
+    text = run_cli("check", str(report), "--config", str(config), "--explain-score", "--lang", "en").stdout
+    assert f"{report}: Score: 95/100 — Excellent · presentation 92/100 (0 errors, 2 warnings, 0 infos)" in text
+    assert "−5 points  DV899 looks-stand-in (2×, capped)" in text
+    assert "DV8xx (presentation) deduct at most 5 points together" in text
+    assert "not checked" not in text
+    vi = run_cli("check", str(report), "--config", str(config)).stdout
+    assert "Điểm: 95/100 — Hoàn thành xuất sắc · trình bày 92/100 (" in vi
+    _, out = run_json("check", str(report), "--config", str(config))
+    [result] = out["reports"]
+    assert (result["score"], result["presentation_score"], result["presentation_checked"]) == (95, 92, True)
+    [deduction] = result["deductions"]
+    assert (deduction["points"], deduction["capped"]) == (5, True)
+
+
+def test_check_says_once_that_presentation_was_not_checked_in_a_file_that_is_no_docx(tmp_path):
+    from conftest import FIXTURES, run_cli, run_json
+
+    report = FIXTURES / "clean-state-report.yaml"
+    text = run_cli("check", str(report), str(FIXTURES / "clean-party-report.yaml"), "--lang", "en").stdout
+    assert text.count("presentation (DV8xx): not checked — only a .docx can be checked for it") == 2  # one per report
+    assert "· presentation" not in text
+    vi = run_cli("check", str(report)).stdout
+    assert "  trình bày (DV8xx): không kiểm tra — chỉ kiểm tra được ở tệp .docx\n" in vi
+    _, out = run_json("check", str(report))
+    assert (out["reports"][0]["presentation_score"], out["reports"][0]["presentation_checked"]) == (None, False)
+    selected = run_cli("check", str(report), "--select", "DV1", "--lang", "en").stdout
+    assert "presentation" not in selected  # the DV8xx rules were not selected: nothing to say of them
+
+
+def test_a_docx_is_checked_for_presentation_and_its_family_counts_at_most_its_cap():
+    """A real .docx through the command line: the DV8xx rules run on its layout; its presentation defects cost
+    the score 5 points at most, the sub-score shows them in full, the deductions add up to 100 - score."""
+    from conftest import ROOT, run_cli, run_json
+
+    docx = ROOT / "tests" / "bad_inputs" / "files" / "valid.docx"
+    _, out = run_json("check", str(docx))
+    [report] = out["reports"]
+    assert report["presentation_checked"] is True
+    dv8 = [d for d in report["deductions"] if d["code"].startswith("DV8")]
+    own = 100 - report["presentation_score"]
+    assert dv8 and own > PRESENTATION.cap  # this file has more presentation defects than the cap lets count
+    assert round(sum(d["points"] for d in dv8), 2) == PRESENTATION.cap and all(d["capped"] for d in dv8)
+    assert round(sum(d["points"] for d in report["deductions"]), 2) == round(100 - report["score"], 2)
+    text = run_cli("check", str(docx)).stdout
+    assert f"· trình bày {report['presentation_score']:g}/100 (" in text and "không kiểm tra" not in text

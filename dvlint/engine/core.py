@@ -279,15 +279,21 @@ class Engine:
                               template_reason=why)
         context = CheckContext(loaded, self.settings, template, self.today)
         ocr = loaded.source_kind == "ocr"
+        ran: set[str] = set()  # the rules that ran to the end: their fixtures did not skip them
         for spec in self.rules:
             if ocr and spec.exact_text:
                 continue  # a recognition slip is not the writer's defect
-            result.findings.extend(self._run_rule(spec, context))
+            found = self._run_rule(spec, context)
+            if found is not None:
+                result.findings.extend(found)
+                if not any(f.code == INTERNAL_ERROR_CODE for f in found):
+                    ran.add(spec.code)
         self.pm.hook.dvlint_process_findings(result=result, config=self.settings)
         result.findings.sort(key=lambda f: (f.line, f.column, f.code))
         cap, grades = self.scoring_for(template)
         caps = data.default_scoring().grade_caps if self.settings.final or self.settings.cap_grades else ()
-        result.score = scoring.score(result.findings, cap, grades, partial=self.partial, caps=caps)
+        result.score = scoring.score(result.findings, cap, grades, partial=self.partial, caps=caps,
+                                     families=self._families(ran))
         positions = loaded.positions
         result.source_lines = {f.line: positions.source_line(f.line) for f in result.findings}
         result.loaded = None
@@ -300,13 +306,22 @@ class Engine:
         result.cells = _cells_of(loaded, {f.line for f in result.findings})
         return result
 
-    def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding]:
+    def _families(self, ran: set[str]) -> list[tuple]:
+        """(FamilyCap, applied) for each family cap whose rules are in this run: applied when one of its rules
+        ran to the end on this report (the DV8xx rules' ``layout`` fixture skips anything but a .docx). A family
+        none of whose rules were selected has no sub-score at all."""
+        return [(family, any(family.covers(code) for code in ran))
+                for family in data.default_scoring().family_caps
+                if any(family.covers(spec.code) for spec in self.rules)]
+
+    def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding] | None:
+        """The rule's findings; None when a fixture it asks for skipped it (the rule does not apply)."""
         try:
             args = {}
             for name in spec.params:
                 value = self._fixture(name, context)
                 if value is SKIP:
-                    return []
+                    return None
                 args[name] = value
             produced = spec.func(**args)
             return _once([self._finding(spec, problem, context) for problem in (produced or ())])

@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, field_validator
 
 
 from dvlint.source import datafile, files
@@ -319,11 +319,39 @@ class GradeCap(DataModel):
     en: str
 
 
+class Label(DataModel):
+    vi: str
+    en: str
+
+
+class FamilyCap(DataModel):
+    """A rule family counted under a cap of its own and shown as a sub-score (scoring.yaml, family_caps)."""
+
+    family: str = Field(pattern=r"^[A-Z]+[0-9]+$")  # a code prefix: "DV8" is DV801 to DV899
+    cap: float = Field(ge=0, le=100)  # points of the 100 that the family's deductions together may take
+    vi: str  # the sub-score's name
+    en: str
+    unchecked: Label  # why the family was not checked, where it did not apply (the .docx-only rules on a PDF)
+
+    def covers(self, code: str) -> bool:
+        return code.startswith(self.family)
+
+
 class Scoring(DataModel):
     source: str = ""
     per_rule_cap: float = 15
     grades: list[GradeBand]
     grade_caps: list[GradeCap] = []
+    family_caps: list[FamilyCap] = []
+
+    @field_validator("family_caps")
+    @classmethod
+    def _one_cap_per_family(cls, caps: list[FamilyCap]) -> list[FamilyCap]:
+        for i, cap in enumerate(caps):
+            for other in caps[:i]:
+                if cap.family.startswith(other.family) or other.family.startswith(cap.family):
+                    raise ValueError(f"families {other.family} and {cap.family} overlap: a rule counts under one cap")
+        return caps
 
 
 @functools.cache

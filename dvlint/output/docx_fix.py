@@ -35,6 +35,7 @@ after, from the same engine, say what was fixed and what is left to the hand.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +80,11 @@ def _points(value: float) -> str:
 
 def _mm(value: float) -> str:
     return f"{value:.1f}"
+
+
+def _comma(text: str) -> str:
+    """Numbers as Vietnamese writes them, with a decimal comma: "lề trái 25,4 -> 30,0 mm"."""
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", text)
 
 
 @dataclass
@@ -249,7 +255,7 @@ def _repair_pages(layout, page, edits: _Edits) -> None:
             if size.get(_w("code")) is not None:
                 size.set(_w("code"), "9")  # the printer's paper code of A4
             shown = f"{_mm(section.width)} x {_mm(section.height)} -> {_mm(width / TWIPS_PER_MM)} x {_mm(height / TWIPS_PER_MM)} mm"
-            edits.add(where, Msg(f"khổ giấy {shown} (A4)", f"paper {shown} (A4)"))
+            edits.add(where, Msg(_comma(f"khổ giấy {shown} (A4)"), f"paper {shown} (A4)"))
         margins = sect.find(_w("pgMar"))
         for side, value, allowed in margins_out(section, page):
             if margins is None:
@@ -261,7 +267,7 @@ def _repair_pages(layout, page, edits: _Edits) -> None:
                 twips = -twips  # Word's "exactly this, whatever the header holds"
             margins.set(_w(side), str(twips))
             vi, en = SIDES[side]
-            edits.add(where, Msg(f"{vi} {_mm(value)} -> {_mm(abs(twips) / TWIPS_PER_MM)} mm",
+            edits.add(where, Msg(_comma(f"{vi} {_mm(value)} -> {_mm(abs(twips) / TWIPS_PER_MM)} mm"),
                                   f"{en} {_mm(value)} -> {_mm(abs(twips) / TWIPS_PER_MM)} mm"))
 
 
@@ -288,7 +294,7 @@ def _repair_page_numbers(layout, asked, edits: _Edits, outcome: DocxFixOutcome) 
             wanted = min(max(half_point(numbers.size), asked.size[0]), asked.size[1])
             for run in numbers.runs:
                 _set_size(run, wanted)
-            edits.add(where, Msg(f"cỡ chữ {_points(numbers.size)} -> {_points(wanted)}",
+            edits.add(where, Msg(_comma(f"cỡ chữ {_points(numbers.size)} -> {_points(wanted)}"),
                                   f"size {_points(numbers.size)} -> {_points(wanted)}"))
         if "alignment" in faults and numbers.paragraph is not None:
             _set_alignment(numbers.paragraph, asked.align[0])
@@ -406,7 +412,7 @@ def _repair_element(target, edits: _Edits) -> None:
             if run.size is not None and not within(half_point(run.size), element.size):
                 wanted = min(max(half_point(run.size), element.size[0]), element.size[1])
                 _set_size(r, wanted)
-                edits.add(where, Msg(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}",
+                edits.add(where, Msg(_comma(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}"),
                                       f"size {_points(run.size)} -> {_points(wanted)}"))
     for attribute in ("bold", "italic", "underline"):
         if attribute in faults:
@@ -459,7 +465,7 @@ def _repair_body(report, layout, values, paragraphs_of, edits: _Edits) -> None:
             wanted = min(max(half_point(run.size), body.size[0]), body.size[1])
             if id(run) in by_look:
                 _set_size(by_look[id(run)], wanted)
-                edits.add(_paragraph_place(number, name), Msg(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}",
+                edits.add(_paragraph_place(number, name), Msg(_comma(f"cỡ chữ {_points(run.size)} -> {_points(wanted)}"),
                                                                f"size {_points(run.size)} -> {_points(wanted)}"))
     for number, _, look, _ in faults.get("align", ()):
         _set_alignment(look.element, body.align[0])
@@ -472,7 +478,7 @@ def _repair_body(report, layout, values, paragraphs_of, edits: _Edits) -> None:
         for name_ in ("hanging", "hangingChars", "firstLineChars"):  # the Chars forms win over w:firstLine
             ind.attrib.pop(_w(name_), None)
         ind.set(_w("firstLine"), str(twips))
-        edits.add(_paragraph_place(number, name), Msg(f"thụt đầu dòng {_mm(current)} -> {_mm(twips / TWIPS_PER_MM)} mm",
+        edits.add(_paragraph_place(number, name), Msg(_comma(f"thụt đầu dòng {_mm(current)} -> {_mm(twips / TWIPS_PER_MM)} mm"),
                                                        f"first-line indent {_mm(current)} -> {_mm(twips / TWIPS_PER_MM)} mm"))
     for number, _, look, previous in faults.get("spacing", ()):
         before = round((look.space_before or 0.0) * 20)
@@ -484,7 +490,7 @@ def _repair_body(report, layout, values, paragraphs_of, edits: _Edits) -> None:
         for name_ in ("afterLines", "afterAutospacing"):  # they win over w:after
             spacing.attrib.pop(_w(name_), None)
         spacing.set(_w("after"), str(wanted))
-        edits.add(_paragraph_place(number - 1, name), Msg(f"cách sau {_points(current / 20)} -> {_points(wanted / 20)} pt",
+        edits.add(_paragraph_place(number - 1, name), Msg(_comma(f"cách sau {_points(current / 20)} -> {_points(wanted / 20)} pt"),
                                                            f"space after {_points(current / 20)} -> {_points(wanted / 20)} pt"))
     for number, _, look, _ in faults.get("line_spacing", ()):
         size = next((run.size for run in look.runs if run.size), None)
@@ -495,7 +501,7 @@ def _repair_body(report, layout, values, paragraphs_of, edits: _Edits) -> None:
         spacing = look.element.get_or_add_pPr().get_or_add_spacing()
         spacing.set(_w("line"), str(wanted))
         spacing.set(_w("lineRule"), "auto")
-        edits.add(_paragraph_place(number, name), Msg(f"giãn dòng {_points(round(lines, 2))} -> {_points(wanted / 240)} dòng",
+        edits.add(_paragraph_place(number, name), Msg(_comma(f"giãn dòng {_points(round(lines, 2))} -> {_points(wanted / 240)} dòng"),
                                                        f"line spacing {_points(round(lines, 2))} -> {_points(wanted / 240)} lines"))
 
 

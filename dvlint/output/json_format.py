@@ -28,8 +28,12 @@ def grade_text(score, lang: str) -> str:
     return grade_label(score.grade, lang) if score.grade else ""
 
 
+PRESENTATION = "DV8"  # the family whose sub-score the outputs show (scoring.yaml, family_caps)
+
+
 def report_dict(result, lang: str) -> dict:
     score = result.score
+    presentation = score.subscore(PRESENTATION) if score else None
     return {
         "path": safe_text(str(result.path)),  # a name that is not UTF-8 shows its bytes as \xff
         "unit": result.unit,
@@ -39,6 +43,8 @@ def report_dict(result, lang: str) -> dict:
         "score": score.value if score else None,
         "grade": grade_label(score.grade, lang) if score and score.grade else None,
         "partial": bool(score and score.partial),  # only selected rules ran (--select, -k): no grade
+        "presentation_score": presentation.value if presentation else None,  # DV8xx's own score, out of 100
+        "presentation_checked": bool(presentation and presentation.checked),  # false: not a .docx (or DV8 not run)
         "error": result.error.as_dict(lang) if result.error else None,
         "text_source": result.text_source,  # "ocr": read from a scan; the exact-text rules did not run
         "findings": [_finding_dict(f, result, lang) for f in result.findings],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
+from dvlint.engine.scoring import MAX_SCORE
 from dvlint.i18n import SEVERITY_LABELS, Msg, counted
 from dvlint.output.json_format import grade_text
 from dvlint.output.snippet import cut, quoted_column, terminal_width
@@ -27,6 +28,10 @@ DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})"
 GRADE_CAPPED = Msg("  xếp loại như điểm tối đa {most:g}: {what} ({code})",
                    "  graded as a score of at most {most:g}: {what} ({code})")
 CAPPED = Msg(", đã áp trần", ", capped")
+SUBSCORE = Msg(" · {name} {score:g}/100", " · {name} {score:g}/100")
+FAMILY_CAPPED = Msg("  {family}xx ({name}) trừ tổng cộng tối đa {cap:g} điểm (scoring.yaml, family_caps)",
+                    "  {family}xx ({name}) deduct at most {cap:g} points together (scoring.yaml, family_caps)")
+NOT_CHECKED = Msg("{name} ({family}xx): không kiểm tra — {why}", "{name} ({family}xx): not checked — {why}")
 PARAGRAPH_AT = Msg("đoạn {n}", "paragraph {n}")
 CELL_AT = Msg(", bảng {table} hàng {row} ô {cell}", ", table {table} row {row} cell {cell}")
 PAGE_LINE = Msg("trang {page}, dòng {line}", "page {page}, line {line}")
@@ -164,10 +169,16 @@ def _score_lines(result, options) -> str:
     score = result.score
     grade = grade_text(score, lang) or "-"
     line = SCORE_LINE.format(score=score.value, grade=grade).text(lang)
+    line += "".join(SUBSCORE.format(name=_label(sub.family, lang), score=sub.value).text(lang)
+                    for sub in score.subscores if sub.checked)
     details = counts(result).text(lang) if result.findings else NO_FINDINGS.text(lang)
     lines = [f"{result.path}: {line} ({details})"]
     if result.text_source == "ocr":
         lines.append(f"  {READ_BY_OCR.text(lang)}")
+    for sub in score.subscores:
+        if not sub.checked:  # once per report: the family's rules did not apply (DV8xx on anything but a .docx)
+            lines.append("  " + NOT_CHECKED.format(name=_label(sub.family, lang), family=sub.family.family,
+                                                   why=_label(sub.family.unchecked, lang)).text(lang))
     if result.template:
         why = f" ({result.template_reason.text(lang)})" if result.template_reason else ""
         lines.append(f"  {TEMPLATE.text(lang)}: {result.template}{why}")
@@ -175,10 +186,18 @@ def _score_lines(result, options) -> str:
         for d in score.deductions:
             capped = CAPPED.text(lang) if d.capped else ""
             lines.append(DEDUCTION.format(points=d.points, code=d.code, name=d.name, count=d.count, capped=capped).text(lang))
+        for sub in score.subscores:
+            if sub.checked and MAX_SCORE - sub.value > sub.family.cap:
+                lines.append(FAMILY_CAPPED.format(family=sub.family.family, name=_label(sub.family, lang),
+                                                  cap=sub.family.cap).text(lang))
         for cap in score.grade_caps:
             lines.append(GRADE_CAPPED.format(what=cap.en if lang == "en" else cap.vi, code=cap.code,
                                              most=cap.grade_at_most).text(lang))
     return "\n".join(lines) + "\n"
+
+
+def _label(named, lang: str) -> str:
+    return named.en if lang == "en" else named.vi
 
 
 def summary_line(run, lang: str) -> str:

@@ -87,8 +87,8 @@ svg text{font-size:11px}p.note{font-size:.85rem;color:#555}
 }
 """
 
-PRINT_WIDTHS = {"rank": 5, "agency": 14, "number": 10, "date": 9, "template": 12, "score": 5, "grade": 10,
-                "errors": 4, "warnings": 5, "heaviest": 12, "file": 14}  # per cent of A4's width, by column key
+PRINT_WIDTHS = {"rank": 5, "agency": 13, "number": 10, "date": 9, "template": 11, "score": 5, "grade": 10,
+                "presentation": 6, "errors": 4, "warnings": 5, "heaviest": 10, "file": 12}  # per cent of A4's width, by column key
 PRINT_CSS = ("@media print{#ranking{table-layout:fixed}"
              + "".join(f"col.c-{key}{{width:{width}%}}" for key, width in PRINT_WIDTHS.items()) + "}")
 

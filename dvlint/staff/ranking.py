@@ -1,7 +1,9 @@
 """``dvlint score``: a commission's ranking of the reports it received.
 
 One row per file: whose report it is (from ``ReportResult.identity``), its
-template, score, grade, counts and the three rules that cost it the most.
+template, score, grade, presentation sub-score (DV8xx, a .docx only: blank
+otherwise), counts and the three rules that cost it the most. The rank is by
+the score alone.
 A file that could not be read is a row too, with its error and no score, so
 that nobody's report silently drops out of the ranking. The rows are plain
 data, rendered here as a terminal table and exported as CSV.
@@ -14,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dvlint.i18n import Msg
-from dvlint.output.json_format import grade_text
+from dvlint.output.json_format import PRESENTATION, grade_text
 from dvlint.output.untrusted import cell_text, safe_text
 
 
@@ -26,14 +28,16 @@ COLUMNS = [  # (key, Vietnamese heading, English heading)
     ("template", "Mẫu", "Template"),
     ("score", "Điểm", "Score"),
     ("grade", "Xếp loại", "Grade"),
+    ("presentation", "Trình bày", "Presentation"),  # the DV8xx sub-score: a .docx's only (scoring.yaml, family_caps)
     ("errors", "Lỗi", "Errors"),
     ("warnings", "Cảnh báo", "Warnings"),
     ("heaviest", "Trừ điểm nhiều nhất", "Heaviest deductions"),
     ("file", "Tệp", "File"),
 ]
 
-NUMERIC_COLUMNS = {"rank", "score", "errors", "warnings"}  # right-aligned, and numbers in a workbook
+NUMERIC_COLUMNS = {"rank", "score", "presentation", "errors", "warnings"}  # right-aligned, and numbers in a workbook
 
+NOT_CHECKED = "—"  # the presentation of a report that is no .docx: not checked, not a zero
 UNREADABLE = Msg("không đọc được: {error}", "unreadable: {error}")
 GENERAL_RULES = Msg("(quy tắc chung)", "(general rules)")  # no template fits: the general rules alone apply
 
@@ -47,6 +51,7 @@ class Row:
     template: str = ""
     score: float | None = None
     grade: str = ""
+    presentation: float | None = None  # the presentation sub-score; None: not checked (not a .docx) or unreadable
     errors: int = 0
     warnings: int = 0
     heaviest: str = ""  # "DV401 −9, DV503 −4, ..."
@@ -58,12 +63,17 @@ class Row:
         """The row by column key, numbers as numbers (None where there is none)."""
         return {"rank": self.rank, "agency": self.agency, "number": self.number, "date": self.date,
                 "template": self.template, "score": self.score, "grade": self.grade or self.problem,
-                "errors": self.errors, "warnings": self.warnings, "heaviest": self.heaviest, "file": self.file}
+                "presentation": self.presentation, "errors": self.errors, "warnings": self.warnings,
+                "heaviest": self.heaviest, "file": self.file}
 
     def cells(self) -> dict:
-        """The row as text, as the table, the CSV and the page show it."""
-        return {key: "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
-                for key, value in self.values().items()}
+        """The row as text, as the table and the page show it: "—" for presentation not checked in a report
+        that was read (the CSV leaves it empty)."""
+        cells = {key: "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+                 for key, value in self.values().items()}
+        if self.presentation is None and self.score is not None:
+            cells["presentation"] = NOT_CHECKED
+        return cells
 
 
 def rows_for(run, lang: str) -> list[Row]:
@@ -79,6 +89,7 @@ def _row(result, lang: str, index: int) -> Row:
     identity = result.identity
     score = result.score
     heaviest = sorted(score.deductions, key=lambda d: -d.points)[:3] if score else []
+    presentation = score.subscore(PRESENTATION) if score else None
     return Row(
         file=safe_text(str(result.path)),
         agency=safe_text(identity.get("agency") or identity.get("parent") or ""),
@@ -87,6 +98,7 @@ def _row(result, lang: str, index: int) -> Row:
         template=result.template or GENERAL_RULES.text(lang),
         score=score.value if score else None,
         grade=grade_text(score, lang),
+        presentation=presentation.value if presentation else None,
         errors=result.count("error"),
         warnings=result.count("warning"),
         heaviest=", ".join(f"{d.code} −{d.points:g}" for d in heaviest),
@@ -144,6 +156,8 @@ def write_csv(rows: list[Row], path, lang: str) -> None:
         writer.writerow([title for _, title in columns])
         for row in rows:
             cells = row.cells()
+            if row.presentation is None:
+                cells["presentation"] = ""  # not checked: empty, as a spreadsheet reads a missing number
             writer.writerow([cells[key] if key in NUMERIC_COLUMNS else cell_text(cells[key], quote=True)
                              for key, _ in columns])
 
