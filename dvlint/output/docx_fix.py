@@ -34,6 +34,7 @@ after, from the same engine, say what was fixed and what is left to the hand.
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from dataclasses import dataclass, field
@@ -152,6 +153,13 @@ class _Edits:
 
 def fix_docx(path: Path, engine) -> DocxFixOutcome:
     """The repair of the .docx at ``path`` by ``engine``'s values and settings, in memory (see the module)."""
+    try:
+        return _fix_docx(path, engine)
+    finally:
+        gc.collect(1)  # python-docx's parts refer to each other: free the documents now (see dvlint.importers.docx)
+
+
+def _fix_docx(path: Path, engine) -> DocxFixOutcome:
     from dvlint.knowledge.presentation import values_for
     from dvlint.read.loaders import open_docx_report
 
@@ -176,7 +184,10 @@ def fix_docx(path: Path, engine) -> DocxFixOutcome:
     except Exception as exc:  # noqa: BLE001 - an untrusted package python-docx reads but cannot edit or write back
         raise LoadError("cannot-repair", NOT_REPAIRED.format(reason=f"{type(exc).__name__}: {exc}")) from None
     fixed = buffer.getvalue()
-    again = open_docx_report(path, settings, fixed)  # read back as checking reads a file
+    try:
+        again = open_docx_report(path, settings, fixed)  # read back as checking reads a file
+    except LoadError as exc:
+        raise LoadError("not-proven", NOT_REPAIRED.format(reason=exc.message.en)) from None
     _prove_text(opened.paragraphs, again.paragraphs, converted)
     after = _presentation_findings(engine, again.loaded)
     outcome.after = fixed
