@@ -16,131 +16,22 @@ style counts as much as one set on the run.
 
 from __future__ import annotations
 
-import re
-
 from dvlint import Problem, rule
-
-LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[- ]?(?:time|arial)|\.vntime)", re.IGNORECASE)
-ROMAN_LABEL = re.compile(r"^[IVXLC]+\s*[.\-–:)]?$")
-ARABIC_LABEL = re.compile(r"^\d{1,2}\s*[.\-–:)]?$")
-SUBJECT = re.compile(r"^\s*v\s*/\s*v\b", re.IGNORECASE)
-FACE = re.compile(r"(?:[\s,-]+(?:bold|italic|regular|oblique|bolditalic|bold italic))+$", re.IGNORECASE)
-
+from dvlint.layout.elements import (
+    LEGACY_FONT, all_looks, body_faults, element_faults, element_fields, has_letters, looks_of, margins_out,
+    page_number_faults, paper_wrong, stray_fonts,
+)
+from dvlint.layout.elements import element_runs as _element_runs
 
 # --- reading the layout ------------------------------------------------------------
+# Which paragraphs and runs each element is, and the tests, are in dvlint.layout.elements:
+# ``dvlint check --fix`` (dvlint.output.docx_fix) repairs by the very same ones.
 
 
 def _severity(values, element=None) -> str:
     """Unverified values inform; verified ones warn (an error only where a rule says so)."""
     verified = values.verified if element is None or element.verified is None else element.verified
     return "warning" if verified else "info"
-
-
-def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
-
-
-def _runs_for(look, text: str):
-    """The runs of a paragraph that show ``text`` (an element may share its paragraph with another,
-    as "Nơi nhận:" and "KT. CHỦ TỊCH" set side by side with tabs). None when the text cannot be found."""
-    if not text or not text.strip():
-        return None
-    starts, position = [], 0
-    for run in look.runs:
-        starts.append(position)
-        position += len(run.text)
-    haystack = look.text.casefold()
-    needle = text.strip().casefold()
-    at = haystack.find(needle)
-    if at < 0:
-        words = needle.split()
-        at = haystack.find(words[0]) if words else -1
-        if at < 0:
-            return None
-        needle = words[0]
-    end = at + len(needle)
-    return [run for run, start in zip(look.runs, starts) if start < end and start + len(run.text) > at
-            and run.text.strip()]
-
-
-def _looks_of(layout, paragraphs_of, field: str) -> list[tuple[int, object]]:
-    """(number, look) of each paragraph ``field`` was read from (a name set on two lines has two);
-    none for a data table's row, whose number holds several paragraphs."""
-    found = []
-    for number in paragraphs_of(field):
-        looks = layout.paragraphs.get(number)
-        if not looks or len(looks) != 1:
-            return []
-        found.append((number, looks[0]))
-    return found
-
-
-def _element_runs(looks, text: str):
-    """The runs showing ``text``: within one paragraph, those covering its words; over several
-    paragraphs, every run of them (a paragraph shared with another element through tabs is left out)."""
-    if len(looks) == 1:
-        return _runs_for(looks[0][1], text) or []
-    return [run for _, look in looks if "\t" not in look.text for run in look.runs if run.text.strip()]
-
-
-def _element_fields(report, key: str, element):
-    """(field path, text) of every value in the report that is this element."""
-    pattern = element.field
-    if element.kinds and " ".join((report.document.kind or "").split()).casefold() not in {
-            k.casefold() for k in element.kinds}:
-        return
-    if pattern == "sections[*].heading":
-        yield from _headings(report, element.level)
-        return
-    if "[*]" in pattern:
-        head, tail = pattern.split("[*]", 1)
-        values = _value(report, head) or []
-        for index, value in enumerate(values):
-            inner = _value(value, tail.lstrip(".")) if tail else value
-            if isinstance(inner, str) and inner.strip() and _starts(inner, element.starts_with) and not (
-                    pattern == "appendices[*].title" and inner.lstrip().startswith("(")):
-                yield f"{head}[{index}]{tail}", inner  # "(Kèm theo ...)" read as a title is the appendix's reference
-        return
-    value = _value(report, pattern)
-    if not isinstance(value, str) or not value.strip():
-        return
-    if pattern == "document.title":
-        is_subject = bool(SUBJECT.match(value))
-        if (element.unless_subject and is_subject) or (element.only_subject and not is_subject):
-            return
-    yield pattern, value
-
-
-def _starts(text: str, beginnings) -> bool:
-    """Whether ``text`` begins with one of ``beginnings`` (any when there are none), case and spaces aside."""
-    if not beginnings:
-        return True
-    folded = " ".join(text.split()).casefold()
-    return any(folded.startswith(" ".join(b.split()).casefold()) for b in beginnings)
-
-
-def _value(obj, dotted: str):
-    for name in filter(None, dotted.split(".")):
-        obj = getattr(obj, name, None)
-        if obj is None:
-            return None
-    return obj
-
-
-def _headings(report, level: int | None):
-    """Headings of level 1 (labelled in Roman numerals, at the top) or 2 (labelled 1., 2. under a Roman one).
-
-    Only these two: their looks are in the decree's table (mục 6.b); a report whose top level is
-    "1." is not judged by the Roman level's capitals."""
-    for section in report.sections:
-        if not (section.label and ROMAN_LABEL.match(section.label.strip())):
-            continue
-        if level == 1 and section.heading:
-            yield section.field_path("heading"), section.heading
-        if level == 2:
-            for child in section.children:
-                if child.heading and child.label and ARABIC_LABEL.match(child.label.strip()):
-                    yield child.field_path("heading"), child.heading
 
 
 def _quote(runs) -> str:
@@ -160,10 +51,6 @@ def _points(value: float) -> str:
 
 def _range(low: float, high: float) -> str:
     return _points(low) if low == high else f"{_points(low)}-{_points(high)}"
-
-
-def _in(value: float, allowed, tolerance: float = 0.0) -> bool:
-    return allowed[0] - tolerance <= value <= allowed[1] + tolerance
 
 
 # --- page -----------------------------------------------------------------------------
@@ -201,7 +88,7 @@ def page_size(report, layout, presentation_values):
         if section.width is None or section.height is None:
             continue
         short, long = sorted((section.width, section.height))
-        if abs(short - page.width) > page.tolerance or abs(long - page.height) > page.tolerance:
+        if paper_wrong(section, page):
             yield Problem(None, severity=severity,
                           vi=f"Section {section.index}: khổ giấy {_vi(short, 1)} x {_vi(long, 1)} mm, không phải A4 "
                              f"({page.width:g} x {page.height:g} mm; {page.section})",
@@ -237,11 +124,7 @@ def page_margins(layout, presentation_values):
         return
     names = {"top": ("trên", "top"), "bottom": ("dưới", "bottom"), "left": ("trái", "left"), "right": ("phải", "right")}
     for section in layout.pages:
-        wrong = []
-        for side, allowed in page.margins.items():
-            value = getattr(section, side, None)
-            if value is not None and not _in(value, allowed, page.margin_tolerance):
-                wrong.append((names[side], value, allowed))
+        wrong = [(names[side], value, allowed) for side, value, allowed in margins_out(section, page)]
         if wrong:
             vi = ", ".join(f"lề {n[0]} {_vi(v, 1)} mm (quy định {_range(*a)})" for n, v, a in wrong)
             en = ", ".join(f"{n[1]} margin {v:.1f} mm (asked: {_range(*a)})" for n, v, a in wrong)
@@ -251,17 +134,6 @@ def page_margins(layout, presentation_values):
 
 
 # --- font -----------------------------------------------------------------------------
-
-
-def _all_looks(layout):
-    for number in sorted(layout.paragraphs):
-        for look in layout.paragraphs[number]:
-            yield number, look
-
-
-def _family(font: str) -> str:
-    """The font's family: "Times New Roman Bold" is Times New Roman's bold face, as some templates name it."""
-    return FACE.sub("", font.strip()).casefold()
 
 
 @rule("DV803", "font-family", severity="warning", weight=3,
@@ -291,13 +163,7 @@ def font_family(layout, presentation_values, paragraph_field):
     font = presentation_values.font
     if font is None:
         return
-    allowed = {name.casefold() for name in font.names}
-    stray: dict[str, list] = {}
-    for number, look in _all_looks(layout):
-        for run in look.runs:
-            if run.font and _family(run.font) not in allowed and _has_letters(run.text):
-                stray.setdefault(run.font, []).append((number, run))
-    for name, uses in stray.items():
+    for name, uses in stray_fonts(layout, font).items():
         number, run = uses[0]
         paragraphs = len({n for n, _ in uses})
         legacy = LEGACY_FONT.match(name)
@@ -332,9 +198,9 @@ def font_color(layout, presentation_values, paragraph_field):
         return
     allowed = {color.casefold() for color in font.colors}
     seen: dict[str, list] = {}
-    for number, look in _all_looks(layout):
+    for number, look in all_looks(layout):
         for run in look.runs:
-            if run.color and run.color.casefold() not in allowed and _has_letters(run.text):
+            if run.color and run.color.casefold() not in allowed and has_letters(run.text):
                 seen.setdefault(run.color.upper(), []).append((number, run))
     for color, uses in seen.items():
         number, run = uses[0]
@@ -347,40 +213,35 @@ def font_color(layout, presentation_values, paragraph_field):
 # --- each element ---------------------------------------------------------------------
 
 
-def _shown_in_capitals(runs) -> bool:
-    return all(run.caps or run.text == run.text.upper() for run in runs if _has_letters(run.text))
+NAMES = {
+    "bold": ("đậm", "không đậm", "bold", "not bold"),
+    "italic": ("nghiêng", "đứng (không nghiêng)", "italic", "upright"),
+    "underline": ("gạch chân", "không gạch chân", "underlined", "not underlined"),
+}
+ALIGNMENTS = {"left": ("canh trái", "left"), "center": ("canh giữa", "centred"), "right": ("canh phải", "right"),
+              "both": ("canh đều hai lề", "justified"), "distribute": ("dàn đều", "distributed")}
 
 
 def _deviations(element, look, runs) -> list[tuple[str, str]]:
-    """(vi, en) of each way the element's runs differ from the values asked."""
+    """(vi, en) of each way the element's runs differ from the values asked (dvlint.layout.elements.element_faults)."""
     found = []
-    sizes = sorted({round(run.size * 2) / 2 for run in runs if run.size is not None})
-    if element.size and sizes and any(not _in(size, element.size) for size in sizes):
-        shown = ", ".join(_points(s) for s in sizes)
+    faults = element_faults(element, look, runs)
+    if "size" in faults:
+        shown = ", ".join(_points(s) for s in faults["size"])
         found.append((f"cỡ chữ {shown} (quy định {_range(*element.size)})", f"size {shown} (asked: {_range(*element.size)})"))
-    for attribute, (yes_vi, no_vi, yes_en, no_en) in {
-        "bold": ("đậm", "không đậm", "bold", "not bold"),
-        "italic": ("nghiêng", "đứng (không nghiêng)", "italic", "upright"),
-        "underline": ("gạch chân", "không gạch chân", "underlined", "not underlined"),
-    }.items():
-        wanted = getattr(element, attribute)
-        if wanted is None:
-            continue
-        wrong = [run for run in runs if _has_letters(run.text) and getattr(run, attribute) != wanted]
-        if wrong:
+    for attribute, (yes_vi, no_vi, yes_en, no_en) in NAMES.items():
+        if attribute in faults:
+            wanted, wrong = getattr(element, attribute), faults[attribute]
             found.append((f"phải {yes_vi if wanted else no_vi}: '{_quote(wrong)}'",
                           f"must be {yes_en if wanted else no_en}: '{_quote(wrong)}'"))
-    if element.caps and not _shown_in_capitals(runs):
+    if "caps" in faults:
         found.append(("phải in hoa", "must be in capitals"))
-    if element.align and "\t" not in look.text:
-        alignment = look.alignment or "left"
-        if alignment not in element.align:
-            names = {"left": ("canh trái", "left"), "center": ("canh giữa", "centred"), "right": ("canh phải", "right"),
-                     "both": ("canh đều hai lề", "justified"), "distribute": ("dàn đều", "distributed")}
-            shown_vi, shown_en = names.get(alignment, (alignment, alignment))
-            asked_vi = " hoặc ".join(names.get(a, (a, a))[0] for a in element.align)
-            asked_en = " or ".join(names.get(a, (a, a))[1] for a in element.align)
-            found.append((f"{shown_vi} (quy định {asked_vi})", f"{shown_en} (asked: {asked_en})"))
+    if "align" in faults:
+        alignment = faults["align"]
+        shown_vi, shown_en = ALIGNMENTS.get(alignment, (alignment, alignment))
+        asked_vi = " hoặc ".join(ALIGNMENTS.get(a, (a, a))[0] for a in element.align)
+        asked_en = " or ".join(ALIGNMENTS.get(a, (a, a))[1] for a in element.align)
+        found.append((f"{shown_vi} (quy định {asked_vi})", f"{shown_en} (asked: {asked_en})"))
     return found
 
 
@@ -412,10 +273,10 @@ def element_format(report, layout, presentation_values, paragraphs_of):
     Ví dụ đúng / Passes:
         # the Quốc hiệu in 12 or 13 pt, bold, capitals
     """
-    for key, element in presentation_values.elements.items():
+    for element in presentation_values.elements.values():
         wrong = []  # (field, text, deviations) of each value of this element that looks wrong
-        for field, text in _element_fields(report, key, element):
-            looks = _looks_of(layout, paragraphs_of, field)
+        for field, text in element_fields(report, element):
+            looks = looks_of(layout, paragraphs_of, field)
             runs = _element_runs(looks, text)
             deviations = _deviations(element, looks[0][1], runs) if runs else []
             if deviations:
@@ -466,11 +327,11 @@ def rule_under(report, layout, presentation_values, paragraphs_of):
     Ví dụ đúng / Passes:
         # a line shape anchored in the empty paragraph under the motto
     """
-    for key, element in presentation_values.elements.items():
+    for element in presentation_values.elements.values():
         if not element.rule_under:
             continue
-        for field, text in _element_fields(report, key, element):
-            looks = _looks_of(layout, paragraphs_of, field)
+        for field, text in element_fields(report, element):
+            looks = looks_of(layout, paragraphs_of, field)
             if not looks:
                 continue
             lines = [line for number, _ in looks for line in layout.lines_under.get(number, [])]
@@ -518,76 +379,18 @@ def _length_problem(element, field, text, looks, lines, text_width):
 # --- body paragraphs --------------------------------------------------------------------
 
 
-def _body_fields(report, not_starting=()):
-    for index, text in enumerate(report.opening):
-        if not (not_starting and _starts(text, not_starting)):
-            yield f"opening[{index}]", text
-    for section in report.sections:
-        for sub in section.walk():
-            for index, text in enumerate(sub.paragraphs):
-                yield f"{sub.field_path('paragraphs')}[{index}]", text
-    for index, text in enumerate(report.closing):
-        yield f"closing[{index}]", text
-
-
-def _body_looks(report, layout, paragraphs_of, not_starting=()):
-    """(number, field, look) of the body's running text, once each, in order: not paragraphs in tables,
-    nor lines wholly in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "QUYẾT ĐỊNH:"), which are the
-    issuing authority or a heading set centred, not running text."""
-    seen = set()
-    for field, _ in _body_fields(report, not_starting):
-        for number, look in _looks_of(layout, paragraphs_of, field):
-            if number in seen:
-                continue
-            seen.add(number)
-            if not look.in_table and look.text != look.text.upper():  # some lower-case letter: running text
-                yield number, field, look
-
-
-def _lines(look, size: float | None) -> float | None:
-    if look.line_spacing is None:
-        return 1.0  # nothing set anywhere: Word's single spacing
-    rule_, value = look.line_spacing
-    if rule_ == "auto":
-        return value
-    if size:
-        return value / (1.15 * size)  # a single line of Times New Roman is about 1.15 x its size
-    return None
-
-
-def _body_checks(body):
-    """(name vi, name en, test(look, previous) -> bool that is True when the paragraph is right)."""
-    def size_ok(look, _):
-        sizes = {round(run.size * 2) / 2 for run in look.runs if run.size is not None and _has_letters(run.text)}
-        return all(_in(size, body.size) for size in sizes)
-
-    def aligned(look, _):
-        return (look.alignment or "left") in body.align
-
-    def indented(look, _):
-        indent = look.first_line_indent or 0.0
-        return any(abs(indent - wanted) <= body.indent_tolerance for wanted in body.first_line_indent)
-
-    def spaced(look, previous):
-        if previous is None:
-            return True
-        return (previous.space_after or 0.0) + (look.space_before or 0.0) >= body.space_between - 0.05
-
-    def line_spaced(look, _):
-        size = next((run.size for run in look.runs if run.size), None)
-        lines = _lines(look, size)
-        return lines is None or _in(lines, body.line_spacing, 0.02)
-
+def _body_names(body) -> dict[str, tuple[str, str]]:
+    """kind (dvlint.layout.elements.body_tests) -> (vi, en) of what a paragraph failing it has."""
     asked_vi = " hoặc ".join(f"{_vi(v)} mm" for v in body.first_line_indent)
     asked_en = " or ".join(f"{v:g} mm" for v in body.first_line_indent)
-    return [
-        (f"cỡ chữ ngoài {_range(*body.size)}", f"a size outside {_range(*body.size)}", size_ok),
-        ("không canh đều hai lề", "not justified", aligned),
-        (f"thụt đầu dòng khác {asked_vi}", f"a first-line indent other than {asked_en}", indented),
-        (f"cách đoạn trước dưới {body.space_between:g} pt", f"less than {body.space_between:g} pt from the one before", spaced),
-        (f"giãn dòng ngoài {_range(*body.line_spacing)} dòng", f"line spacing outside {_range(*body.line_spacing)} lines",
-         line_spaced),
-    ]
+    return {
+        "size": (f"cỡ chữ ngoài {_range(*body.size)}", f"a size outside {_range(*body.size)}"),
+        "align": ("không canh đều hai lề", "not justified"),
+        "indent": (f"thụt đầu dòng khác {asked_vi}", f"a first-line indent other than {asked_en}"),
+        "spacing": (f"cách đoạn trước dưới {body.space_between:g} pt", f"less than {body.space_between:g} pt from the one before"),
+        "line_spacing": (f"giãn dòng ngoài {_range(*body.line_spacing)} dòng",
+                         f"line spacing outside {_range(*body.line_spacing)} lines"),
+    }
 
 
 @rule("DV807", "body-paragraphs", severity="warning", weight=2,
@@ -616,24 +419,17 @@ def body_paragraphs(report, layout, presentation_values, paragraphs_of):
     body = presentation_values.body
     if body is None:
         return
-    looks = list(_body_looks(report, layout, paragraphs_of, body.not_starting))
-    if not looks:
-        return
-    for name_vi, name_en, test in _body_checks(body):
-        wrong, previous_number, previous = [], None, None
-        for number, field, look in looks:
-            before = previous if previous_number == number - 1 else None
-            if not test(look, before):
-                wrong.append((field, look))
-            previous_number, previous = number, look
+    count, faults = body_faults(report, layout, presentation_values, paragraphs_of)
+    for kind, (name_vi, name_en) in _body_names(body).items():
+        wrong = faults.get(kind)
         if wrong:
-            field, look = wrong[0]
+            _, field, look, _ = wrong[0]
             yield Problem(field, snippet=look.text.strip()[:40], severity=_severity(presentation_values),
-                          vi=f"{len(wrong)}/{len(looks)} đoạn nội dung {name_vi}, đầu tiên: '{_quote(look.runs)}' ({body.section})",
-                          en=f"{len(wrong)} of {len(looks)} body paragraphs have {name_en}; the first: '{_quote(look.runs)}' "
+                          vi=f"{len(wrong)}/{count} đoạn nội dung {name_vi}, đầu tiên: '{_quote(look.runs)}' ({body.section})",
+                          en=f"{len(wrong)} of {count} body paragraphs have {name_en}; the first: '{_quote(look.runs)}' "
                              f"({body.section})"
                           if name_en.startswith(("a ", "line")) else
-                          f"{len(wrong)} of {len(looks)} body paragraphs are {name_en}; the first: '{_quote(look.runs)}' "
+                          f"{len(wrong)} of {count} body paragraphs are {name_en}; the first: '{_quote(look.runs)}' "
                           f"({body.section})")
 
 
@@ -668,16 +464,17 @@ def page_numbers(layout, presentation_values):
         numbers = section.page_numbers
         if numbers is None:
             continue
+        faults = page_number_faults(section, asked)
         wrong = []
-        if numbers.where != asked.where:
+        if "where" in faults:
             wrong.append(("đặt ở chân trang, không ở lề trên", "in the footer, not the top margin")
                          if numbers.where == "footer" else ("không ở chân trang", "not in the footer"))
-        if numbers.alignment and numbers.alignment not in asked.align:
+        if "alignment" in faults:
             wrong.append((f"canh {numbers.alignment}, không canh giữa", f"aligned {numbers.alignment}, not centred"))
-        if numbers.size is not None and not _in(round(numbers.size * 2) / 2, asked.size):
+        if "size" in faults:
             wrong.append((f"cỡ chữ {_points(numbers.size)} (quy định {_range(*asked.size)})",
                           f"size {_points(numbers.size)} (asked: {_range(*asked.size)})"))
-        if asked.first_page == "hidden" and numbers.first_page_shown and section.index == 1:
+        if "first_page" in faults:
             wrong.append(("hiện số ở trang đầu", "shown on the first page"))
         if wrong:
             yield Problem(None, severity=_severity(presentation_values),

@@ -126,7 +126,7 @@ def test_files_that_cannot_be_fixed_are_left_alone(tmp_path):
     before = (legacy.read_bytes(), markdown.read_bytes())
     proc = run_cli("check", "--fix", "--lang", "en", str(legacy), str(markdown))
     assert (legacy.read_bytes(), markdown.read_bytes()) == before
-    assert f"{markdown}: not modified (fixes apply to YAML reports only)" in proc.stderr
+    assert f"{markdown}: not modified (fixes apply to YAML reports and .docx files only)" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -17,8 +17,8 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("--baseline", type=Path, metavar="FILE", help=h("chỉ báo các phát hiện mới so với tệp baseline", "report only findings not in this baseline"))
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help=h("ghi các phát hiện hôm nay làm baseline", "record today's findings as a baseline"))
     check.add_argument("--output", type=output_arg, metavar="FILE", help=h("ghi kết quả ra tệp; màn hình vẫn in tóm tắt", "write the output to a file; the terminal still gets the summary"))
-    check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode), then check"))
-    check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn dưới dạng diff, không ghi tệp", "print the safe fixes as a diff; write nothing"))
+    check.add_argument("--fix", action="store_true", help=h("sửa các lỗi hình thức an toàn (số 0, dấu câu, Unicode; thể thức trình bày của tệp .docx) rồi kiểm tra", "apply the safe fixes (leading zeros, punctuation, Unicode; a .docx's presentation), then check"))
+    check.add_argument("--diff", action="store_true", help=h("in các sửa đổi an toàn (diff; với .docx: danh sách thay đổi), không ghi tệp", "print the safe fixes (a diff; for a .docx, a list of changes); write nothing"))
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), help=h("mức phát hiện làm lệnh thất bại (mặc định: error)", "finding level that fails the run (default: error)"))
     check.add_argument("--fail-under", type=float, metavar="SCORE", help=h("thất bại nếu điểm dưới mức này", "fail when a score is below this"))
     check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
@@ -57,7 +57,7 @@ def run(args) -> int:
     if args.fix or args.diff:
         changed, unwritten = _apply_fixes(checker, args)
         if args.diff:
-            return EXIT_FINDINGS if changed else EXIT_OK
+            return EXIT_USAGE if unwritten else EXIT_FINDINGS if changed else EXIT_OK
     tune_gc_for_batch()
     try:
         run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())
@@ -127,8 +127,8 @@ CANNOT_WRITE = Msg("không ghi được bản đã sửa ({reason}); tệp giữ
 
 
 def _apply_fixes(checker, args) -> tuple[int, int]:
-    """Fix (``--fix``) or show the fixes for (``--diff``) every YAML report named; how many files change,
-    and how many could not be written (the run then exits 2).
+    """Fix (``--fix``) or show the fixes for (``--diff``) every YAML report and .docx named; how many files
+    change, and how many could not be written, or (``--diff``) read (the run then exits 2).
 
     Messages go to stderr so that ``--fix --format json`` still prints clean
     JSON. A file that does not load is left to the check that follows.
@@ -142,9 +142,14 @@ def _apply_fixes(checker, args) -> tuple[int, int]:
     for path, error in expand_paths(args.paths, set(checker.loaders)):
         if error is not None:
             continue
+        if path.suffix.lower() == ".docx":
+            docx_changed, docx_failed = _apply_docx_fix(path, checker.engine_for(path), args, lang)
+            changed += docx_changed
+            unwritten += docx_failed
+            continue
         if path.suffix.lower() not in (".yaml", ".yml"):
-            say(Msg(f"{path}: không sửa (chỉ sửa tệp YAML; tệp gốc giữ nguyên)",
-                      f"{path}: not modified (fixes apply to YAML reports only)").text(lang))
+            say(Msg(f"{path}: không sửa (chỉ sửa tệp YAML và .docx; tệp gốc giữ nguyên)",
+                      f"{path}: not modified (fixes apply to YAML reports and .docx files only)").text(lang))
             continue
         try:
             outcome = fix_file(path, checker.engine_for(path))
@@ -173,3 +178,54 @@ def _apply_fixes(checker, args) -> tuple[int, int]:
                       f"{path}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand")
                   .text(lang))
     return changed, unwritten
+
+
+FIX_ONLY = ("layout", "cannot-repair", "not-proven")  # the repair's own refusals; any other LoadError is the file's, which checking reports
+
+
+def _apply_docx_fix(path: Path, engine, args, lang: str) -> tuple[int, int]:
+    """Repair (``--fix``) or list the repairs of (``--diff``) one .docx (dvlint.output.docx_fix): (1 if it
+    changes, 1 if it could not be read or written). The changes are listed one line per place, on
+    stdout with ``--diff`` and on stderr with ``--fix``, where the check's own output follows."""
+    from dvlint.output.docx_fix import fix_docx
+    from dvlint.output.fix import replace_if_unchanged
+    from dvlint.output.untrusted import safe_text
+    from dvlint.source.errors import LoadError
+
+    name = safe_text(str(path))
+    try:
+        outcome = fix_docx(path, engine)
+    except LoadError as exc:
+        if args.diff or exc.kind in FIX_ONLY:  # with --fix, the check that follows reports a file it cannot read
+            say(f"{name}: {exc.message.text(lang)}")
+            return 0, 1
+        return 0, 0
+    if args.diff:
+        for line in outcome.lines(lang):
+            sys.stdout.write(line + "\n")
+    elif outcome.changed:
+        try:
+            replace_if_unchanged(path, outcome.original, outcome.after)
+        except LoadError as exc:
+            say(f"{name}: {exc.message.text(lang)}")
+            return 0, 0
+        except OSError as exc:
+            say(f"{name}: {CANNOT_WRITE.format(reason=exc.strerror or exc).text(lang)}")
+            return 0, 1
+        for line in outcome.lines(lang):
+            say(line)
+    for note in outcome.notes(lang):
+        say(note)
+    remaining = {f.code for f in outcome.remaining}
+    cleared = sorted(code for code in outcome.fixed if code not in remaining)
+    partly = sorted(code for code in outcome.fixed if code in remaining)
+    if outcome.changed and outcome.fixed:
+        verb = Msg("sẽ sửa", "would fix") if args.diff else Msg("đã sửa", "fixed")
+        codes = ", ".join(cleared) + ("; " if cleared and partly else "") + (
+            Msg(f"{', '.join(partly)} một phần", f"{', '.join(partly)} in part").text(lang) if partly else "")
+        say(Msg("{path}: {verb} {findings} ({codes})", "{path}: {verb} {findings} ({codes})").format(
+            path=name, verb=verb, findings=counted(sum(outcome.fixed.values()), "lỗi", "finding"), codes=codes).text(lang))
+    for finding in outcome.remaining:
+        say(Msg(f"{name}:{finding.line}:{finding.column}: {finding.code} không sửa tự động được; sửa tay",
+                f"{name}:{finding.line}:{finding.column}: {finding.code} could not be fixed safely; fix it by hand").text(lang))
+    return int(outcome.changed), 0

@@ -486,12 +486,24 @@ def read_docx(path: Path, max_size: int, with_layout: bool = False):
     trips on) does not stop the text from being checked: the exception is kept in its place
     and raised again when a presentation rule asks for it, so it shows as DV000.
     """
-    import docx
-    from docx.exceptions import PythonDocxError
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.oxml.exceptions import XmlchemyError
+    document = open_docx(read_bytes(path, max_size), max_size)
+    try:
+        return read_document(document, with_layout)
+    finally:
+        # python-docx's package and parts refer to each other, so the parsed
+        # XML (several MB per document, held in C) is freed only by the cycle
+        # collector, which counts Python objects and so almost never runs:
+        # 100 reports grew a process to 300 MB. Free each document now.
+        del document
+        gc.collect(1)
 
-    data = read_bytes(path, max_size)
+
+def open_docx(data: bytes, max_size: int):
+    """The python-docx Document of a .docx's bytes (read bounded by the caller), refusing a zip bomb
+    and anything that is not a Word file with a LoadError."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     if not data:
         raise LoadError("empty", errors.EMPTY)
     try:
@@ -513,6 +525,15 @@ def read_docx(path: Path, max_size: int, with_layout: bool = False):
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx reading an untrusted package: XML syntax, odd elements
         raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
+    return document
+
+
+def read_document(document, with_layout: bool = False):
+    """(lines, paragraphs' text, look) of an open Document (see ``read_docx``). ``dvlint check --fix``
+    keeps the document open and edits the very elements the look points at."""
+    from docx.exceptions import PythonDocxError
+    from docx.oxml.exceptions import XmlchemyError
+
     look = None
     try:
         reader = _read(document)
@@ -523,13 +544,6 @@ def read_docx(path: Path, max_size: int, with_layout: bool = False):
         # a part read lazily (styles, numbering, footnotes) is not well-formed XML, or a value in it is not what
         # the standard allows (python-docx's InvalidXmlError, a number that is not one)
         raise LoadError("not-a-docx", BROKEN_PART.format(detail=f"{type(exc).__name__}: {exc}")) from None
-    finally:
-        # python-docx's package and parts refer to each other, so the parsed
-        # XML (several MB per document, held in C) is freed only by the cycle
-        # collector, which counts Python objects and so almost never runs:
-        # 100 reports grew a process to 300 MB. Free each document now.
-        del document
-        gc.collect(1)
     if not any(line.text for line in lines):
         raise LoadError("empty", NO_TEXT)
     return lines, paragraphs, look

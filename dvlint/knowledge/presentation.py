@@ -136,3 +136,13 @@ def presentation() -> Presentation:
         if value.same_as and value.same_as not in presentation.formats:
             raise ValueError(f"presentation.yaml: {key}: same_as names no set: {value.same_as}")
     return presentation
+
+
+def values_for(report) -> ValueSet | None:
+    """The value set for a report: by its format (state or Party) and its issue date; None for a text with
+    a form of its own (a phiếu trình), which these values do not judge."""
+    from dvlint.knowledge.formats import evidence
+
+    if not report.document.follows_decree_form:
+        return None
+    return presentation().for_document(evidence(report).format, report.document.issue_date)

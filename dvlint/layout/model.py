@@ -48,6 +48,10 @@ class PageNumbers:
     alignment: str | None
     size: float | None
     first_page_shown: bool  # False when the section has a distinct first page (w:titlePg) without a number on it
+    # For --fix, not compared (two looks alike are equal whatever XML they were read from):
+    paragraph: object = field(default=None, compare=False)  # the w:p holding the PAGE field: --fix changes it
+    runs: tuple = field(default=(), compare=False)  # the w:r elements showing the number: --fix changes them
+    title_page: bool = field(default=False, compare=False)  # the section has a distinct first page (w:titlePg)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class PageLook:
     page_numbers: PageNumbers | None
     first_paragraph: int | None = None  # the paragraph number the section starts at, when known
     has_table: bool = False  # whether the section holds a table (landscape is allowed for tables)
+    element: object = field(default=None, compare=False)  # the w:sectPr (None when the file has none): --fix changes it
 
 
 @dataclass(frozen=True)

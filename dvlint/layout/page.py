@@ -14,6 +14,8 @@ beyond Word's 22-inch page) is ``None``.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dvlint.layout._xml import (
     FALLBACK, P, Styles, alignment, attr, child, half_points, on, own, qn, run_size, twips, twips_to_mm, w,
 )
@@ -192,7 +194,7 @@ def _numbers_in(root, where: str, styles: Styles) -> PageNumbers | None:
     if size is None:
         size = run_size(runs[0] if runs else None, p, styles)
     return PageNumbers(where=where, alignment=_field_alignment(p, runs[0] if runs else None, styles),
-                       size=size, first_page_shown=True)
+                       size=size, first_page_shown=True, paragraph=p, runs=tuple(runs))
 
 
 def _even_and_odd(document) -> bool:
@@ -216,10 +218,10 @@ def _page_numbers(document, refs: dict[tuple[str, str], str], title_page: bool, 
     if title_page:
         for where in ("header", "footer"):
             first = first or _numbers_in(_part_root(document, refs.get((where, "first"))), where, styles)
-    if body is None:
-        return first  # numbers on the first page only (or nowhere)
+    if body is None:  # numbers on the first page only (or nowhere)
+        return dataclasses.replace(first, title_page=True) if first is not None else None
     shown = first is not None if title_page else True
-    return PageNumbers(where=body.where, alignment=body.alignment, size=body.size, first_page_shown=shown)
+    return dataclasses.replace(body, first_page_shown=shown, title_page=title_page)
 
 
 def pages(document) -> list[PageLook]:
@@ -254,7 +256,7 @@ def pages(document) -> list[PageLook]:
             top=_margin(pg_mar, "top"), bottom=_margin(pg_mar, "bottom"),
             left=_twips_mm(pg_mar, "left"), right=_twips_mm(pg_mar, "right"),
             page_numbers=_page_numbers(document, refs, on(child(sect, "titlePg")), styles, even_odd),
-            first_paragraph=section.first_paragraph, has_table=section.has_table,
+            first_paragraph=section.first_paragraph, has_table=section.has_table, element=sect,
         ))
     return out
 

@@ -104,16 +104,22 @@ def write_fixed(outcome: FixOutcome) -> None:
     If the file no longer holds what was read (an editor saved it meanwhile),
     it is left alone and a LoadError says so: the user's newer text wins.
     """
+    data = outcome.after.encode("utf-8")
+    replace_if_unchanged(outcome.path, outcome.original, b"\xef\xbb\xbf" + data if outcome.bom else data)
+
+
+def replace_if_unchanged(path: Path, original: bytes, data: bytes) -> None:
+    """Replace the file at ``path`` with ``data`` atomically, keeping its permissions, if it still holds
+    ``original`` (what was read); else a LoadError says it changed meanwhile and it is left alone."""
     from dvlint.output.atomic import write_atomic
 
     try:
-        current = outcome.path.read_bytes()
+        current = path.read_bytes()
     except OSError:
         current = None
-    if current != outcome.original:
+    if current != original:
         raise LoadError("changed-meanwhile", CHANGED_MEANWHILE)
-    data = outcome.after.encode("utf-8")
-    write_atomic(outcome.path, b"\xef\xbb\xbf" + data if outcome.bom else data, force=True)
+    write_atomic(path, data, force=True)
 
 
 def _fixable(path: Path, text: str, engine, safe: set) -> list:

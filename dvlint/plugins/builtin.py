@@ -38,27 +38,9 @@ def _layout(ctx):
 
 
 def _presentation_values(ctx):
-    from dvlint.knowledge.formats import evidence
-    from dvlint.knowledge.presentation import presentation
+    from dvlint.knowledge.presentation import values_for
 
-    report = ctx.loaded.report
-    if not report.document.follows_decree_form:
-        return _skip_if_none(None)  # a phiếu trình, a text with a form of its own: not judged by these values
-    return _skip_if_none(presentation().for_document(evidence(report).format, report.document.issue_date))
-
-
-def _paragraphs_of(ctx):
-    """field path -> the paragraph numbers (lines) its value was read from, first to last (a name set on
-    two lines spans two paragraphs), or an empty range when it has no place of its own."""
-    from dvlint.source.positions import parse_path
-
-    values = ctx.loaded.positions.values
-
-    def paragraphs_of(field: str) -> range:
-        span = values.get(tuple(parse_path(field)))
-        return range(span.line, max(span.line, span.end_line) + 1) if span is not None else range(0)
-
-    return paragraphs_of
+    return _skip_if_none(values_for(ctx.loaded.report))  # none for a text with a form of its own (phiếu trình)
 
 
 def _paragraph_field(ctx):
@@ -123,7 +105,7 @@ def dvlint_fixtures():
         "template_sections": _template_sections,
         "layout": _layout,
         "presentation_values": _presentation_values,
-        "paragraphs_of": _paragraphs_of,
+        "paragraphs_of": lambda ctx: ctx.loaded.paragraphs_of,  # field path -> its paragraph numbers, first to last
         "paragraph_field": _paragraph_field,
         "as_of": _as_of,
         "today": lambda ctx: ctx.today,

@@ -35,6 +35,12 @@ class LoadedReport:
             return (1, 1)
         return self.positions.locate(parse_path(field), snippet)
 
+    def paragraphs_of(self, field: str) -> range:
+        """The paragraph numbers (lines) the value at ``field`` was read from, first to last (a name set on
+        two lines spans two paragraphs); an empty range when it has no place of its own."""
+        span = self.positions.values.get(tuple(parse_path(field)))
+        return range(span.line, max(span.line, span.end_line) + 1) if span is not None else range(0)
+
 
 @dataclass(frozen=True)
 class Loader:
@@ -128,6 +134,32 @@ def load_docx_report(path: Path, settings) -> LoadedReport:
     loaded = _imported(path, classify(lines, paragraphs), "docx")
     loaded.layout = look
     return loaded
+
+
+@dataclass
+class OpenDocx:
+    """A .docx opened for ``dvlint check --fix``: its look's paragraphs are this Document's elements,
+    so an edit made through them is saved with it."""
+
+    data: bytes  # the file as read
+    document: object  # the python-docx Document
+    loaded: LoadedReport  # the report imported from it, with its look
+    paragraphs: list[str]  # each numbered paragraph's text
+
+
+def open_docx_report(path: Path, settings, data: bytes | None = None) -> OpenDocx:
+    """Import a .docx, keeping the document open; from ``data`` when given (the repaired bytes, read back),
+    else from the file, bounded as for checking."""
+    from dvlint.importers import docx as docx_reader
+    from dvlint.importers.classify import classify
+
+    if data is None:
+        data = files.read_bytes(path, settings.max_file_size)
+    document = docx_reader.open_docx(data, settings.max_file_size)
+    lines, paragraphs, look = docx_reader.read_document(document, with_layout=True)
+    loaded = _imported(path, classify(lines, paragraphs), "docx")
+    loaded.layout = look
+    return OpenDocx(data, document, loaded, paragraphs)
 
 
 def load_pdf_report(path: Path, settings) -> LoadedReport:
