@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dvlint import Problem, rule
 from dvlint.layout.elements import (
-    LEGACY_FONT, all_looks, body_faults, element_faults, element_fields, has_letters, looks_of, margins_out,
+    LEGACY_FONT, all_looks, body_faults, element_faults, element_fields, element_targets, has_letters, looks_of,
+    margins_out,
     page_number_faults, paper_wrong, stray_fonts,
 )
 from dvlint.layout.elements import element_runs as _element_runs
@@ -273,16 +274,14 @@ def element_format(report, layout, presentation_values, paragraphs_of):
     Ví dụ đúng / Passes:
         # the Quốc hiệu in 12 or 13 pt, bold, capitals
     """
-    for element in presentation_values.elements.values():
-        wrong = []  # (field, text, deviations) of each value of this element that looks wrong
-        for field, text in element_fields(report, element):
-            looks = looks_of(layout, paragraphs_of, field)
-            runs = _element_runs(looks, text)
-            deviations = _deviations(element, looks[0][1], runs) if runs else []
-            if deviations:
-                wrong.append((field, text, deviations))
-        if wrong:
-            yield _element_problem(element, wrong, _severity(presentation_values, element))
+    wrong: dict[str, list] = {}  # element key -> (field, text, deviations) of each of its values that looks wrong
+    for target in element_targets(report, layout, presentation_values, paragraphs_of):
+        deviations = _deviations(target.element, target.look, target.runs)
+        if deviations:
+            wrong.setdefault(target.key, []).append((target.field, target.text, deviations))
+    for key, found in wrong.items():
+        element = presentation_values.elements[key]
+        yield _element_problem(element, found, _severity(presentation_values, element))
 
 
 def _element_problem(element, wrong, severity: str) -> Problem:
@@ -331,7 +330,7 @@ def rule_under(report, layout, presentation_values, paragraphs_of):
         if not element.rule_under:
             continue
         for field, text in element_fields(report, element):
-            looks = looks_of(layout, paragraphs_of, field)
+            looks = looks_of(layout, paragraphs_of, field, text)
             if not looks:
                 continue
             lines = [line for number, _ in looks for line in layout.lines_under.get(number, [])]
@@ -346,21 +345,29 @@ def rule_under(report, layout, presentation_values, paragraphs_of):
                 yield problem
 
 
-def _length_problem(element, field, text, looks, lines, text_width):
-    """An info when a drawn line's length is far from the one asked. The text's line is its estimated
-    printed width, at most the width between the margins (a long trích yếu wraps: its longest line is
-    the one the rule under it is measured against)."""
+def _printed_width(words: str, look, size: float, bold: bool, text_width: float | None) -> float:
+    """About how wide a paragraph's longest printed line is, mm: its words' width in Times New Roman,
+    at most its cell's width (or the width between the margins), since a longer text wraps there."""
+    from dvlint.layout.lines import column_width
     from dvlint.layout.metrics import estimate_text_width
 
+    width = estimate_text_width(words, size, bold=bold)
+    column = column_width(look.element, text_width) or text_width
+    return min(width, column) if column else width
+
+
+def _length_problem(element, field, text, looks, lines, text_width):
+    """An info when a drawn line's length is far from the one asked against the element's longest
+    printed line (a name set on two lines or in two rows: the longer; one that wraps in its cell: the
+    cell's width)."""
     measured = [line.length for line in lines if line.kind == "shape" and line.length]
     runs = _element_runs(looks, text)
     size = next((run.size for run in runs if run.size), None)
     if not measured or size is None:
         return None
-    longest = max((look.text.strip() for _, look in looks), key=len) if len(looks) > 1 else text.strip()
-    width = estimate_text_width(longest, size, bold=all(run.bold for run in runs))
-    if text_width:
-        width = min(width, text_width)
+    bold = all(run.bold for run in runs)
+    shown = [(look.text.strip() if len(looks) > 1 else text.strip(), look) for _, look in looks]
+    width = max(_printed_width(words, look, size, bold, text_width) for words, look in shown)
     if not width:
         return None
     ratio = max(measured) / width

@@ -71,16 +71,29 @@ def runs_for(look, text: str):
             and run.text.strip()]
 
 
-def looks_of(layout, paragraphs_of, field: str) -> list[tuple[int, object]]:
+def looks_of(layout, paragraphs_of, field: str, text: str | None = None) -> list[tuple[int, object]]:
     """(number, look) of each paragraph ``field`` was read from (a name set on two lines has two);
-    none for a data table's row, whose number holds several paragraphs."""
+    none for a data table's row, whose number holds several paragraphs.
+
+    Given the value's ``text``, a value read over several paragraphs keeps only those whose words are
+    the value's: a header table read band by band puts the Quốc hiệu between the issuer's two lines,
+    and a "(Ban hành kèm theo ...)" line read with an appendix's title is the appendix's reference."""
+    numbers = paragraphs_of(field)
     found = []
-    for number in paragraphs_of(field):
+    for number in numbers:
         looks = layout.paragraphs.get(number)
         if not looks or len(looks) != 1:
             return []
         found.append((number, looks[0]))
+    if text is not None and len(found) > 1:
+        wanted = _folded(text)
+        found = [(number, look) for number, look in found
+                 if _folded(look.text) and _folded(look.text) in wanted and not look.text.lstrip().startswith("(")]
     return found
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def element_runs(looks, text: str):
@@ -176,7 +189,7 @@ def element_targets(report, layout, values, paragraphs_of):
     """Every value of every recognised element with its paragraphs and runs, in the order of the value set."""
     for key, element in values.elements.items():
         for field, text in element_fields(report, element):
-            looks = looks_of(layout, paragraphs_of, field)
+            looks = looks_of(layout, paragraphs_of, field, text)
             runs = element_runs(looks, text)
             if runs:
                 yield Target(key, element, field, text, looks, runs)
@@ -349,13 +362,26 @@ def paper_wrong(section, page) -> bool:
     return abs(short - page.width) > page.tolerance or abs(long - page.height) > page.tolerance
 
 
+# A landscape page keeps the portrait page's margins turned with it: its top edge is the portrait left
+# (the bound edge, 30-35 mm), its left edge the portrait top (Phụ lục I, Phần I, mục I.2-3).
+TURNED = {"top": "left", "bottom": "right", "left": "top", "right": "bottom"}
+
+
 def margins_out(section, page) -> list[tuple[str, float, tuple]]:
-    """(side, mm, allowed range) of each margin out of its range."""
-    wrong = []
-    for side, allowed in page.margins.items():
-        value = getattr(section, side, None)
-        if value is not None and not within(value, allowed, page.margin_tolerance):
-            wrong.append((side, value, allowed))
+    """(side, mm, allowed range) of each margin out of its range; a landscape section may have its
+    margins as asked or turned with the page, whichever fits better."""
+    def out(margins):
+        wrong = []
+        for side, allowed in margins.items():
+            value = getattr(section, side, None)
+            if value is not None and not within(value, allowed, page.margin_tolerance):
+                wrong.append((side, value, allowed))
+        return wrong
+
+    wrong = out(page.margins)
+    if section.landscape and wrong:
+        turned = out({side: page.margins[TURNED[side]] for side in page.margins if TURNED[side] in page.margins})
+        wrong = min(wrong, turned, key=len)
     return wrong
 
 

@@ -43,6 +43,8 @@ from __future__ import annotations
 import math
 import re
 
+from lxml import etree
+
 from dvlint.layout._xml import (
     FALLBACK, MM_PER_PT, P, Styles, attr, child, own, qn, run_size, text_of, twips, twips_to_mm, w,
 )
@@ -56,6 +58,7 @@ THIN = 1.0  # mm: a rectangle or VML shape this thin or thinner is drawn as a li
 
 LINE_PRESETS = {"line", "straightConnector1"}
 _LINE_CHARS = "_\u2013\u2014\u2015-"
+_ALL_TEXT = etree.XPath("string(.)")  # all the text under an element, joined in C
 _CLASS = re.escape(_LINE_CHARS)
 _UNDERSCORES = re.compile(rf"^[ \t\u00a0]*[{_CLASS}][{_CLASS} \t\u00a0]*$")
 # Word's default left and right cell margin: 108 twips (0.19 cm).
@@ -304,6 +307,13 @@ def _column_twips(p, body_width_mm: float | None) -> float | None:
     return None
 
 
+def column_width(p, body_width_mm: float | None) -> float | None:
+    """The width a paragraph's lines can run across, mm: its table cell's less the cell margins, or the
+    body's; None when unknown (a width in percent or "auto"). A name longer than that wraps."""
+    twips_wide = _column_twips(p, body_width_mm)
+    return twips_to_mm(twips_wide) if twips_wide and twips_wide > 0 else None
+
+
 def _border_line(p, styles: Styles, body_width_mm: float | None, side: str) -> RuleLine | None:
     """A bottom or top border as a rule line; none for a paragraph boxed in (a left or right border too)."""
     if _border(p, styles, side) is None:
@@ -328,8 +338,9 @@ def _underscore_line(text: str) -> str | None:
 
 def _underscores(p, styles: Styles) -> tuple[RuleLine | None, bool]:
     """Underscores typed in the paragraph: (the line, whether the paragraph has text above it)."""
-    if not any(mark in text for text in p.itertext() for mark in _LINE_CHARS):
-        return None, False  # no line character anywhere: nothing to read
+    joined = _ALL_TEXT(p)
+    if sum(joined.count(mark) for mark in _LINE_CHARS) < 3:
+        return None, False  # not three line characters in all: no line typed (counted in C, not per character)
     lines = [line for line in text_of(p).split("\n") if line.strip()]
     if not lines:
         return None, False
@@ -406,7 +417,7 @@ def _first_size(p, styles: Styles) -> float:
     return run_size(runs[0] if runs else None, p, styles) or DEFAULT_SIZE
 
 
-def lines_under(document, numbered: dict[int, list]) -> dict[int, list[RuleLine]]:
+def lines_under(document, numbered: dict[int, list], body_width: float | None = None) -> dict[int, list[RuleLine]]:
     """The rule lines under each numbered paragraph's text.
 
     ``numbered`` maps the importer's paragraph number to its w:p elements (body and table cells); the
@@ -423,7 +434,8 @@ def lines_under(document, numbered: dict[int, list]) -> dict[int, list[RuleLine]
         for element in numbered[number]:
             number_of.setdefault(element, number)
     styles = Styles(document)
-    body_width = text_width(document)
+    if body_width is None:
+        body_width = text_width(document)
     out: dict[int, list[RuleLine]] = {}
     for p in document.element.body.iter(P):
         if any(a.tag == FALLBACK for a in p.iterancestors()):

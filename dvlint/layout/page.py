@@ -261,10 +261,10 @@ def pages(document) -> list[PageLook]:
     return out
 
 
-def text_width(document) -> float | None:
+def text_width(document, found: list[PageLook] | None = None) -> float | None:
     """The width text is set in on the first section's page: page width less left and right margins, mm
-    (None when one of them is unknown or the margins leave nothing)."""
-    found = pages(document)
+    (None when one of them is unknown or the margins leave nothing). ``found``: the pages, when read."""
+    found = pages(document) if found is None else found
     if not found:
         return None
     first = found[0]

@@ -29,5 +29,7 @@ def read_layout(document, elements: list[list]) -> Layout:
     resolver = Resolver(document)
     numbered = {number: owned for number, owned in enumerate(elements, start=1) if owned}
     paragraphs = {number: [resolver.paragraph(p, _table_of(p)) for p in owned] for number, owned in numbered.items()}
-    return Layout(paragraphs=paragraphs, pages=pages(document), lines_under=lines_under(document, numbered),
-                  text_width=text_width(document))
+    found = pages(document)
+    width = text_width(document, found)
+    return Layout(paragraphs=paragraphs, pages=found, lines_under=lines_under(document, numbered, width),
+                  text_width=width)
