@@ -191,3 +191,29 @@ def test_a_line_wholly_in_capitals_in_the_body_is_no_running_text(tmp_path):
     opening = (("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", False),)
     assert [f for f in _check(well_presented_report(tmp_path / "c.docx", opening=opening)).findings
             if f.code == "DV807"] == []
+
+
+def test_a_landscape_page_may_keep_the_portrait_margins_turned_with_it(tmp_path):
+    """Top 30 mm on the bound edge of a turned page is the portrait left margin (mục I.2-3), not a fault."""
+    turned = {"width": 297, "height": 210, "top": 30, "bottom": 20, "left": 20, "right": 20}
+    assert [f for f in _check(well_presented_report(tmp_path / "l.docx", page=turned)).findings if f.code == "DV802"] == []
+    wrong = {"width": 297, "height": 210, "top": 10, "bottom": 20, "left": 20, "right": 20}
+    assert "top margin 10.0 mm" in _one(_check(well_presented_report(tmp_path / "w.docx", page=wrong)), "DV802").message.en
+
+
+def test_a_value_read_over_several_paragraphs_keeps_only_its_own():
+    """A header read band by band puts the Quốc hiệu between the issuer's two lines; a reference line
+    "(Ban hành kèm theo ...)" read with an appendix's title is the appendix's, not the title's."""
+    from dvlint.layout.elements import looks_of
+    from dvlint.layout.model import Layout, ParagraphLook
+
+    def look(text):
+        return ParagraphLook(None, text, (), None, None, None, None, None, False, None, True)
+
+    layout = Layout(paragraphs={1: [look("ỦY BAN NHÂN DÂN")], 2: [look("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+                                3: [look("TỈNH LÂM ĐỒNG")], 4: [look("(Ban hành kèm theo Kế hoạch số 5/KH-UBND)")]})
+    spans = {"document.issuer.name": range(1, 4), "appendices[0].title": range(3, 5)}
+    issuer = looks_of(layout, spans.get, "document.issuer.name", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
+    assert [number for number, _ in issuer] == [1, 3]
+    title = looks_of(layout, spans.get, "appendices[0].title", "TỈNH LÂM ĐỒNG (Ban hành kèm theo Kế hoạch số 5/KH-UBND)")
+    assert [number for number, _ in title] == [3]
