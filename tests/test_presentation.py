@@ -217,3 +217,30 @@ def test_a_value_read_over_several_paragraphs_keeps_only_its_own():
     assert [number for number, _ in issuer] == [1, 3]
     title = looks_of(layout, spans.get, "appendices[0].title", "TỈNH LÂM ĐỒNG (Ban hành kèm theo Kế hoạch số 5/KH-UBND)")
     assert [number for number, _ in title] == [3]
+
+
+def test_a_document_made_by_libreoffice_from_a_seed(tmp_path):
+    """The Hưng Yên seed turned into Word by LibreOffice (Markdown to HTML to .docx), as a writer without
+    Word makes one: LibreOffice's own font, margins and sizes, read through its styles as Word shows them."""
+    import shutil
+    import subprocess
+
+    import markdown
+
+    from conftest import SEEDS
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office, "LibreOffice (soffice) is needed (bash .ci/run installs it)"
+    html = markdown.markdown((SEEDS / "hung-yen-2024-qcdc-9-thang.md").read_text(encoding="utf-8"), extensions=["tables"])
+    source = tmp_path / "seed.html"
+    source.write_text(f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>', encoding="utf-8")
+    subprocess.run([office, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
+                   timeout=180)
+    result = _check(tmp_path / "seed.docx")
+    messages = [f"{f.code} {f.message.en}" for f in _dv8(result)]
+    assert not [m for m in messages if m.startswith("DV000")]
+    assert any(m.startswith("DV803 The font 'Liberation Serif'") for m in messages)
+    assert any(m.startswith("DV802") and "left margin 20.0 mm (asked: 30-35)" in m for m in messages)
+    assert any(m.startswith("DV807") and "body paragraphs are not justified" in m for m in messages)
+    assert result.score.subscore("DV8").value < 100
