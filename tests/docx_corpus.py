@@ -206,7 +206,9 @@ def well_presented_report(path: Path, *, looks: dict | None = None, page: dict |
     _line(header.cell(1, 1), "Lâm Đồng, ngày 05 tháng 3 năm 2025", **looks["place_date"])
 
     _line(document, kind, **looks["kind"])
-    _line(document, title, border=True, **looks["title"])
+    title_lines = title.split("\n")  # a trích yếu typed over two paragraphs, the line under the last
+    for index, text in enumerate(title_lines):
+        _line(document, text, border=index == len(title_lines) - 1, **looks["title"])
     for text, italic in opening:
         _line(document, text, align="both", **{**looks["body"], "italic": italic})
     for number, heading in (("I", "KẾT QUẢ THỰC HIỆN"), ("II", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025")):

@@ -244,3 +244,15 @@ def test_a_document_made_by_libreoffice_from_a_seed(tmp_path):
     assert any(m.startswith("DV802") and "left margin 20.0 mm (asked: 30-35)" in m for m in messages)
     assert any(m.startswith("DV807") and "body paragraphs are not justified" in m for m in messages)
     assert result.score.subscore("DV8").value < 100
+
+
+def test_a_summary_line_typed_over_two_paragraphs_has_its_rule_under_the_second(tmp_path):
+    path = well_presented_report(tmp_path / "t.docx", title="Kết quả công tác dân vận chính quyền\nnăm 2024 của Sở Nội vụ")
+    assert _dv8(_check(path)) == []
+
+
+def test_a_note_in_brackets_and_a_nearly_one_centimetre_indent_are_not_faults(tmp_path):
+    """"(Phân công nhiệm vụ theo Phụ lục đính kèm)" is a pointer, not running text; 10.6 mm for 1 cm does not show."""
+    opening = (("(Phân công nhiệm vụ theo Phụ lục đính kèm)", False),)
+    assert _dv8(_check(well_presented_report(tmp_path / "n.docx", opening=opening, first_line_indent_mm=10.6))) == []
+    assert _one(_check(well_presented_report(tmp_path / "m.docx", first_line_indent_mm=8)), "DV807")

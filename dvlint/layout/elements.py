@@ -85,11 +85,30 @@ def looks_of(layout, paragraphs_of, field: str, text: str | None = None) -> list
         if not looks or len(looks) != 1:
             return []
         found.append((number, looks[0]))
-    if text is not None and len(found) > 1:
-        wanted = _folded(text)
+    if text is None or not found:
+        return found
+    wanted = _folded(text)
+    if len(found) > 1:
         found = [(number, look) for number, look in found
                  if _folded(look.text) and _folded(look.text) in wanted and not look.text.lstrip().startswith("(")]
-    return found
+    return found + _continued(layout, found, wanted)
+
+
+def _continued(layout, found, wanted: str) -> list[tuple[int, object]]:
+    """The paragraphs after a value's last that hold the rest of its words: a trích yếu typed over two
+    paragraphs is one value whose place the importer records at its first."""
+    more = []
+    number = found[-1][0] if found else 0
+    shown = "".join(_folded(look.text).replace(" ", "") for _, look in found)
+    while len(shown) < len(wanted.replace(" ", "")):
+        looks = layout.paragraphs.get(number + 1)
+        text = looks[0].text if looks and len(looks) == 1 else ""
+        if not _folded(text) or _folded(text) not in wanted or text.lstrip().startswith("("):
+            break
+        number += 1
+        more.append((number, looks[0]))
+        shown += _folded(looks[0].text).replace(" ", "")
+    return more
 
 
 def _folded(text: str) -> str:
@@ -284,8 +303,20 @@ def body_looks(report, layout, paragraphs_of, not_starting=()):
             if number in seen:
                 continue
             seen.add(number)
-            if not look.in_table and look.text != look.text.upper():  # some lower-case letter: running text
+            if _running_text(look):
                 yield number, field, look
+
+
+def _running_text(look) -> bool:
+    """Whether a body paragraph is running text, which II.6.e's justification and indent are for: not in a
+    table, not wholly in capitals ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "QUYẾT ĐỊNH:"), not set centred in
+    bold (a trích yếu's second line read as text), not a note wholly in brackets ("(Phân công nhiệm vụ
+    theo Phụ lục đính kèm)")."""
+    text = look.text.strip()
+    if look.in_table or text == text.upper() or (text.startswith("(") and text.endswith(")")):
+        return False
+    lettered = [run for run in look.runs if has_letters(run.text)]
+    return not (look.alignment == "center" and lettered and all(run.bold for run in lettered))
 
 
 def lines_of(look, size: float | None) -> float | None:
