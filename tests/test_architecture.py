@@ -186,3 +186,13 @@ def test_the_checker_fails_on_an_upward_import(tmp_path):
     imported = _imports("dvlint.model.bad", bad)
     assert imported == {"dvlint.engine.core"}
     assert _layer("dvlint.engine.core") < _layer("dvlint.model.bad")
+
+
+def test_every_package_is_in_the_wheel():
+    """pyproject.toml lists the packages a wheel holds: one left out installs without it (dvlint.layout was,
+    and an installed dvlint could not read a .docx: the editable install of the tests hid it)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {".".join(init.parent.relative_to(ROOT).parts) for init in PACKAGE.rglob("__init__.py")}
+    assert folders <= listed | {"dvlint.rules"}, sorted(folders - listed)

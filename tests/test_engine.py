@@ -175,7 +175,7 @@ def _specs():
     (("DV4",), (), None, ["DV401", "DV402", "DV403", "DV404", "DV405", "DV406", "DV407", "DV408", "DV409"]),
     (("DV4", "DV501"), ("DV40",), None, ["DV501"]),
     (("DV401",), ("DV4",), None, ["DV401"]),
-    (None, ("DV1", "DV2", "DV3", "DV4", "DV6", "DV7"), None, ["DV501", "DV502", "DV503", "DV504", "DV505", "DV506",
+    (None, ("DV1", "DV2", "DV3", "DV4", "DV6", "DV7", "DV8"), None, ["DV501", "DV502", "DV503", "DV504", "DV505", "DV506",
                                                       "DV507", "DV508", "DV509"]),
     (None, (), "signature and not (present or signer)", ["DV402", "DV403", "DV404", "DV406", "DV407"]),
     (None, (), "name", ["DV405", "DV409"]),

@@ -113,7 +113,7 @@ def test_baseline_fingerprint_keeps_the_field_but_not_its_list_indexes():
 
 def test_a_code_that_names_no_rule_is_a_usage_error_with_the_nearest(tmp_path):
     """`--select DV9O1` (a letter O) used to run no rule, print 100/100 and pass the gate."""
-    for args, said in ((["--select", "DV9O1"], "select: 'DV9O1' names no rule; did you mean 'DV701'?"),
+    for args, said in ((["--select", "DV9O1"], "select: 'DV9O1' names no rule; did you mean 'DV801'?"),
                        (["--select", "DV41"], "select: 'DV41' names no rule; did you mean 'DV401'?"),
                        (["--ignore", "XYZ"], "ignore: 'XYZ' names no rule")):
         proc = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), *args, "--lang", "en")

@@ -326,7 +326,7 @@ def test_the_same_report_read_from_its_pdf_gives_the_docx_findings(tmp_path):
     assert from_pdf.signature == from_docx.signature
     assert from_pdf.recipients == from_docx.recipients
     assert sorted(f.code for f in check(tmp_path / "report.txt").findings) == sorted(
-        f.code for f in check(docx).findings)
+        f.code for f in check(docx).findings if not f.code.startswith("DV8"))  # how it looks: the .docx's alone
 
 
 @pytest.mark.parametrize("flavour", ["gfm", "markdown", "commonmark"])
@@ -347,7 +347,8 @@ def test_the_same_report_converted_by_pandoc_gives_the_docx_findings(tmp_path, f
     assert from_md.recipients == from_docx.recipients
     assert [(f.label, f.text) for f in from_md.footnotes] == [(f.label, f.text) for f in from_docx.footnotes]
     assert from_md.appendices[0].tables[0].rows == from_docx.appendices[0].tables[0].rows
-    assert sorted(f.code for f in check(converted).findings) == sorted(f.code for f in check(docx).findings)
+    assert sorted(f.code for f in check(converted).findings) == sorted(
+        f.code for f in check(docx).findings if not f.code.startswith("DV8"))  # how it looks: the .docx's alone
 
 
 # --- dvlint import ------------------------------------------------------------------
