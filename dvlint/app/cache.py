@@ -55,6 +55,7 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._fingerprints: dict[int, tuple[str, bool]] = {}
+        self._trees: dict[Path, str] = {}  # folder -> digest, once per cache (a process's run)
 
     # --- keys ----------------------------------------------------------------------------------------
 
@@ -62,7 +63,7 @@ class ResultCache:
         """(digest of everything but the file that decides a result, whether the file's path does too)."""
         known = self._fingerprints.get(id(engine))
         if known is None:
-            known = self._fingerprints[id(engine)] = _fingerprint(engine)
+            known = self._fingerprints[id(engine)] = _fingerprint(engine, self._trees)
         return known
 
     def key_for(self, path: Path, data: bytes, engine, reader: str) -> str:
@@ -102,14 +103,19 @@ def cacheable(result: ReportResult) -> bool:
 # --- the fingerprint ------------------------------------------------------------------------------------
 
 
-def _fingerprint(engine) -> tuple[str, bool]:
+def _fingerprint(engine, trees: dict) -> tuple[str, bool]:
     import dvlint
     from dvlint.plugins.builtin import builtin_rules_dir
+
+    def tree(folder: Path) -> str:
+        if folder not in trees:
+            trees[folder] = _tree_digest(folder)
+        return trees[folder]
 
     settings = engine.settings
     own = [Path(dvlint.__file__).resolve().parent, builtin_rules_dir().resolve()]
     parts = ["dvlint", dvlint.__version__, sys.version, sys.implementation.cache_tag, _library_versions()]
-    parts += [_tree_digest(folder) for folder in own]
+    parts += [tree(folder) for folder in own]
     foreign = False
     code_files = set()
     for _, plugin in engine.pm.list_name_plugin():
@@ -120,13 +126,13 @@ def _fingerprint(engine) -> tuple[str, bool]:
         if any(folder == file or folder in file.parents for folder in own):
             continue
         foreign = True
-        parts += ["code", str(file), _tree_digest(_package_root(file))]
+        parts += ["code", str(file), tree(_package_root(file))]
     for folder in settings.rule_dirs:
         foreign = True
-        parts += ["rules", str(folder), _tree_digest(Path(folder))]
+        parts += ["rules", str(folder), tree(Path(folder))]
     template_paths = [Path(p) for found in engine.pm.hook.dvlint_template_paths(config=settings) for p in (found or ())]
     for folder in template_paths:
-        parts += ["templates", str(folder), _tree_digest(folder)]
+        parts += ["templates", str(folder), tree(folder)]
     if settings.template and Path(settings.template).is_file():
         parts += ["template", _file_digest(Path(settings.template))]
     if settings.baseline is not None:
@@ -166,7 +172,6 @@ def _library_versions() -> str:
     return ";".join(found)
 
 
-@functools.cache
 def _tree_digest(root: Path) -> str:
     """The digest of every source and data file under ``root`` (or of ``root``, a file), names and bytes."""
     h = hashlib.sha256()
