@@ -86,7 +86,7 @@ def ocr_lines(what: str, data: bytes, read):
     store = cachestore.reading_store()
     if key is not None:
         body = store.read(KIND, key)
-        cached = _pages(body.get("pages")) if body is not None else None
+        cached = _pages(body.get("pages"), nested=what == "pdf") if body is not None else None
         if cached is not None:
             return cached
     pages = read()
@@ -95,17 +95,24 @@ def ocr_lines(what: str, data: bytes, read):
     return pages
 
 
-def _pages(value):
-    """The pages of an entry, if they are what dvlint writes: a list of strings or of lists of strings."""
+def _pages(value, nested: bool):
+    """The lines of an entry, if they are what dvlint writes: a list of strings, or (``nested``, a PDF's
+    pages) a list of lists of strings."""
     if not isinstance(value, list):
         return None
     for item in value:
-        if isinstance(item, list):
-            if not all(isinstance(line, str) for line in item):
-                return None
-        elif not isinstance(item, str):
+        if nested and not (isinstance(item, list) and all(isinstance(line, str) for line in item)):
+            return None
+        if not nested and not isinstance(item, str):
             return None
     return value
+
+
+def prepare() -> None:
+    """Ask Tesseract its version now, in this process, when the reading cache is in use: a PDF is read in a
+    forked child (dvlint.importers.isolate), which would otherwise ask again for every scan."""
+    if cachestore.reading_store() is not None:
+        tool_version("tesseract")
 
 
 # --- .doc -----------------------------------------------------------------------------------------------

@@ -171,6 +171,8 @@ def load_pdf_report(path: Path, settings) -> LoadedReport:
 
     from dvlint.importers import reading
 
+    reading.prepare()
+
     def read_by_ocr(document):  # what OCR read on the same bytes before, if the cache has it
         return reading.ocr_lines("pdf", files.read_bytes(path, settings.max_file_size), lambda: ocr.pdf_pages(document))
 
