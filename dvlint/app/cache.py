@@ -56,6 +56,8 @@ class ResultCache:
         self.misses = 0
         self._fingerprints: dict[int, tuple[str, bool]] = {}
         self._trees: dict[Path, str] = {}  # folder -> digest, once per cache (a process's run)
+        self._writer = None  # one thread writes the entries: creating and renaming a file costs about a
+        # millisecond on a journaling disk, which then overlaps the checking of the next file
 
     # --- keys ----------------------------------------------------------------------------------------
 
@@ -90,9 +92,24 @@ class ResultCache:
         return result
 
     def put(self, key: str, result: ReportResult) -> bool:
+        """Keep ``result`` under ``key`` (written by a thread of its own: :meth:`finish` waits for it)."""
         if not cacheable(result):
             return False
-        return self.store.write(KIND, key, encode(result))
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="dvlint-cache")
+        self._writer.submit(self.store.write, KIND, key, encode(result))
+        return True
+
+    def finish(self, checked: bool = True) -> None:
+        """Wait for the entries being written, then keep the folder within its size when files were checked
+        (readers may have written entries of their own: OCR, .doc) or entries written."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
+        if checked or self.store.written:
+            self.store.prune()
 
 
 def cacheable(result: ReportResult) -> bool:

@@ -223,8 +223,8 @@ class Checker:
                 progress(result)
         for _ in checked:  # let the pool finish and close
             pass
-        if self.cache is not None and pending:
-            self.cache.store.prune()
+        if self.cache is not None:
+            self.cache.finish(checked=bool(pending))
         if not self.engines and files:
             self.engine_for(files[0])  # checked in workers: the rules are listed from here
         run.rules = sorted({spec.code: spec for engine in self.engines.values() for spec in engine.rules}.values(),
