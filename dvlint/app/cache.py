@@ -154,7 +154,8 @@ def _fingerprint(engine, trees: dict) -> tuple[str, bool]:
         parts += ["template", _file_digest(Path(settings.template))]
     if settings.baseline is not None:
         parts += ["baseline", _file_digest(settings.baseline)]
-    parts += ["settings", json.dumps(settings.model_dump(mode="json", exclude={"cache_size"}), sort_keys=True, ensure_ascii=False)]
+    in_force = settings.model_dump(mode="json", exclude={"cache_size"})  # the cache's own size changes no result
+    parts += ["settings", json.dumps(in_force, sort_keys=True, ensure_ascii=False)]
     parts += ["today", engine.today.isoformat()]
     by_path = bool(settings.baseline or settings.per_file or foreign)
     return cachestore.digest(*parts), by_path

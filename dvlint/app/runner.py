@@ -315,6 +315,8 @@ def _reading_root() -> str | None:
 
     store = reading_store()
     return str(store.root) if store is not None else None
+
+
 _worker_checker: Checker | None = None
 _parent_checker: Checker | None = None  # set before the pool starts; a forked worker finds it here
 
