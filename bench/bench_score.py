@@ -49,7 +49,7 @@ def score_wall(folder: Path, jobs: int) -> tuple[float, float]:
     """
     start = time.perf_counter()
     launched = subprocess.run([sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "dvlint", "score", str(folder),
-                               "-j", str(jobs)], capture_output=True, text=True, check=True, env=user_env())
+                               "-j", str(jobs), "--no-cache"], capture_output=True, text=True, check=True, env=user_env())
     seconds = time.perf_counter() - start
     return seconds, int(launched.stdout.strip()) / 1024
 

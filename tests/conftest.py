@@ -64,3 +64,10 @@ def check(tmp_path):
         return check_text(tmp_path, text, **overrides)
 
     return _check
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory, monkeypatch):
+    """Every test has a cache folder of its own (dvlint check and score cache by default): a result kept by one
+    test is never another's, and nothing is written to the user's ~/.cache."""
+    monkeypatch.setenv("DVLINT_CACHE_DIR", str(tmp_path_factory.mktemp("dvlint-cache")))

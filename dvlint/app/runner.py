@@ -108,8 +108,9 @@ class Checker:
 
     def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None,
                  *, isolated: bool = False, local_rules: bool = True, received: bool = False,
-                 stands_for: dict | None = None):
+                 stands_for: dict | None = None, cache=None):
         self.overrides = overrides or {}
+        self.cache = cache  # a dvlint.app.cache.ResultCache, or None: every file is checked
         self.config_file = config_file
         self.today = today
         self.isolated = isolated
@@ -199,23 +200,72 @@ class Checker:
         self._settle_configurations(files)
         if progress:
             progress(len(items))
-        if jobs > 1 and len(files) >= PARALLEL_MIN_FILES:
-            checked = self._in_workers(files, jobs)
+        found, keys = self._from_cache(files)  # looked up here, before any worker starts
+        pending = [path for path, hit in zip(files, found) if hit is None]
+        if jobs > 1 and len(pending) >= PARALLEL_MIN_FILES:
+            checked = self._in_workers(pending, jobs)
         else:
-            checked = (self.check_file(path) for path in files)
+            checked = (self.check_file(path) for path in pending)
         run = RunResult(reports=store if store is not None else [])
+        index = 0
         for path, error in items:
-            result = ReportResult(path, error=error) if error else next(checked)
+            if error:
+                result = ReportResult(path, error=error)
+            else:
+                result, key = found[index], keys[index]
+                index += 1
+                if result is None:
+                    result = next(checked)
+                    if key is not None:
+                        self._to_cache(path, key, result)
             run.reports.append(result)
             if progress:
                 progress(result)
         for _ in checked:  # let the pool finish and close
             pass
+        if self.cache is not None:
+            self.cache.finish(checked=bool(pending))
         if not self.engines and files:
             self.engine_for(files[0])  # checked in workers: the rules are listed from here
         run.rules = sorted({spec.code: spec for engine in self.engines.values() for spec in engine.rules}.values(),
                            key=lambda spec: spec.code)
         return run
+
+    def _from_cache(self, files: list[Path]) -> tuple[list, list]:
+        """For each file, its cached result or None, and the key to keep its fresh result under (with the
+        file's state when it was read) or None (no cache, or a file that cannot be read: its check says why)."""
+        if self.cache is None:
+            return [None] * len(files), [None] * len(files)
+        found, keys = [], []
+        for path in files:
+            key = self._cache_key(path)
+            hit = self.cache.get(key[0], self.stands_for.get(path, path)) if key is not None else None
+            found.append(hit)
+            keys.append(None if hit is not None else key)
+        return found, keys
+
+    def _cache_key(self, path: Path):
+        from dvlint.importers.reading import reader_version
+
+        engine = self.engine_for(path)
+        try:
+            before = _state(path)
+            data = files.read_bytes(path, engine.settings.max_file_size)
+        except (LoadError, OSError):
+            return None
+        loader = self.loader_for(path)
+        if loader is None:
+            return None
+        return self.cache.key_for(path, data, engine, reader_version(loader.name)), before
+
+    def _to_cache(self, path: Path, key, result: ReportResult) -> None:
+        """Keep a fresh result, unless the file changed since its key was made (the result may be of other bytes)."""
+        try:
+            unchanged = _state(path) == key[1]
+        except OSError:
+            unchanged = False
+        if unchanged:
+            self.cache.put(key[0], result)
 
     def _settle_configurations(self, files: list[Path]) -> None:
         """Build the engine of each configuration that applies, once, here: a bad configuration or a code
@@ -232,7 +282,7 @@ class Checker:
         """What a worker needs to build the same checker."""
         return {"overrides": self.overrides, "config_file": self.config_file, "today": self.today,
                 "isolated": self.isolated, "local_rules": self.local_rules, "received": self.received,
-                "stands_for": self.stands_for}
+                "stands_for": self.stands_for, "reading": _reading_root()}
 
     def _in_workers(self, files: list[Path], jobs: int):
         """Results from worker processes, in order, as they arrive."""
@@ -252,6 +302,21 @@ class Checker:
 
 
 PARALLEL_MIN_FILES = 40
+
+
+def _state(path: Path) -> tuple:
+    """What changes when a file is written to: its size, time of change and inode."""
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev
+
+
+def _reading_root() -> str | None:
+    from dvlint.source.cachestore import reading_store
+
+    store = reading_store()
+    return str(store.root) if store is not None else None
+
+
 _worker_checker: Checker | None = None
 _parent_checker: Checker | None = None  # set before the pool starts; a forked worker finds it here
 
@@ -270,6 +335,11 @@ def _start_worker(recipe: dict) -> None:
         _worker_checker = inherited  # forked: the parent's engines, rules and templates are already built
     else:  # started afresh (spawn, forkserver): build them here
         overrides, config_file, today = recipe.pop("overrides"), recipe.pop("config_file"), recipe.pop("today")
+        reading = recipe.pop("reading")
+        if reading is not None:
+            from dvlint.source.cachestore import Store, use_for_reading
+
+            use_for_reading(Store(Path(reading)))
         _worker_checker = Checker(overrides, config_file, today, **recipe)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_time_limit, date_arg, new_checker, output_arg, run_settings,
-                               say, warn_ignored_rules, write_output)
+from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_cache_options, add_time_limit, date_arg, new_checker,
+                               output_arg, run_settings, say, use_cache, warn_ignored_rules, write_output)
 from dvlint.i18n import Msg, counted
 
 
@@ -33,6 +33,7 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("--statistics", action="store_true", help=h("chỉ in số phát hiện theo từng quy tắc", "print only the number of findings per rule"))
     check.add_argument("--stdin-filename", metavar="NAME", help=h("tên của báo cáo đọc từ đầu vào chuẩn (PATH là '-'): quyết định loại tệp theo đuôi, tên trong thông báo và cấu hình áp dụng", "the name of the report read from standard input (PATH '-'): its suffix gives the format, and it names the report in messages and finds its configuration"))
     add_time_limit(check, h)
+    add_cache_options(check, h)
     check.set_defaults(run=run)
 
 
@@ -58,6 +59,7 @@ def run(args) -> int:
         changed, unwritten = _apply_fixes(checker, args)
         if args.diff:
             return EXIT_USAGE if unwritten else EXIT_FINDINGS if changed else EXIT_OK
+    use_cache(checker, args, run_settings(checker, args).lang)
     tune_gc_for_batch()
     try:
         run = checker.run(args.paths, args.jobs if args.jobs and args.jobs > 0 else default_jobs())

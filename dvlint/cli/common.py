@@ -43,6 +43,49 @@ def add_time_limit(parser, h) -> None:
         "the most time reading and checking one file may take (default 600; 0: none); a file over it is not read"))
 
 
+def add_cache_options(parser, h) -> None:
+    parser.add_argument("--no-cache", action="store_true", help=h(
+        "không dùng bộ đệm kết quả và bộ đệm đọc (OCR, chuyển .doc): không đọc, không ghi gì vào đĩa",
+        "use neither the result cache nor the reading cache (OCR, .doc conversion): nothing is read or written there"))
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR", help=h(
+        "thư mục bộ đệm (mặc định: $DVLINT_CACHE_DIR, $XDG_CACHE_HOME/dvlint hoặc ~/.cache/dvlint)",
+        "the cache folder (default: $DVLINT_CACHE_DIR, $XDG_CACHE_HOME/dvlint or ~/.cache/dvlint)"))
+
+
+def cache_root(args) -> Path:
+    from dvlint.source.cachestore import default_root
+
+    return (args.cache_dir or default_root()).expanduser().absolute()
+
+
+CACHE_IN_CHECKED = Msg(
+    "thư mục bộ đệm {root} nằm trong thư mục được kiểm tra {folder}: không dùng bộ đệm lần này "
+    "(đặt nó ở nơi khác bằng --cache-dir hoặc DVLINT_CACHE_DIR)",
+    "the cache folder {root} is inside the checked folder {folder}: no cache this run "
+    "(put it elsewhere with --cache-dir or DVLINT_CACHE_DIR)")
+
+
+def use_cache(checker, args, lang: str) -> None:
+    """Give ``checker`` its result cache and the readers theirs, unless ``--no-cache``, or unless the cache folder
+    lies inside a checked folder: a received folder could hold planted entries, and the cache's files would be
+    checked as reports (docs/configuration.md, "The cache")."""
+    from dvlint.app.cache import ResultCache
+    from dvlint.source.cachestore import Store, is_within, use_for_reading
+
+    use_for_reading(None)
+    if args.no_cache:
+        return
+    root = cache_root(args)
+    for named in args.paths:
+        folder = Path(named)
+        if named != "-" and folder.is_dir() and is_within(root, folder):
+            say(f"dvlint: {CACHE_IN_CHECKED.format(root=root, folder=folder).text(lang)}")
+            return
+    store = Store(root, run_settings(checker, args).cache_size * 1024 * 1024)
+    checker.cache = ResultCache(store)
+    use_for_reading(store)
+
+
 def legacy_help(h) -> str:
     return h("đọc tệp gõ bằng mã cũ (TCVN3, VNI, Windows-1258) bằng cách chuyển sang Unicode",
              "read files in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) by converting them to Unicode")

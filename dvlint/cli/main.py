@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from dvlint.cli import check, citations, importing, init, rules, schema, score, templates
+from dvlint.cli import cache, check, citations, importing, init, rules, schema, score, templates
 from dvlint.cli.common import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, codes_arg, legacy_help, say
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
@@ -53,7 +53,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--convert-legacy", action="store_true", default=None, help=legacy_help(h))
     common.add_argument("-k", dest="keyword", metavar="EXPR", help=h("lọc quy tắc theo tên: 'signature and not name'", "filter rules by name: 'signature and not name'"))
 
-    for command in (check, score, rules, schema, templates, init, citations, importing):
+    for command in (check, score, rules, schema, templates, init, citations, importing, cache):
         command.add_parser(sub, common, h)
     return parser
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK, EXIT_USAGE, add_time_limit, new_checker, run_settings, warn_ignored_rules
+from dvlint.cli.common import (EXIT_OK, EXIT_USAGE, add_cache_options, add_time_limit, new_checker, run_settings, use_cache,
+                               warn_ignored_rules)
 from dvlint.i18n import Msg
 
 
@@ -29,6 +30,7 @@ def add_parser(sub, common, h) -> None:
     score.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình song song (mặc định: số lõi CPU)", "parallel processes (default: the number of CPUs)"))
     score.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
     add_time_limit(score, h)
+    add_cache_options(score, h)
     score.set_defaults(run=run)
 
 
@@ -47,6 +49,7 @@ def run(args) -> int:
     checker = new_checker(args, received=True)
     tune_gc_for_batch()
     lang = run_settings(checker, args).lang
+    use_cache(checker, args, lang)
     bar = ranking.ProgressBar(lang, enabled=sys.stderr.isatty())
     with SpilledResults() as store:
         try:

@@ -65,6 +65,7 @@ class FileConfig(BaseModel):
     grades: list[GradeBand] | None = None
     per_file: dict[str, list[str]] = Field(default_factory=dict, description="glob -> rule codes to ignore there")
     inline_suppressions: bool | None = Field(None, description="honour '# dvlint: disable' comments in the reports")
+    cache_size: int | None = Field(None, gt=0, description="megabytes the cache folder may hold (default 200)")
     score: ScorePage = Field(default_factory=ScorePage)
 
     @field_validator("severity", "weights")
@@ -108,6 +109,7 @@ class Settings(BaseModel):
     page_title: str | None = None  # the heading of `dvlint score --html`: [score] in the file, or --title ...
     page_period: str | None = None
     page_unit: str | None = None
+    cache_size: int = 200  # megabytes the cache folder may hold; the least recently used entries go first
 
     def severity_for(self, code: str, default: str) -> str:
         return by_longest_prefix(self.severity, code, default)
@@ -217,6 +219,7 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "page_title": fc.score.title,
         "page_period": fc.score.period,
         "page_unit": fc.score.unit,
+        "cache_size": fc.cache_size,
     }
     for key, value in (defaults or {}).items():
         if values.get(key) is None:

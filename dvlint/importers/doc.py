@@ -24,7 +24,7 @@ from pathlib import Path
 
 from dvlint.i18n import Msg
 from dvlint.source.errors import LoadError
-from dvlint.source.files import check_readable
+from dvlint.source.files import check_readable, read_bytes
 
 CONVERT_SECONDS = 120
 
@@ -46,15 +46,38 @@ def office() -> str:
     return command
 
 
+def docx_bytes(path: Path, max_size: int) -> bytes:
+    """The .docx LibreOffice makes of the .doc at ``path`` (read bounded by ``max_size``), or made of the same
+    bytes before (dvlint.importers.reading)."""
+    from dvlint.importers import reading
+
+    check_readable(path, max_size)
+    command = office()
+    data = read_bytes(path, max_size)
+
+    def convert() -> bytes:
+        with _converted(data, command) as converted:
+            return read_bytes(converted, max_size)
+
+    return reading.converted_docx(data, convert)
+
+
 @contextlib.contextmanager
 def as_docx(path: Path, max_size: int):
     """The .doc at ``path`` converted to a .docx in a private folder, for the time of the block."""
     check_readable(path, max_size)
     command = office()
+    with _converted(read_bytes(path, max_size), command) as converted:
+        yield converted
+
+
+@contextlib.contextmanager
+def _converted(data: bytes, command: str):
+    """The .doc of bytes ``data`` converted by ``command`` (LibreOffice) to a .docx in a private folder."""
     with tempfile.TemporaryDirectory(prefix="dvlint-doc-") as folder:
         work = Path(folder)
         source = work / "input.doc"
-        shutil.copyfile(path, source)
+        source.write_bytes(data)
         profile = work / "profile"
         _write_profile(profile)
         out = work / "out"

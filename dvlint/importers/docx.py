@@ -478,6 +478,17 @@ def read_lines(path: Path, max_size: int) -> tuple[list[SourceLine], list[str]]:
     return lines, paragraphs
 
 
+def read_lines_of(data: bytes, max_size: int) -> tuple[list[SourceLine], list[str]]:
+    """The located lines of the .docx of bytes ``data`` (a .doc converted), and its paragraphs' text by number."""
+    document = open_docx(data, max_size)
+    try:
+        lines, paragraphs, _ = read_document(document)
+        return lines, paragraphs
+    finally:
+        del document  # freed now: see read_docx
+        gc.collect(1)
+
+
 def read_docx(path: Path, max_size: int, with_layout: bool = False):
     """The located lines of a .docx, its paragraphs' text by number, and (``with_layout``) how it looks.
 

@@ -130,16 +130,23 @@ def _tidy(line: str) -> str:
 
 
 def image_text(path: Path, max_size: int) -> str:
-    """The text of one page photographed or scanned, read by OCR (a copy with a plain name is read)."""
-    from dvlint.source.files import check_readable
+    """The text of one page photographed or scanned, read by OCR (a copy with a plain name is read), or
+    what OCR read on the same bytes before (dvlint.importers.reading)."""
+    from dvlint.importers import reading
+    from dvlint.source.files import check_readable, read_bytes
 
     check_readable(path, max_size)
     check_image(path)
-    command = tesseract()
-    with tempfile.TemporaryDirectory(prefix="dvlint-ocr-") as folder:
-        image = Path(folder) / f"page{path.suffix.lower()}"
-        shutil.copyfile(path, image)
-        return "\n".join(read_image(command, image)) + "\n"
+    data = read_bytes(path, max_size)
+
+    def read() -> list[str]:
+        command = tesseract()
+        with tempfile.TemporaryDirectory(prefix="dvlint-ocr-") as folder:
+            image = Path(folder) / f"page{path.suffix.lower()}"
+            image.write_bytes(data)
+            return read_image(command, image)
+
+    return "\n".join(reading.ocr_lines("image", data, read)) + "\n"
 
 
 # --- an image's size, from its header, before anything decodes it -----------------------------------

@@ -169,7 +169,14 @@ def load_pdf_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers.classify import classify
     from dvlint.importers.pdf import read_pdf
 
-    pdf = read_pdf(path, settings.max_file_size, ocr=ocr.pdf_pages)
+    from dvlint.importers import reading
+
+    reading.prepare()
+
+    def read_by_ocr(document):  # what OCR read on the same bytes before, if the cache has it
+        return reading.ocr_lines("pdf", files.read_bytes(path, settings.max_file_size), lambda: ocr.pdf_pages(document))
+
+    pdf = read_pdf(path, settings.max_file_size, ocr=read_by_ocr)
     kind = "ocr" if pdf.source == "ocr" else "pdf"
     loaded = _imported(path, classify(text_reader.read_lines(pdf.text), text_lines(pdf.text)), kind)
     loaded.page_starts = pdf.page_starts
@@ -182,8 +189,8 @@ def load_doc_report(path: Path, settings) -> LoadedReport:
     from dvlint.importers import docx as docx_reader
     from dvlint.importers.classify import classify
 
-    with doc.as_docx(path, settings.max_file_size) as converted:
-        lines, paragraphs = docx_reader.read_lines(converted, settings.max_file_size)
+    data = doc.docx_bytes(path, settings.max_file_size)
+    lines, paragraphs = docx_reader.read_lines_of(data, settings.max_file_size)
     return _imported(path, classify(lines, paragraphs), "docx")
 
 
