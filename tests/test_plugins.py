@@ -343,6 +343,17 @@ def test_the_autoload_switch_keeps_plugins_out(sites, how, command):
     assert turned_on.returncode == 0 and ("LD101" in turned_on.stdout or command[0] != "rules")
 
 
+def test_with_plugins_off_a_plugins_codes_in_the_configuration_are_a_note(sites, tmp_path):
+    (tmp_path / "dvlint.toml").write_text("[severity]\nLD1 = 'info'\n", encoding="utf-8")
+    report = report_in(tmp_path)
+    off = dvlint("check", report, "--lang", "en", "--no-plugins", sites_on=[sites["lamdong"]], cwd=tmp_path)
+    assert off.returncode == 0, off.stderr
+    assert "severity" in off.stderr and "'LD1' names no rule loaded; it may be an installed plugin's, and plugins are off" \
+        in off.stderr
+    missing = dvlint("check", report, "--lang", "en", cwd=tmp_path)  # on, but not installed: the gate must not pass
+    assert missing.returncode == 2 and "'LD1' names no rule" in missing.stderr
+
+
 def test_explain_with_no_plugins_does_not_know_the_plugins_rules(sites):
     assert dvlint("explain", "LD101", sites_on=[sites["lamdong"]]).returncode == 0
     assert dvlint("explain", "LD101", "--no-plugins", sites_on=[sites["lamdong"]]).returncode == 2

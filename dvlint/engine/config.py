@@ -16,6 +16,7 @@ docs/configuration.md, "Which configuration is trusted".
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
@@ -202,7 +203,7 @@ def resolve_plugin_settings(settings: Settings, declared: dict[str, list], plugi
         for option in options:
             by_key[option.name] = option
             by_key[option.key] = option
-        values = {option.name: option.default for option in options}
+        values = {option.name: copy.deepcopy(option.default) for option in options}
         for key, value in table.items():
             option = by_key.get(key)
             where = _plugin_where(settings.source, name, key)

@@ -21,7 +21,8 @@ from dvlint.engine.config import Settings, resolve_plugin_settings
 from dvlint.source.errors import LoadError, UsageError
 from dvlint.i18n import Msg
 from dvlint.read.loaders import LoadedReport
-from dvlint.engine.plugins import PluginError, autoload_disabled, call_each, plugin_info, register_module_plugins, who
+from dvlint.engine.plugins import (PluginError, autoload_disabled, call_each, installed_plugin_names, plugin_info,
+                                   register_module_plugins, who)
 from dvlint.engine.rule import RESERVED_PREFIX, SEVERITY_RANK, Problem, RuleSpec
 
 SKIP = object()  # a fixture's answer meaning "the rules asking for me do not apply"
@@ -235,6 +236,12 @@ class Engine:
             if not names_no_rule(code, codes):
                 continue
             where = f" ({s.source})" if s.source else ""
+            if not code.strip().upper().startswith(RESERVED_PREFIX) and self._plugins_left_out():
+                self.notes.append(Msg(
+                    f"{setting}{where}: '{code}' không ứng với quy tắc nào đã nạp; có thể thuộc một plugin đã cài, mà "
+                    f"plugin đang tắt",
+                    f"{setting}{where}: '{code}' names no rule loaded; it may be an installed plugin's, and plugins are off"))
+                continue
             if s.unloaded_rules:
                 folders = ", ".join(s.unloaded_rules)
                 self.notes.append(Msg(
@@ -245,6 +252,10 @@ class Engine:
             raise UsageError(Msg(
                 f"{setting}{where}: '{code}' không ứng với quy tắc nào" + (f"; có phải ý bạn là '{hint}'?" if hint else ""),
                 f"{setting}{where}: '{code}' names no rule" + (f"; did you mean '{hint}'?" if hint else "")))
+
+    def _plugins_left_out(self) -> bool:
+        """Whether installed plugins exist that this run did not load (``--no-plugins``)."""
+        return autoload_disabled() and bool(installed_plugin_names())
 
     def _selects_a_subset(self) -> bool:
         """Whether ``select`` or ``-k`` left out a rule the whole check runs: then no grade is given."""

@@ -41,6 +41,13 @@ def autoload_disabled() -> bool:
     return os.environ.get(AUTOLOAD_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
 
 
+def installed_plugin_names(group: str = ENTRY_POINT_GROUP) -> list[str]:
+    """The names of the installed plugins' entry points, from their metadata alone (nothing is imported)."""
+    import importlib.metadata
+
+    return sorted({ep.name for ep in importlib.metadata.entry_points(group=group)})
+
+
 class PluginError(UsageError):
     """An installed plugin that cannot be used: exit 2, naming it."""
 
