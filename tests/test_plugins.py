@@ -199,6 +199,8 @@ def test_a_plugin_reads_its_settings_from_dvlint_toml(sites, tmp_path):
 @pytest.mark.parametrize("table, line, said", [
     ("[plugins.lamdong]\nbanned = []\nmax-words = 'many'\n", 3, "invalid setting 'lamdong.max-words'"),
     ("[plugins.lamdong]\n\nmax-word = 5\n", 3, "unknown setting 'max-word' of plugin 'lamdong'; did you mean 'max-words'?"),
+    ("[plugins.lamdong]\ncolour = 'red'\n", 2, "unknown setting 'colour' of plugin 'lamdong'; it takes: max-words (the most "
+                                                 "words a title may have); banned (places a report may not be written in)"),
     ("fail-on = 'error'\n\n[plugins.lamdongg]\nmax-words = 5\n", 3, "no installed plugin named 'lamdongg' takes settings; "
                                                                     "did you mean 'lamdong'?"),
 ])
@@ -248,8 +250,10 @@ def test_a_plugins_codes_work_in_select_ignore_severity_and_noqa(sites, tmp_path
 def test_a_plugins_rules_are_listed_explained_and_in_sarif(sites, tmp_path):
     on = [sites["lamdong"]]
     listed = dvlint("rules", "--select", "LD", "--format", "json", sites_on=on)
-    assert [(r["code"], r["origin"]) for r in json.loads(listed.stdout)] == [("LD101", "lamdong_rules"),
-                                                                               ("LD102", "lamdong_rules")]
+    assert [(r["code"], r["origin"], r["plugin"]) for r in json.loads(listed.stdout)] == [
+        ("LD101", "lamdong_rules", "dvlint-lamdong"), ("LD102", "lamdong_rules", "dvlint-lamdong")]
+    builtin = dvlint("rules", "--select", "DV101", "--format", "json", sites_on=on)
+    assert json.loads(builtin.stdout)[0]["plugin"] is None
     explained = dvlint("explain", "ld101", "--lang", "en", sites_on=on)
     assert explained.returncode == 0 and explained.stdout.startswith("LD101 (title-length)")
     assert "Family: LD1xx" in explained.stdout
@@ -259,6 +263,15 @@ def test_a_plugins_rules_are_listed_explained_and_in_sarif(sites, tmp_path):
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["LD101"]
     assert run["tool"]["driver"]["rules"][0]["properties"] == {"plugin": "dvlint-lamdong"}
     assert [r["ruleId"] for r in run["results"]] == ["LD101"]
+    crashed = dvlint("check", report_in(tmp_path, CLEAN.read_text(encoding="utf-8").replace("place: Quảng Ngãi", "place: NỔ")),
+                     "--select", "LD", "--format", "sarif", sites_on=on, cwd=tmp_path)
+    document = json.loads(crashed.stdout)
+    import jsonschema
+
+    schema = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(document)
+    internal = [r for r in document["runs"][0]["results"] if r["ruleId"] == "DV000"]
+    assert [r["properties"]["crashed"] for r in internal] == ["LD102 (dvlint-lamdong)"]
 
 
 def test_two_plugins_with_one_prefix_are_a_usage_error_naming_both(sites):

@@ -30,7 +30,8 @@ def run_rules(args) -> int:
     lang = engine.settings.lang
     rows = [
         {"code": s.code, "name": s.name, "severity": engine.settings.severity_for(s.code, s.severity),
-         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin, "fixable": s.safe_fix}
+         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin, "fixable": s.safe_fix,
+         "plugin": s.distribution or None}
         for s in engine.rules
     ]
     if args.format == "json":

@@ -209,9 +209,12 @@ def resolve_plugin_settings(settings: Settings, declared: dict[str, list], plugi
             where = _plugin_where(settings.source, name, key)
             if option is None:
                 hint = did_you_mean(key, [o.key for o in options])
+                listed = "; ".join(f"{o.key} ({o.help})" if o.help else o.key for o in options)
                 raise UsageError(Msg(
-                    f"{where}: khóa cấu hình không hợp lệ '{key}' của plugin '{name}'" + (f"; có phải ý bạn là '{hint}'?" if hint else ""),
-                    f"{where}: unknown setting '{key}' of plugin '{name}'" + (f"; did you mean '{hint}'?" if hint else "")))
+                    f"{where}: khóa cấu hình không hợp lệ '{key}' của plugin '{name}'"
+                    + (f"; có phải ý bạn là '{hint}'?" if hint else f"; plugin nhận: {listed}"),
+                    f"{where}: unknown setting '{key}' of plugin '{name}'"
+                    + (f"; did you mean '{hint}'?" if hint else f"; it takes: {listed}")))
             try:
                 values[option.name] = TypeAdapter(option.type).validate_python(value)
             except ValidationError as exc:
