@@ -11,6 +11,12 @@ from pathlib import Path
 
 import pytest
 
+# An installed dvlint plugin must not change what dvlint's own tests see (its rules, a clash with their
+# DV9xx codes, its settings): installed plugins are off for the whole suite, and for every dvlint it starts
+# (run_cli passes the environment on). A test that needs a plugin turns them on for its own subprocess.
+os.environ["DVLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+PLUGINS_ON = {"DVLINT_DISABLE_PLUGIN_AUTOLOAD": ""}
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEEDS = ROOT / "tests" / "data" / "seeds"  # copies of ../shared/seeds, so the suite stands alone

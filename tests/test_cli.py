@@ -8,7 +8,7 @@ import shutil
 import jsonschema
 from ruamel.yaml import YAML
 
-from conftest import FIXTURES, run_cli, run_json
+from conftest import FIXTURES, PLUGINS_ON, run_cli, run_json
 
 CLEAN = str(FIXTURES / "clean-state-report.yaml")
 DONG_THAP = str(FIXTURES / "dong-thap-2020-tong-ket-10-nam-290.yaml")
@@ -71,7 +71,7 @@ def test_json_output_has_the_documented_shape():
         "code": "DV101", "severity": "warning", "line": 23, "column": 11, "field": "document.number", "weight": 3.0}
     assert isinstance(finding["message"], str) and finding["message"]
     assert out["summary"] == {"reports": 2, "errors": 1, "warnings": 8, "infos": 0, "load_errors": 0, "suppressed": 0,
-                              "suppressions_ignored": 0}
+                              "suppressions_ignored": 0, "internal_errors": {}}
 
 
 def test_a_broken_file_does_not_stop_the_others(tmp_path):
@@ -235,7 +235,8 @@ def test_an_installed_pack_is_loaded_through_the_entry_point_group(tmp_path):
         "from dvlint import Problem, hookimpl, rule\n"
         "from dvlint.collect import rules_from_module\n"
         "import sys\n\n"
-        "@rule('DV977', 'pack-rule', vi='luật của gói', en='a pack rule', severity='info')\n"
+        "DVLINT_PREFIX = 'DM'\n\n"
+        "@rule('DM977', 'pack-rule', vi='luật của gói', en='a pack rule', severity='info')\n"
         "def pack_rule(document):\n"
         "    yield Problem(document.path, vi='từ gói', en='from the pack')\n\n"
         "@hookimpl\n"
@@ -246,8 +247,8 @@ def test_an_installed_pack_is_loaded_through_the_entry_point_group(tmp_path):
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-pack\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text("[dvlint]\ndemo = demo_pack\n")
-    proc, out = run_json("check", CLEAN, "--select", "DV977", env={"PYTHONPATH": str(site)})
-    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DV977"]
+    proc, out = run_json("check", CLEAN, "--select", "DM977", env={"PYTHONPATH": str(site), **PLUGINS_ON})
+    assert [f["code"] for f in out["reports"][0]["findings"]] == ["DM977"]
     assert out["reports"][0]["findings"][0]["message"] == "từ gói"
 
 

@@ -15,21 +15,29 @@ import pluggy
 
 from dvlint.engine.config import Settings
 from dvlint.engine.core import Engine
-from dvlint.engine.plugins import ENTRY_POINT_GROUP, new_plugin_manager
+from dvlint.engine.plugins import autoload_disabled, load_installed_plugins, new_plugin_manager
 from dvlint.plugins import builtin, suppress
 
 
-@functools.cache
 def plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager: dvlint's own plugins first, then installed packs.
 
-    Installed packs are loaded from their entry points once; no local rule
-    module is ever registered here (each engine has its own manager for them).
+    Installed packs are loaded from their entry points once, unless
+    ``DVLINT_DISABLE_PLUGIN_AUTOLOAD`` is set (``--no-plugins`` sets it); a pack
+    that cannot be loaded is a usage error naming it (dvlint.engine.plugins).
+    No local rule module is ever registered here (each engine has its own
+    manager for them).
     """
+    return _plugin_manager(not autoload_disabled())
+
+
+@functools.cache
+def _plugin_manager(autoload: bool) -> pluggy.PluginManager:
     pm = new_plugin_manager()
     pm.register(builtin, name="dvlint.builtin")
     pm.register(suppress, name="dvlint.suppress")
-    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    if autoload:
+        load_installed_plugins(pm)
     return pm
 
 

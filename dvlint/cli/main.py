@@ -2,8 +2,10 @@
 
 Exit codes (stable, for CI): 0 the gate passed; 1 a finding at or above
 ``--fail-on`` or a score under ``--fail-under``; 2 a usage or configuration
-error, or a file that could not be loaded; 3 a bug in dvlint itself (set
-``DVLINT_DEBUG=1`` to see its traceback).
+error, an installed plugin that cannot be loaded, or a file that could not be
+loaded; 3 a bug in dvlint itself (set ``DVLINT_DEBUG=1`` to see its traceback).
+A rule that crashes is a DV000 finding (an error: exit 1), counted by rule and
+plugin in the summary.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--select", type=codes_arg, metavar="CODES", help=h("chỉ chạy các quy tắc có mã bắt đầu như vậy: DV4,DV501", "run only rules whose codes start so: DV4,DV501"))
     common.add_argument("--ignore", type=codes_arg, metavar="CODES", help=h("bỏ các quy tắc có mã bắt đầu như vậy", "skip rules whose codes start so"))
     common.add_argument("--convert-legacy", action="store_true", default=None, help=legacy_help(h))
+    common.add_argument("--no-plugins", action="store_true", help=h(
+        "không nạp plugin đã cài (như đặt DVLINT_DISABLE_PLUGIN_AUTOLOAD=1)",
+        "load no installed plugin (as DVLINT_DISABLE_PLUGIN_AUTOLOAD=1 does)"))
     common.add_argument("-k", dest="keyword", metavar="EXPR", help=h("lọc quy tắc theo tên: 'signature and not name'", "filter rules by name: 'signature and not name'"))
 
     for command in (check, score, rules, schema, templates, init, citations, importing, cache):
@@ -70,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     from dvlint.source.errors import UsageError
 
     _terminate_like_interrupt()
+    if getattr(args, "no_plugins", False):  # for this process and the workers it starts
+        from dvlint.engine.plugins import AUTOLOAD_VARIABLE
+
+        os.environ[AUTOLOAD_VARIABLE] = "1"
     try:
         return args.run(args)
     except UsageError as exc:

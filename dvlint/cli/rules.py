@@ -10,7 +10,9 @@ from dvlint.i18n import Msg
 
 def add_parser(sub, common, h) -> None:
     rules = sub.add_parser("rules", parents=[common], help=h("liệt kê các quy tắc", "list the rules"))
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown", "hooks"), default="text", help=h(
+        "text, json; markdown: docs/rules.md; hooks: docs/hooks.md (các hook của plugin)",
+        "text, json; markdown: docs/rules.md; hooks: docs/hooks.md (the hooks a plugin may implement)"))
 
     explain = sub.add_parser("explain", parents=[common], help=h("giải thích một quy tắc", "explain a rule"))
     explain.add_argument("code", metavar="CODE")
@@ -19,13 +21,17 @@ def add_parser(sub, common, h) -> None:
 
 
 def run_rules(args) -> int:
-    from dvlint.output.docs import rules_markdown, rules_table
+    from dvlint.output.docs import hooks_markdown, rules_markdown, rules_table
 
+    if args.format == "hooks":  # no engine: the hooks are dvlint's, whatever is installed
+        print(hooks_markdown(), end="")
+        return EXIT_OK
     engine = engine_for_listing(args)
     lang = engine.settings.lang
     rows = [
         {"code": s.code, "name": s.name, "severity": engine.settings.severity_for(s.code, s.severity),
-         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin, "fixable": s.safe_fix}
+         "weight": engine.weight_for(s), "summary": s.summary.text(lang), "origin": s.origin, "fixable": s.safe_fix,
+         "plugin": s.distribution or None}
         for s in engine.rules
     ]
     if args.format == "json":

@@ -122,16 +122,19 @@ _TOKEN = re.compile(r"\s*(\(|\)|[^\s()]+)")
 
 def _keywords(spec: RuleSpec) -> str:
     module = re.split(r"[./\\]", spec.origin.removesuffix(".py"))[-1]
-    return f"{spec.name} {spec.code} {module}".lower()
+    distribution = " ".join({spec.distribution, re.sub(r"[-_.]+", "-", spec.distribution),
+                             re.sub(r"[-_.]+", "_", spec.distribution)}) if spec.distribution else ""
+    return f"{spec.name} {spec.code} {module} {spec.plugin} {distribution}".lower()
 
 
 def compile_keyword(expression: str):
     """A predicate from a pytest-style ``-k`` expression over rule names.
 
-    Words match as case-insensitive substrings of the rule's name, its code
-    or the name of the module it is written in (``-k signature`` selects the
-    rules of signature.py); ``and``, ``or``, ``not`` and parentheses combine
-    them.
+    Words match as case-insensitive substrings of the rule's name, its code,
+    the name of the module it is written in (``-k signature`` selects the
+    rules of signature.py), and for an installed plugin's rule the plugin's
+    name and distribution (``-k dvlint-lamdong``); ``and``, ``or``, ``not`` and
+    parentheses combine them.
     """
     tokens = [t for t in _TOKEN.findall(expression) if t]
     pos = 0

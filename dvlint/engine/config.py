@@ -16,15 +16,18 @@ docs/configuration.md, "Which configuration is trusted".
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from dvlint.engine.rule import CODE_PREFIX_PATTERN
 from dvlint.knowledge.data import GradeBand, by_longest_prefix
 from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
@@ -67,13 +70,15 @@ class FileConfig(BaseModel):
     inline_suppressions: bool | None = Field(None, description="honour '# dvlint: disable' comments in the reports")
     cache_size: int | None = Field(None, gt=0, description="megabytes the cache folder may hold (default 200)")
     score: ScorePage = Field(default_factory=ScorePage)
+    plugins: dict[str, dict[str, Any]] = Field(default_factory=dict, description="plugin name -> its settings "
+                                               "([tool.dvlint.plugins.NAME]; validated against what the plugin declares)")
 
     @field_validator("severity", "weights")
     @classmethod
     def _codes(cls, value: dict) -> dict:
         for code in value:
-            if not re.fullmatch(r"DV\d{0,3}", code):
-                raise ValueError(f"'{code}' is not a rule code or code prefix (DV401, DV4)")
+            if not CODE_PREFIX_PATTERN.fullmatch(code):
+                raise ValueError(f"'{code}' is not a rule code or code prefix (DV401, DV4, LD101)")
         return value
 
 
@@ -110,12 +115,146 @@ class Settings(BaseModel):
     page_period: str | None = None
     page_unit: str | None = None
     cache_size: int = 200  # megabytes the cache folder may hold; the least recently used entries go first
+    # plugin name -> its settings: as the file wrote them until an engine validates them against what the
+    # plugins declare (dvlint_add_settings), then every declared setting with its value or default
+    plugins: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+    def plugin(self, name: str) -> "PluginOptions":
+        """The settings of the installed plugin ``name`` (its entry point's name), defaults included."""
+        for plugin, values in self.plugins:
+            if plugin == name:
+                return PluginOptions(name, dict(values))
+        return PluginOptions(name, {})
 
     def severity_for(self, code: str, default: str) -> str:
         return by_longest_prefix(self.severity, code, default)
 
     def weight_for(self, code: str) -> float | None:
         return by_longest_prefix(self.weights, code, None)
+
+
+class PluginOptions:
+    """One plugin's settings, read-only: ``options.max_words`` or ``options["max-words"]``."""
+
+    __slots__ = ("_name", "_values")
+
+    def __init__(self, name: str, values: dict):
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_values", MappingProxyType(dict(values)))
+
+    def __getattr__(self, key: str):
+        try:
+            return self._values[key]
+        except KeyError:
+            raise AttributeError(f"plugin '{self._name}' has no setting '{key}'") from None
+
+    def __getitem__(self, key: str):
+        return self._values[key.replace("-", "_")]
+
+    def __contains__(self, key: str) -> bool:
+        return key.replace("-", "_") in self._values
+
+    def get(self, key: str, default=None):
+        return self._values.get(key.replace("-", "_"), default)
+
+    def as_dict(self) -> dict:
+        return dict(self._values)
+
+    def __setattr__(self, key, value):
+        raise AttributeError("plugin settings are read-only")
+
+    def __repr__(self) -> str:
+        return f"PluginOptions({self._name!r}, {dict(self._values)!r})"
+
+
+def resolve_plugin_settings(settings: Settings, declared: dict[str, list], plugins_off: bool = False
+                            ) -> tuple[Settings, list[Msg]]:
+    """The settings with each plugin's table validated against what it declares (``{plugin name:
+    [PluginSetting]}``), defaults filled in; and notes to say once.
+
+    A key a plugin does not declare, a value of the wrong type, or a table naming no installed plugin is
+    a UsageError located in the configuration file (``file:line:1``), as for dvlint's own settings. When
+    installed plugins are off (``--no-plugins``, ``DVLINT_DISABLE_PLUGIN_AUTOLOAD``), their tables are
+    left aside with a note.
+    """
+    from pydantic import TypeAdapter
+
+    from dvlint.source.validation import did_you_mean
+
+    given = dict(settings.plugins)
+    notes: list[Msg] = []
+    resolved = []
+    for name, table in given.items():
+        if name in declared:
+            continue
+        where = _plugin_where(settings.source, name, None)
+        if plugins_off:
+            notes.append(Msg(f"{where}: bỏ qua thiết lập của plugin '{name}': plugin đang tắt",
+                             f"{where}: settings of plugin '{name}' left aside: plugins are off"))
+            continue
+        hint = did_you_mean(name, list(declared))
+        known = ", ".join(sorted(declared)) or "-"
+        raise UsageError(Msg(
+            f"{where}: không có plugin nào tên '{name}' nhận thiết lập"
+            + (f"; có phải ý bạn là '{hint}'?" if hint else f" (plugin nhận thiết lập: {known})"),
+            f"{where}: no installed plugin named '{name}' takes settings"
+            + (f"; did you mean '{hint}'?" if hint else f" (plugins taking settings: {known})")))
+    for name, options in declared.items():
+        table = dict(given.get(name, ()))
+        by_key = {}
+        for option in options:
+            by_key[option.name] = option
+            by_key[option.key] = option
+        values = {option.name: copy.deepcopy(option.default) for option in options}
+        for key, value in table.items():
+            option = by_key.get(key)
+            where = _plugin_where(settings.source, name, key)
+            if option is None:
+                hint = did_you_mean(key, [o.key for o in options])
+                listed = "; ".join(f"{o.key} ({o.help})" if o.help else o.key for o in options)
+                raise UsageError(Msg(
+                    f"{where}: khóa cấu hình không hợp lệ '{key}' của plugin '{name}'"
+                    + (f"; có phải ý bạn là '{hint}'?" if hint else f"; plugin nhận: {listed}"),
+                    f"{where}: unknown setting '{key}' of plugin '{name}'"
+                    + (f"; did you mean '{hint}'?" if hint else f"; it takes: {listed}")))
+            try:
+                values[option.name] = TypeAdapter(option.type).validate_python(value)
+            except ValidationError as exc:
+                message = exc.errors(include_url=False)[0]["msg"]
+                raise UsageError(Msg(f"{where}: giá trị cấu hình '{name}.{key}' không hợp lệ: {message}",
+                                     f"{where}: invalid setting '{name}.{key}': {message}")) from None
+        resolved.append((name, tuple(values.items())))
+    return settings.model_copy(update={"plugins": tuple(resolved)}), notes
+
+
+def _plugin_where(source: Path | None, plugin: str, key: str | None) -> str:
+    """``file:line:1`` of a plugin's table (its header) or of one key in it; the command line has none."""
+    if source is None:
+        return "configuration"
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError:
+        return f"{source}:1:1"
+    return f"{source}:{_line_of_plugin_key(text, plugin, key)}:1"
+
+
+def _line_of_plugin_key(text: str, plugin: str, key: str | None) -> int:
+    header = re.compile(rf"\s*\[\s*(tool\s*\.\s*dvlint\s*\.\s*)?plugins\s*\.\s*[\"']?{re.escape(plugin)}[\"']?\s*\]")
+    lines = text.splitlines()
+    start = None
+    for number, line in enumerate(lines, 1):
+        if start is None and header.match(line):
+            start = number
+            if key is None:
+                return number
+        elif start is not None and line.lstrip().startswith("["):
+            break
+        elif start is not None and key and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    for number, line in enumerate(lines, 1):  # a dotted key or an inline table: plugins.lamdong.max-words = ...
+        if re.search(rf"\b{re.escape(plugin)}\b", line) and (key is None or key in line):
+            return number
+    return start or 1
 
 
 @functools.cache
@@ -220,6 +359,7 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "page_period": fc.score.period,
         "page_unit": fc.score.unit,
         "cache_size": fc.cache_size,
+        "plugins": tuple((name, tuple(table.items())) for name, table in fc.plugins.items()),
     }
     for key, value in (defaults or {}).items():
         if values.get(key) is None:

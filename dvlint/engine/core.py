@@ -17,12 +17,13 @@ from pathlib import Path
 from dvlint.knowledge import data
 from dvlint.engine import scoring
 from dvlint.engine.collect import names_no_rule, nearest_code, rules_from_directory, select_rules
-from dvlint.engine.config import Settings
+from dvlint.engine.config import Settings, resolve_plugin_settings
 from dvlint.source.errors import LoadError, UsageError
 from dvlint.i18n import Msg
 from dvlint.read.loaders import LoadedReport
-from dvlint.engine.plugins import register_module_plugins
-from dvlint.engine.rule import SEVERITY_RANK, Problem, RuleSpec
+from dvlint.engine.plugins import (PluginError, autoload_disabled, call_each, installed_plugin_names, plugin_info,
+                                   register_module_plugins, who)
+from dvlint.engine.rule import RESERVED_PREFIX, SEVERITY_RANK, Problem, RuleSpec
 
 SKIP = object()  # a fixture's answer meaning "the rules asking for me do not apply"
 INTERNAL_ERROR_CODE = "DV000"
@@ -40,6 +41,7 @@ class Finding:
     weight: float
     fix: str | None = None
     draft: bool = False  # a blank left to fill in at signing, not a missing element
+    culprit: str | None = None  # a DV000's: the rule that crashed, and its plugin: "LD101 (dvlint-lamdong)"
 
     def as_dict(self, lang: str) -> dict:
         return {
@@ -104,6 +106,11 @@ class RunResult:
         return self._tally()["load_errors"]
 
     @property
+    def internal_errors(self) -> dict[str, int]:
+        """DV000 findings by the rule that crashed and its plugin: ``{"LD101 (dvlint-lamdong)": 2}``, most first."""
+        return self._tally()["internal_errors"]
+
+    @property
     def suppressions_ignored(self) -> int:
         return self._tally()["suppressions_ignored"]
 
@@ -123,7 +130,8 @@ class RunResult:
         if cached is not None and cached[0] == len(self.reports):
             return cached[1]
         counts = {"error": 0, "warning": 0, "info": 0, "load_errors": 0, "suppressed": 0, "suppressions_ignored": 0,
-                  "partial": 0}
+                  "partial": 0, "internal_errors": {}}
+        internal = counts["internal_errors"]
         for report in self.reports:
             counts["load_errors"] += report.error is not None
             counts["suppressed"] += report.suppressed
@@ -131,6 +139,10 @@ class RunResult:
             counts["partial"] += bool(report.score and report.score.partial)
             for finding in report.findings:
                 counts[finding.severity] = counts.get(finding.severity, 0) + 1
+                if finding.code == INTERNAL_ERROR_CODE:
+                    culprit = finding.culprit or INTERNAL_ERROR_CODE
+                    internal[culprit] = internal.get(culprit, 0) + 1
+        counts["internal_errors"] = dict(sorted(internal.items(), key=lambda item: (-item[1], item[0])))
         self.__dict__["_tally_cache"] = (len(self.reports), counts)
         return counts
 
@@ -149,6 +161,8 @@ class CheckContext:
 # Codes findings carry that no rule has: a rule that crashed (DV000), an unused or a malformed suppression
 # (DV001, DV002: dvlint.plugins.suppress). They may be selected, ignored and weighted like a rule's.
 CODES_BEYOND_RULES = (INTERNAL_ERROR_CODE, "DV001", "DV002")
+# Fixtures the engine gives each rule for itself: its own plugin's settings (Settings.plugin).
+PER_RULE_FIXTURES = ("plugin_settings",)
 
 
 class Engine:
@@ -157,8 +171,9 @@ class Engine:
         self.settings = settings
         self.today = today or dt.date.today()
         self.pm = plugins
-        self.all_rules = self._collect_rules()
         self.notes: list[Msg] = []  # said once on stderr by the command (a code naming a rule not loaded)
+        self.settings = self._plugin_settings()
+        self.all_rules = self._collect_rules()
         self._check_codes()
         self.fixtures = self._collect_fixtures()
         self._check_parameters()
@@ -168,10 +183,28 @@ class Engine:
 
     # --- collection --------------------------------------------------------
 
+    def _plugin_settings(self) -> Settings:
+        """The settings with each installed plugin's own (``dvlint_add_settings``) validated and filled in."""
+        declared: dict[str, list] = {}
+        for plugin, options in call_each(self.pm, "dvlint_add_settings"):
+            info = plugin_info(plugin)
+            if info is None:
+                continue  # a local rule module or a plugin registered by hand: no table of its own
+            declared.setdefault(info.name, []).extend(options)
+        settings, notes = resolve_plugin_settings(self.settings, declared, plugins_off=autoload_disabled())
+        self.notes.extend(notes)
+        return settings
+
     def _collect_rules(self) -> list[RuleSpec]:
         rules: list[RuleSpec] = []
-        for found in self.pm.hook.dvlint_collect_rules(config=self.settings):
-            rules.extend(found or ())
+        for plugin, found in call_each(self.pm, "dvlint_collect_rules", config=self.settings):
+            info = plugin_info(plugin)
+            for spec in found or ():
+                if info is not None:
+                    _check_prefix(spec, info)
+                    object.__setattr__(spec, "plugin", info.name)
+                    object.__setattr__(spec, "distribution", info.distribution)
+                rules.append(spec)
         for directory in self.settings.rule_dirs:
             local, modules = rules_from_directory(directory)
             register_module_plugins(self.pm, modules)
@@ -181,8 +214,8 @@ class Engine:
             if spec.code in seen and seen[spec.code].func is not spec.func:
                 other = seen[spec.code]
                 raise UsageError(Msg(
-                    f"mã quy tắc {spec.code} bị trùng: {other.origin} và {spec.origin}",
-                    f"rule code {spec.code} is defined twice: {other.origin} and {spec.origin}",
+                    f"mã quy tắc {spec.code} bị trùng: {other.where} và {spec.where}",
+                    f"rule code {spec.code} is defined twice: {other.where} and {spec.where}",
                 ))
             seen[spec.code] = spec
         return sorted(seen.values(), key=lambda s: s.code)
@@ -203,6 +236,12 @@ class Engine:
             if not names_no_rule(code, codes):
                 continue
             where = f" ({s.source})" if s.source else ""
+            if not code.strip().upper().startswith(RESERVED_PREFIX) and self._plugins_left_out():
+                self.notes.append(Msg(
+                    f"{setting}{where}: '{code}' không ứng với quy tắc nào đã nạp; có thể thuộc một plugin đã cài, mà "
+                    f"plugin đang tắt",
+                    f"{setting}{where}: '{code}' names no rule loaded; it may be an installed plugin's, and plugins are off"))
+                continue
             if s.unloaded_rules:
                 folders = ", ".join(s.unloaded_rules)
                 self.notes.append(Msg(
@@ -214,6 +253,10 @@ class Engine:
                 f"{setting}{where}: '{code}' không ứng với quy tắc nào" + (f"; có phải ý bạn là '{hint}'?" if hint else ""),
                 f"{setting}{where}: '{code}' names no rule" + (f"; did you mean '{hint}'?" if hint else "")))
 
+    def _plugins_left_out(self) -> bool:
+        """Whether installed plugins exist that this run did not load (``--no-plugins``)."""
+        return autoload_disabled() and bool(installed_plugin_names())
+
     def _selects_a_subset(self) -> bool:
         """Whether ``select`` or ``-k`` left out a rule the whole check runs: then no grade is given."""
         if not self.settings.select and not self.settings.keyword:
@@ -222,12 +265,15 @@ class Engine:
         return any(spec not in self.rules for spec in whole)
 
     def _collect_fixtures(self) -> dict:
-        fixtures: dict = {}
-        for provided in reversed(self.pm.hook.dvlint_fixtures()):
+        fixtures: dict = {name: None for name in PER_RULE_FIXTURES}
+        owners: dict = {name: "dvlint" for name in PER_RULE_FIXTURES}
+        for plugin, provided in call_each(self.pm, "dvlint_fixtures"):
             for name, func in (provided or {}).items():
                 if name in fixtures:
-                    raise UsageError(Msg(f"fixture '{name}' được định nghĩa hai lần", f"fixture '{name}' is defined twice"))
+                    raise UsageError(Msg(f"fixture '{name}' được định nghĩa hai lần: {owners[name]} và {who(self.pm, plugin)}",
+                                         f"fixture '{name}' is defined twice: {owners[name]} and {who(self.pm, plugin)}"))
                 fixtures[name] = func
+                owners[name] = who(self.pm, plugin)
         return fixtures
 
     def _check_parameters(self) -> None:
@@ -236,8 +282,8 @@ class Engine:
                 if param not in self.fixtures:
                     known = ", ".join(sorted(self.fixtures))
                     raise UsageError(Msg(
-                        f"{spec.origin}: quy tắc {spec.code} ({spec.name}) cần fixture '{param}' không tồn tại; có: {known}",
-                        f"{spec.origin}: rule {spec.code} ({spec.name}) asks for unknown fixture '{param}'; available: {known}",
+                        f"{spec.where}: quy tắc {spec.code} ({spec.name}) cần fixture '{param}' không tồn tại; có: {known}",
+                        f"{spec.where}: rule {spec.code} ({spec.name}) asks for unknown fixture '{param}'; available: {known}",
                     ))
 
     def _templates(self):
@@ -319,7 +365,7 @@ class Engine:
         try:
             args = {}
             for name in spec.params:
-                value = self._fixture(name, context)
+                value = self.settings.plugin(spec.plugin) if name == "plugin_settings" else self._fixture(name, context)
                 if value is SKIP:
                     return None
                 args[name] = value
@@ -363,12 +409,34 @@ class Engine:
 
     def _internal_error(self, spec: RuleSpec, exc: Exception) -> Finding:
         detail = f"{type(exc).__name__}: {exc}"
+        of_vi = f" của plugin {spec.distribution}" if spec.distribution else ""
+        of_en = f" of plugin {spec.distribution}" if spec.distribution else ""
         return Finding(
             INTERNAL_ERROR_CODE, "internal-error", "error",
-            Msg(f"quy tắc {spec.code} ({spec.name}) gặp lỗi nội bộ và đã bị bỏ qua: {detail}",
-                f"rule {spec.code} ({spec.name}) crashed and was skipped: {detail}"),
-            1, 1, None, 0.0,
+            Msg(f"quy tắc {spec.code} ({spec.name}){of_vi} gặp lỗi nội bộ và đã bị bỏ qua: {detail}",
+                f"rule {spec.code} ({spec.name}){of_en} crashed and was skipped: {detail}"),
+            1, 1, None, 0.0, culprit=f"{spec.code} ({spec.distribution})" if spec.distribution else spec.code,
         )
+
+
+def _check_prefix(spec: RuleSpec, info) -> None:
+    """An installed plugin's rule must use the plugin's own code prefix (DVLINT_PREFIX)."""
+    if not isinstance(spec, RuleSpec):
+        raise PluginError(Msg(f"plugin {info.label}: dvlint_collect_rules trả về {type(spec).__name__}, không phải RuleSpec",
+                              f"plugin {info.label}: dvlint_collect_rules returned a {type(spec).__name__}, not a RuleSpec"))
+    if info.prefix is None:
+        raise PluginError(Msg(
+            f"plugin {info.label} có quy tắc ({spec.code}) nhưng không khai báo tiền tố mã: thêm DVLINT_PREFIX = \"AB\" "
+            f"vào {info.value} (2 đến 4 chữ in hoa; {RESERVED_PREFIX} dành cho dvlint và quy tắc cục bộ)",
+            f"plugin {info.label} provides rules ({spec.code}) but declares no code prefix: add DVLINT_PREFIX = \"AB\" "
+            f"to {info.value} (2 to 4 capital letters; {RESERVED_PREFIX} is kept for dvlint and local rules)"))
+    digits = spec.code[len(info.prefix):]
+    if not (spec.code.startswith(info.prefix) and digits.isdigit() and len(digits) == 3):
+        raise PluginError(Msg(
+            f"plugin {info.label}: mã quy tắc {spec.code} ({spec.origin}) không dùng tiền tố {info.prefix} của plugin "
+            f"(ví dụ {info.prefix}101)",
+            f"plugin {info.label}: rule code {spec.code} ({spec.origin}) does not use the plugin's prefix {info.prefix} "
+            f"(e.g. {info.prefix}101)"))
 
 
 def _cells_of(loaded: LoadedReport, lines: set[int]) -> dict[int, tuple[int, int, int]]:

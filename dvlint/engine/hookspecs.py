@@ -6,12 +6,29 @@ exactly what the built-in plugin does. A pack is found through the ``dvlint``
 entry-point group::
 
     [project.entry-points.dvlint]
-    mypack = "mypack.plugin"
+    lamdong = "lamdong.plugin"
 
 and a module in a ``--rules`` folder (or the ``rules`` setting) may implement
 them too, like a pytest ``conftest.py``. Mark implementations with
-``dvlint.hookimpl``. Unless said otherwise, every implementation is called and
-the results are gathered in a list.
+``dvlint.hookimpl``; an implementation may take fewer arguments than the hook
+offers, but none it does not. Unless said otherwise, every implementation is
+called and the results are gathered in a list.
+
+The entry point's name (``lamdong``) is the plugin's name: its settings are
+``[tool.dvlint.plugins.lamdong]``. The module it names declares the prefix of
+its rule codes, ``DVLINT_PREFIX = "LD"`` (2 to 4 capital letters, not ``DV``):
+its rules must be ``LD`` and three digits (``LD101``).
+
+Where a hook receives ``config``, it is the
+:class:`dvlint.engine.config.Settings` in force for the files being checked
+(the configuration file merged with the command's options); a fixture's
+``context`` (:class:`dvlint.engine.CheckContext`) holds the same object as
+``context.settings``. A plugin reads its own settings with
+``config.plugin("lamdong")`` (or ``context.settings.plugin("lamdong")``), and a
+rule by naming the ``plugin_settings`` fixture.
+
+``docs/hooks.md`` is generated from this module (``dvlint rules --format
+hooks``).
 """
 
 from __future__ import annotations
@@ -20,14 +37,40 @@ from dvlint.engine.hooks import hookspec
 
 
 @hookspec
+def dvlint_add_settings():
+    """Return the settings this plugin takes, as a list of ``dvlint.engine.plugins.PluginSetting``.
+
+    Each is ``PluginSetting(name, type, default, help)``: ``name`` a Python
+    identifier (``max_words``), ``type`` what pydantic validates (``int``,
+    ``str``, ``bool``, ``list[str]``, ``Literal["a", "b"]``), ``default`` its
+    value when the configuration does not set it. The user sets them in the
+    plugin's own table, named by its entry point, in kebab-case::
+
+        [tool.dvlint.plugins.lamdong]     # pyproject.toml
+        max-words = 30
+
+        [plugins.lamdong]                 # dvlint.toml
+        max-words = 30
+
+    They are validated like dvlint's own settings: a value of the wrong type,
+    a key the plugin does not declare or a table naming no installed plugin is
+    a usage error (exit 2) with the file and line. Called once per
+    configuration, before ``dvlint_collect_rules``; only installed plugins
+    (entry points) take settings.
+    """
+
+
+@hookspec
 def dvlint_collect_rules(config):
     """Return the rules this plugin provides, as a list of ``RuleSpec``.
 
     Called once per configuration, before any report is checked. ``config`` is
-    the :class:`dvlint.engine.config.Settings` in force. Most plugins return
+    the :class:`dvlint.engine.config.Settings` in force (``config.plugin(name)``
+    gives a plugin's settings). Most plugins return
     ``dvlint.engine.collect.rules_from_module(module)`` or
-    ``dvlint.engine.collect.rules_from_directory(path)``. Two rules with the same code
-    are a collection error that names both origins.
+    ``dvlint.engine.collect.rules_from_directory(path)``. An installed plugin's
+    rule codes must use its ``DVLINT_PREFIX``; two rules with the same code are
+    a usage error that names both rules and their plugins.
     """
 
 
@@ -37,7 +80,11 @@ def dvlint_fixtures():
 
     A rule receives a fixture by naming it as a parameter. The function gets
     the :class:`dvlint.engine.CheckContext` of the report being checked and is
-    called at most once per report. It may return ``dvlint.engine.SKIP`` to say
+    called at most once per report: ``context.loaded`` (the
+    :class:`dvlint.read.loaders.LoadedReport`: ``.report``, the model, and
+    ``.positions``), ``context.settings`` (the ``Settings`` in force),
+    ``context.template`` (the template in force, or None), ``context.today``
+    and ``context.cache`` (the fixtures computed so far, by name). It may return ``dvlint.engine.SKIP`` to say
     that rules asking for it do not apply to this report (the ``template``
     fixture does so when no template applies). A name defined twice is an error.
     """
@@ -59,8 +106,10 @@ def dvlint_loaders():
 def dvlint_template_paths(config):
     """Return a list of paths to template files (YAML) or folders of them.
 
-    Called once per configuration. The built-in plugin returns the shipped
-    templates folder and the folders named in the ``templates`` setting.
+    Called once per configuration; ``config`` is the ``Settings`` in force.
+    The built-in plugin returns the shipped templates folder and the folders
+    named in ``config.template_dirs`` (the ``templates`` setting and
+    ``--templates``).
     """
 
 
@@ -79,8 +128,10 @@ def dvlint_formatters():
 def dvlint_process_findings(result, config):
     """Change the findings of one report after all rules ran, before scoring.
 
-    ``result`` is a :class:`dvlint.engine.ReportResult`; modify
-    ``result.findings`` in place (drop, add or change findings: suppressions,
+    ``result`` is a :class:`dvlint.engine.ReportResult` (``result.path``,
+    ``result.findings``, and ``result.loaded``, the report with its positions
+    and source, while it is being checked); ``config`` the ``Settings`` in
+    force for that file. Modify ``result.findings`` in place (drop, add or change findings: suppressions,
     baselines and severity policies live here). Implementations run in
     registration order; the return value is ignored.
     """

@@ -28,7 +28,14 @@ from dvlint.i18n import Msg
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 DEFAULT_WEIGHTS = {"error": 5.0, "warning": 2.0, "info": 0.0}
-CODE_PATTERN = re.compile(r"^DV\d{3}$")
+# A rule code: a prefix of 2 to 4 capital letters and three digits. dvlint's own rules and local rules
+# (``--rules``) use DV (DV9xx is free for local rules); an installed plugin uses the prefix it declares
+# (``DVLINT_PREFIX = "LD"``: LD101), checked when its rules are collected (dvlint.engine.core).
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
+# A code or a code prefix as settings, flags and suppressions name them: DV, DV4, DV401, LD, LD1, LD101.
+CODE_PREFIX_PATTERN = re.compile(r"^[A-Z]{2,4}\d{0,3}$")
+PREFIX_PATTERN = re.compile(r"^[A-Z]{2,4}$")  # what a plugin may declare as its DVLINT_PREFIX
+RESERVED_PREFIX = "DV"  # dvlint's own rules and local rules (DV9xx): no plugin's prefix starts so
 FAMILIES = {
     "DV0": Msg("nội bộ dvlint", "dvlint internal"),
     "DV1": Msg("tiêu đề và số, ký hiệu", "header and number"),
@@ -88,10 +95,18 @@ class RuleSpec:
     safe_fix: bool = False  # its fixes are mechanical and may be applied by ``check --fix``
     exact_text: bool = False  # it judges spelling or exact characters: it does not run on text read by OCR
     opt_in: bool = False  # it asks more than the regulation: it runs only when selected by its own code
+    plugin: str = ""  # the installed plugin it comes from (its entry point's name), if any
+    distribution: str = ""  # that plugin's distribution (dvlint-lamdong), if any
 
     @property
     def family(self) -> str:
-        return self.code[:3]
+        """The code less its last two digits: DV4 for DV401, LD1 for LD101."""
+        return self.code[:-2]
+
+    @property
+    def where(self) -> str:
+        """Where the rule comes from, for messages: its module, and its plugin's distribution if any."""
+        return f"{self.origin} (plugin {self.distribution})" if self.distribution else self.origin
 
     @property
     def doc(self) -> str:
@@ -115,7 +130,8 @@ def rule(code: str, name: str, *, vi: str, en: str, severity: str = "error", wei
     (``--select DV704``), never by a family or by default.
     """
     if not CODE_PATTERN.match(code):
-        raise ValueError(f"rule code {code!r} must be 'DV' and three digits")
+        raise ValueError(f"rule code {code!r} must be a prefix of 2 to 4 capital letters and three digits "
+                         f"(DV901 for a local rule, LD101 for a plugin whose prefix is LD)")
     if severity not in SEVERITIES:
         raise ValueError(f"rule {code}: severity must be one of {SEVERITIES}")
 

@@ -57,6 +57,7 @@ def sarif(run, options) -> str:
             "fullDescription": {"text": description},
             "help": {"text": _sarif_help(spec, description, sections)},
             "defaultConfiguration": {"level": SARIF_LEVEL[spec.severity]},
+            **({"properties": {"plugin": spec.distribution}} if spec.distribution else {}),
         })
     results, notifications = [], []
     for report in run.reports:
@@ -73,7 +74,8 @@ def sarif(run, options) -> str:
                 "message": {"text": safe_text(finding.message.text(lang))},
                 "locations": [_location(report.path, finding.line, finding.column)],
                 "partialFingerprints": {"dvlint/v1": fingerprint(report, finding)},
-                "properties": {"field": finding.field, "weight": finding.weight},
+                "properties": {"field": finding.field, "weight": finding.weight,
+                               **({"crashed": finding.culprit} if finding.culprit else {})},
             }
             if finding.code in index:
                 item["ruleIndex"] = index[finding.code]

@@ -81,6 +81,7 @@ def summary_dict(run) -> dict:
         "load_errors": run.load_errors,
         "suppressed": run.suppressed,
         "suppressions_ignored": run.suppressions_ignored,
+        "internal_errors": run.internal_errors,  # DV000 by the rule that crashed and its plugin: {"LD101 (dvlint-lamdong)": 2}
     }
 
 

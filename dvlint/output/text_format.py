@@ -22,6 +22,7 @@ SCORE_LINE = Msg("Điểm: {score:g}/100 — {grade}", "Score: {score:g}/100 —
 COUNTS = Msg("{errors}, {warnings}, {infos}", "{errors}, {warnings}, {infos}")
 SUMMARY = Msg("Đã kiểm tra {reports}: {counts}", "Checked {reports}: {counts}")
 NOT_LOADED = Msg("; {files} không đọc được", "; {files} could not be read")
+INTERNAL_ERRORS = Msg("; {findings} DV000 (quy tắc gặp lỗi nội bộ: {culprits})", "; {findings} DV000 (rules that crashed: {culprits})")
 NO_FINDINGS = Msg("không có phát hiện nào", "no findings")
 DEDUCTION = Msg("  −{points:g} điểm  {code} {name} ({count} lần{capped})",
                 "  −{points:g} points  {code} {name} ({count}×{capped})")
@@ -214,6 +215,11 @@ def _summary(run, lang: str) -> str:
         text += SUPPRESSIONS_IGNORED.format(findings=counted(run.suppressions_ignored, "phát hiện", "finding")).text(lang)
     if run.load_errors:
         text += NOT_LOADED.format(files=counted(run.load_errors, "tệp", "file")).text(lang)
+    internal = run.internal_errors
+    if internal:
+        culprits = ", ".join(f"{culprit} ×{n}" for culprit, n in internal.items())
+        text += INTERNAL_ERRORS.format(findings=counted(sum(internal.values()), "lỗi", "error"),
+                                       culprits=culprits).text(lang)
     if run.partial:
         text += SELECTED_ONLY.text(lang)
     return text

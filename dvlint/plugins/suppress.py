@@ -31,11 +31,12 @@ import re
 from pathlib import Path
 
 from dvlint.engine.hooks import hookimpl
+from dvlint.engine.rule import CODE_PREFIX_PATTERN
 from dvlint.i18n import Msg
 from dvlint.source.positions import without_indexes
 
 _DIRECTIVE = re.compile(r"#\s*dvlint:\s*(?P<kind>disable-file|disable)\s*(?:=\s*(?P<codes>[^#]*?))?\s*(?:--\s*(?P<reason>.*))?$")
-_CODE = re.compile(r"^DV\d{0,3}$")
+_CODE = CODE_PREFIX_PATTERN  # DV401, DV4, or a plugin's code (LD101)
 
 
 class Directive:
