@@ -156,3 +156,18 @@ def test_the_fixtures_come_with_pytest(pack, tmp_path):
                           cwd=tests, capture_output=True, text=True, timeout=300)
     assert "1 failed, 2 passed" in proc.stdout, proc.stdout[-3000:]
     assert "test_case[cases: a case that expects the wrong column]" in proc.stdout
+
+
+def test_the_cases_in_the_docs_hold(tmp_path):
+    """docs/writing-rules.md's cases: the built-in one passes, the plugin's is the example package's own."""
+    import re
+
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "writing-rules.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"^```yaml\n(.*?)^```", text, re.S | re.M) if b.startswith("cases:")]
+    assert len(blocks) == 2
+    (tmp_path / "builtin.yaml").write_text(blocks[0], encoding="utf-8")
+    assert [r.passed for r in run_cases(tmp_path / "builtin.yaml")] == [True]
+    example = (ROOT / "examples" / "dvlint-lamdong" / "tests" / "cases" / "lamdong.yaml").read_text(encoding="utf-8")
+    assert blocks[1].removeprefix("cases:\n") in example
