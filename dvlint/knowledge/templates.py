@@ -178,6 +178,19 @@ class Library:
     def names(self) -> list[str]:
         return sorted(self.raw)
 
+    def named_or_file(self, name: str) -> Template:
+        """The template ``--template`` names: one of the library's by its name, or a file (``mau.yaml``),
+        resolved through what it ``extends`` (the file's template then joins the library)."""
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            template = load_template_file(path)
+            if not template.extends:
+                return template
+            self.raw[template.name] = template
+            self._resolved.pop(template.name, None)
+            return self.get(template.name)
+        return self.get(name)
+
     def get(self, name: str) -> Template:
         if name not in self._resolved:
             self._resolved[name] = self._resolve(name, ())
