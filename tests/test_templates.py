@@ -178,7 +178,8 @@ def test_template_check_reports_mistakes_with_lines(tmp_path):
     bad.write_text("name: bad\nsections:\n  - {key: a, labl: Kết quả}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
     assert proc.returncode == 2
-    assert f"{bad}:3:5: invalid template: missing required field 'sections[0].label' (and 1 more)" in proc.stderr
+    assert f"{bad}:3:5: invalid template: missing required field 'sections[0].label'\n" in proc.stderr  # every error,
+    assert f"{bad}:3:14: invalid template: unknown key 'sections[0].labl'; did you mean 'label'?" in proc.stderr  # each
     bad.write_text("name: bad\nsections:\n  - {key: a, label: x, mins: 3}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
     assert f"{bad}:3:24: invalid template: unknown key 'sections[0].mins'; did you mean 'min_chars'?" in proc.stderr
@@ -302,3 +303,42 @@ def test_init_takes_a_template_file_as_check_does(tmp_path):
     assert 'heading: "KẾT QUẢ THỰC HIỆN"' in proc.stdout
     proc = run_cli("init", "--template", str(tmp_path / "missing.yaml"))
     assert proc.returncode == 2 and "missing.yaml" in proc.stderr
+
+
+BROKEN_TEMPLATE = """\
+name: tinh-x
+extends: dvcq-report
+sections:
+  - {key: danh_gia, label: Đánh giá, ưu điểm}
+  - key: x
+    labl: y
+indicators:
+  - {key: b, label: B, type: counts}
+"""
+
+
+def test_template_check_lists_every_error(tmp_path):
+    file = tmp_path / "tinh-x.yaml"
+    file.write_text(BROKEN_TEMPLATE, encoding="utf-8")
+    proc = run_cli("template", "check", str(file), "--lang", "en")
+    assert proc.returncode == 2
+    assert "more)" not in proc.stderr  # not "(and 3 more)": each error is there
+    lines = [line.removeprefix("dvlint: ") for line in proc.stderr.strip().splitlines()]
+    assert [line.split(": invalid template: ")[0] for line in lines] == [
+        f"{file}:4:38", f"{file}:5:5", f"{file}:6:5", f"{file}:8:30"]
+    assert "did you mean 'label'?" in lines[2] and "missing required field 'sections[1].label'" in lines[1]
+    assert "indicators[0].type" in lines[3]
+
+
+def test_a_comma_inside_braces_gets_a_hint_to_quote(tmp_path):
+    file = tmp_path / "tinh-x.yaml"
+    file.write_text(BROKEN_TEMPLATE, encoding="utf-8")
+    proc = run_cli("template", "check", str(file), "--lang", "en")
+    first, *others = proc.stderr.strip().splitlines()
+    assert "unknown key 'sections[0].ưu điểm'" in first
+    assert 'put the whole value in quotes: {label: "Đánh giá, ưu điểm"}' in first
+    assert not any("quotes" in line for line in others)  # only where a comma cut a value
+    file.write_text(BROKEN_TEMPLATE.replace("label: Đánh giá, ưu điểm", 'label: "Đánh giá, ưu điểm"'), encoding="utf-8")
+    proc = run_cli("template", "check", str(file), "--lang", "vi")
+    assert "ưu điểm" not in proc.stderr and "ngoặc kép" not in proc.stderr
+    assert proc.stderr.count("mẫu không hợp lệ") == 3
