@@ -141,6 +141,15 @@ def indicator_missing(report, template):
                           en=f"The figure '{requirement.label}' ({requirement.key}) required by the template '{template.name}' is missing")
 
 
+def _placeholder(value) -> bool:
+    """A value still to be filled in (``<Kinh phí: số tiền>``, as `dvlint init` writes it): DV708 reports it,
+    and it is no figure of a wrong kind or out of range."""
+    return isinstance(value, str) and bool(_PLACEHOLDER.fullmatch(value.strip()))
+
+
+_PLACEHOLDER = re.compile(r"<[^<>\n]{1,200}>")
+
+
 def _type_error(requirement, value) -> tuple[str, str] | None:
     number = parse_number(value)
     kind = requirement.type
@@ -178,7 +187,7 @@ def indicator_type(report, template):
     """
     for requirement in template.indicators:
         value, path = find_figure(report, requirement)
-        if value is None:
+        if value is None or _placeholder(value):
             continue
         error = _type_error(requirement, value)
         if error:
@@ -204,7 +213,7 @@ def indicator_range(report, template):
     """
     for requirement in template.indicators:
         value, path = find_figure(report, requirement)
-        number = parse_number(value) if value is not None else None
+        number = parse_number(value) if value is not None and not _placeholder(value) else None
         if number is None or _type_error(requirement, value):
             continue
         if (requirement.min is not None and number < requirement.min) or (requirement.max is not None and number > requirement.max):
@@ -242,9 +251,11 @@ def indicator_relation(report, template):
         requirement = by_key.get(key)
         if requirement is None:
             given = report.indicators.get(key)
-            return (parse_number(given.value), given.field_path("value")) if given else (None, None)
+            if given is None or _placeholder(given.value):
+                return None, None
+            return parse_number(given.value), given.field_path("value")
         value, path = find_figure(report, requirement)
-        return (parse_number(value) if value is not None else None), path
+        return (parse_number(value) if value is not None and not _placeholder(value) else None), path
 
     for relation in template.relations:
         if relation.percent:

@@ -289,8 +289,13 @@ def placeholder_left(report):
     Ví dụ đúng / Passes:
         place: Quảng Ngãi
     """
-    if "<" not in report.joined_text:
+    figures = [(f.field_path("value"), f.value) for f in report.indicators.values() if isinstance(f.value, str)]
+    if "<" not in report.joined_text and not any("<" in value for _, value in figures):
         return
     for path, match in report.search_all(_PLACEHOLDER):
         yield Problem(path, snippet=match.group(0),
                       vi=f"Còn chỗ chưa điền: {match.group(0)}", en=f"A placeholder is left: {match.group(0)}")
+    for path, value in figures:  # a figure the skeleton left to fill in
+        for match in _PLACEHOLDER.finditer(value):
+            yield Problem(path, snippet=match.group(0),
+                          vi=f"Còn chỗ chưa điền: {match.group(0)}", en=f"A placeholder is left: {match.group(0)}")

@@ -51,17 +51,14 @@ def run_json(*args: str, **kwargs):
 
 
 def check_text(tmp_path: Path, text: str, name: str = "report.yaml", encoding: str = "utf-8", **overrides):
-    """Check one report given as YAML text, in-process; return its ReportResult.
+    """Check one report given as YAML text, in-process, with dvlint's built-in rules; return its ReportResult.
 
     ``encoding`` may name a legacy Vietnamese encoding (tcvn3, vni, windows-1258) to save the text in.
+    (dvlint.testing.RuleChecker, as a plugin's tests use it.)
     """
-    from dvlint.app.runner import Checker
-    from legacy_encode import ENCODERS
+    from dvlint.testing import RuleChecker
 
-    path = tmp_path / name
-    path.write_bytes(ENCODERS[encoding](text) if encoding in ENCODERS else text.encode(encoding))
-    checker = Checker(overrides, config_file=None, today=TODAY)
-    return checker.check_file(path)
+    return RuleChecker(today=TODAY, folder=tmp_path).result(text, name=name, encoding=encoding, **overrides)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ PACKAGE = ROOT / "dvlint"
 
 # Top first. A module may import from its own layer's package and from any layer below it.
 LAYERS = [
-    ["dvlint.cli", "dvlint.__main__"],
+    ["dvlint.cli", "dvlint.__main__", "dvlint.testing"],  # dvlint.testing: checks as the commands do, for tests
     ["dvlint.app"],
     ["dvlint.staff"],
     ["dvlint.plugins", "dvlint.rules"],

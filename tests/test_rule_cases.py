@@ -1,4 +1,4 @@
-"""Runs every case in tests/rule_cases/*.yaml.
+"""Runs every case in tests/rule_cases/*.yaml, through dvlint.testing (the machinery a plugin's tests use).
 
 Each case is a small report and the findings expected from the rules it
 selects, or none. Every expected finding gives its code, line, column and
@@ -9,78 +9,42 @@ a rule pointing at the wrong place or saying the wrong thing fails its case.
 A case whose findings cannot be pinned so says why in ``unpinned``. ``encoding`` saves
 the report in a legacy encoding (tcvn3, vni, windows-1258) and
 ``convert_legacy`` reads it with --convert-legacy; ``as_of`` (YYYY-MM-DD) is --as-of. Adding a regression
-test is adding a case to the YAML file of the rule's family.
+test is adding a case to the YAML file of the rule's family. The format is documented in
+dvlint/testing/__init__.py and docs/writing-rules.md.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
-from conftest import check_text
+from conftest import TODAY
+from dvlint.testing import cases_missing, load_cases
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 
 
-def _cases():
-    yaml = YAML(typ="safe")
-    for file in sorted(CASES_DIR.glob("*.yaml")):
-        for case in yaml.load(file.read_text(encoding="utf-8"))["cases"]:
-            yield pytest.param(case, id=f"{file.stem}: {case['name']}")
+@pytest.fixture
+def dvlint_today():
+    return TODAY
 
 
-@pytest.mark.parametrize("case", list(_cases()))
-def test_rule_case(case, tmp_path):
-    overrides = {"select": tuple(case["select"].split(","))}
-    if case.get("final"):
-        overrides["final"] = True
-    if case.get("convert_legacy"):
-        overrides["convert_legacy"] = True
-    if case.get("as_of"):  # the day rules judge by, as --as-of gives it
-        overrides["as_of"] = dt.date.fromisoformat(case["as_of"])
-    if case.get("template"):  # a template written inline, used instead of choosing one
-        template = tmp_path / "case-template.yaml"
-        template.write_text(case["template"], encoding="utf-8")
-        overrides["template"] = str(template)
-    result = check_text(tmp_path, case["report"], encoding=case.get("encoding", "utf-8"), **overrides)
-    assert result.error is None, result.error and result.error.message.en
-    expected = case.get("expect") or []
-    pinned = "unpinned" not in case
-    got = [{"code": f.code, "line": f.line,
-            **({"column": f.column} if pinned or "column" in e else {}),
-            **({"severity": f.severity} if "severity" in e else {}),
-            **({"says": e["says"] if e.get("says") and e["says"] in f.message.en else f.message.en}
-               if pinned or "says" in e else {}),
-            **({"says_vi": e["says_vi"] if e["says_vi"] in f.message.vi else f.message.vi} if "says_vi" in e else {}),
-            **({"fix": f.fix} if "fix" in e else {})}
-           for f, e in zip(result.findings, expected + [{}] * len(result.findings))]
-    assert got == expected, [f"{f.code}:{f.line}:{f.column} {f.message.en}" for f in result.findings]
+@pytest.mark.parametrize("case", load_cases(CASES_DIR), ids=str)
+def test_rule_case(case, dvlint_checker):
+    dvlint_checker.assert_case(case)
 
 
 def test_every_rule_has_a_failing_and_a_passing_case():
-    from dvlint.engine.config import Settings
-    from dvlint.app import new_engine
-
-    yaml = YAML(typ="safe")
-    failing, passing = set(), set()
-    for file in CASES_DIR.glob("*.yaml"):
-        for case in yaml.load(file.read_text(encoding="utf-8"))["cases"]:
-            codes = set(case["select"].split(","))
-            found = {e["code"] for e in case.get("expect") or []}
-            failing |= found
-            passing |= codes - found if not found else set()
-    specs = new_engine(Settings()).all_rules
+    missing = cases_missing(CASES_DIR)  # dvlint's built-in rules, whatever plugin is installed
     # A rule on how a Word file looks (it asks for the ``layout`` fixture) has its cases as .docx files built in
     # tests/test_presentation.py: a failing test names its code, and a laid-out-as-asked report gives none.
+    from dvlint.app import new_engine
+    from dvlint.engine.config import Settings
+
     presentation = (Path(__file__).parent / "test_presentation.py").read_text(encoding="utf-8")
-    for spec in specs:
-        if "layout" in spec.params and f'"{spec.code}")' in presentation:
-            failing.add(spec.code)
-            passing.add(spec.code)
     assert "def test_a_report_laid_out_as_the_decree_asks_has_no_presentation_finding" in presentation
-    rules = {spec.code for spec in specs}
-    assert rules <= failing, f"rules without a failing case: {sorted(rules - failing)}"
-    assert rules <= passing, f"rules without a passing case: {sorted(rules - passing)}"
+    built = {spec.code for spec in new_engine(Settings()).all_rules
+             if "layout" in spec.params and f'"{spec.code}")' in presentation}
+    assert not set(missing["failing"]) - built, f"rules without a failing case: {sorted(set(missing['failing']) - built)}"
+    assert not set(missing["passing"]) - built, f"rules without a passing case: {sorted(set(missing['passing']) - built)}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import FIXTURES, SEEDS, TODAY, run_cli, run_json
@@ -176,7 +178,8 @@ def test_template_check_reports_mistakes_with_lines(tmp_path):
     bad.write_text("name: bad\nsections:\n  - {key: a, labl: Kết quả}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
     assert proc.returncode == 2
-    assert f"{bad}:3:5: invalid template: missing required field 'sections[0].label' (and 1 more)" in proc.stderr
+    assert f"{bad}:3:5: invalid template: missing required field 'sections[0].label'\n" in proc.stderr  # every error,
+    assert f"{bad}:3:14: invalid template: unknown key 'sections[0].labl'; did you mean 'label'?" in proc.stderr  # each
     bad.write_text("name: bad\nsections:\n  - {key: a, label: x, mins: 3}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
     assert f"{bad}:3:24: invalid template: unknown key 'sections[0].mins'; did you mean 'min_chars'?" in proc.stderr
@@ -239,3 +242,103 @@ def test_each_heading_is_compared_with_each_template_part_once_per_report(tmp_pa
     template = LIBRARY.get(result.template)
     assert {f.code for f in result.findings} >= {"DV303"}
     assert asked.count(headings[0]) == len(template.sections)
+
+
+FIGURES_TEMPLATE = """\
+name: tinh-x-dvcq
+extends: dvcq-report
+title: Báo cáo công tác dân vận chính quyền (tỉnh X)
+applies_to:
+  kinds: [báo cáo]
+  provinces: [Lâm Đồng]
+  title_patterns: [dân vận chính quyền]
+indicators:
+  - {key: dialogues_held, label: Số cuộc đối thoại với nhân dân năm 2025, type: count, unit: cuộc, min: 0}
+  - {key: satisfaction, label: Tỷ lệ hài lòng, type: percent, max: 100}
+  - {key: budget, label: Kinh phí, type: money}
+  - {key: held_on, label: Ngày tổ chức hội nghị, type: date}
+  - {key: has_plan, label: Có kế hoạch, type: yesno}
+  - {key: optional_one, label: Không bắt buộc, required: false}
+relations:
+  - {left: dialogues_held, op: "<=", right: procedures_received}
+"""
+
+
+@pytest.mark.parametrize("given", ["name", "file"])
+def test_init_gives_every_required_figure_a_placeholder(tmp_path, given):
+    """A template that asks for figures: the skeleton has an indicators block, and checking it gives only the
+    placeholder findings (no DV601 for a missing figure, no DV602/DV603/DV604 for a placeholder's value)."""
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / "tinh-x.yaml").write_text(FIGURES_TEMPLATE, encoding="utf-8")
+    out = tmp_path / "report.yaml"
+    how = ["--template", "tinh-x-dvcq", "--templates", str(folder)] if given == "name" else [
+        "--template", str(folder / "tinh-x.yaml")]
+    proc = run_cli("init", *how, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "\nindicators:" in text
+    for key in ("dialogues_held", "satisfaction", "budget", "held_on", "has_plan",
+                "procedures_received", "procedures_on_time"):  # the last two: inherited, asked of annual reports
+        assert f"\n  {key}: {{value: \"<" in text
+    assert "optional_one" not in text
+    for title in (None, "Báo cáo kết quả công tác dân vận chính quyền năm 2025"):  # as written, and filled in
+        if title:
+            out.write_text(re.sub(r"(?m)^  title: .*$", f"  title: {title}", text), encoding="utf-8")
+        proc, data = run_json("check", str(out), "--templates", str(folder))
+        report = data["reports"][0]
+        assert report["error"] is None and report["template"] == "tinh-x-dvcq"
+        assert {f["code"] for f in report["findings"]} == {"DV101", "DV201", "DV708"}, report["findings"]
+        lines = text.splitlines()
+        figures = {f["line"] for f in report["findings"] if "<Tỷ lệ hài lòng" in f["message"] or
+                   "<Số cuộc đối thoại" in f["message"]}
+        assert {lines[n - 1].split(":")[0].strip() for n in figures} == {"satisfaction", "dialogues_held"}
+
+
+def test_init_takes_a_template_file_as_check_does(tmp_path):
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("name: plain\nsections:\n  - {key: results, label: Kết quả thực hiện}\n", encoding="utf-8")
+    proc = run_cli("init", "--template", str(plain))
+    assert proc.returncode == 0, proc.stderr
+    assert 'heading: "KẾT QUẢ THỰC HIỆN"' in proc.stdout
+    proc = run_cli("init", "--template", str(tmp_path / "missing.yaml"))
+    assert proc.returncode == 2 and "missing.yaml" in proc.stderr
+
+
+BROKEN_TEMPLATE = """\
+name: tinh-x
+extends: dvcq-report
+sections:
+  - {key: danh_gia, label: Đánh giá, ưu điểm}
+  - key: x
+    labl: y
+indicators:
+  - {key: b, label: B, type: counts}
+"""
+
+
+def test_template_check_lists_every_error(tmp_path):
+    file = tmp_path / "tinh-x.yaml"
+    file.write_text(BROKEN_TEMPLATE, encoding="utf-8")
+    proc = run_cli("template", "check", str(file), "--lang", "en")
+    assert proc.returncode == 2
+    assert "more)" not in proc.stderr  # not "(and 3 more)": each error is there
+    lines = [line.removeprefix("dvlint: ") for line in proc.stderr.strip().splitlines()]
+    assert [line.split(": invalid template: ")[0] for line in lines] == [
+        f"{file}:4:38", f"{file}:5:5", f"{file}:6:5", f"{file}:8:30"]
+    assert "did you mean 'label'?" in lines[2] and "missing required field 'sections[1].label'" in lines[1]
+    assert "indicators[0].type" in lines[3]
+
+
+def test_a_comma_inside_braces_gets_a_hint_to_quote(tmp_path):
+    file = tmp_path / "tinh-x.yaml"
+    file.write_text(BROKEN_TEMPLATE, encoding="utf-8")
+    proc = run_cli("template", "check", str(file), "--lang", "en")
+    first, *others = proc.stderr.strip().splitlines()
+    assert "unknown key 'sections[0].ưu điểm'" in first
+    assert 'put the whole value in quotes: {label: "Đánh giá, ưu điểm"}' in first
+    assert not any("quotes" in line for line in others)  # only where a comma cut a value
+    file.write_text(BROKEN_TEMPLATE.replace("label: Đánh giá, ưu điểm", 'label: "Đánh giá, ưu điểm"'), encoding="utf-8")
+    proc = run_cli("template", "check", str(file), "--lang", "vi")
+    assert "ưu điểm" not in proc.stderr and "ngoặc kép" not in proc.stderr
+    assert proc.stderr.count("mẫu không hợp lệ") == 3

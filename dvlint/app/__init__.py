@@ -19,6 +19,14 @@ from dvlint.engine.plugins import autoload_disabled, load_installed_plugins, new
 from dvlint.plugins import builtin, suppress
 
 
+def own_plugin_manager() -> pluggy.PluginManager:
+    """A new manager with dvlint's own plugins and no installed pack (dvlint.testing adds the pack under test)."""
+    pm = new_plugin_manager()
+    pm.register(builtin, name="dvlint.builtin")
+    pm.register(suppress, name="dvlint.suppress")
+    return pm
+
+
 def plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager: dvlint's own plugins first, then installed packs.
 
@@ -33,15 +41,13 @@ def plugin_manager() -> pluggy.PluginManager:
 
 @functools.cache
 def _plugin_manager(autoload: bool) -> pluggy.PluginManager:
-    pm = new_plugin_manager()
-    pm.register(builtin, name="dvlint.builtin")
-    pm.register(suppress, name="dvlint.suppress")
+    pm = own_plugin_manager()
     if autoload:
         load_installed_plugins(pm)
     return pm
 
 
-def engine_plugin_manager() -> pluggy.PluginManager:
+def engine_plugin_manager(shared: pluggy.PluginManager | None = None) -> pluggy.PluginManager:
     """A manager of one engine's own: the shared plugins, and room for its local rule modules.
 
     A local rule module that implements hooks (or fixtures) is registered on
@@ -49,7 +55,7 @@ def engine_plugin_manager() -> pluggy.PluginManager:
     shows up in an engine built for another, and two folders may each define
     the same fixture.
     """
-    shared = plugin_manager()
+    shared = shared or plugin_manager()
     pm = new_plugin_manager()
     for name, plugin in shared.list_name_plugin():
         if plugin is not None and not shared.is_blocked(name):
@@ -57,6 +63,7 @@ def engine_plugin_manager() -> pluggy.PluginManager:
     return pm
 
 
-def new_engine(settings: Settings, today: dt.date | None = None) -> Engine:
-    """An engine for one configuration, with every plugin registered."""
-    return Engine(settings, today, plugins=engine_plugin_manager() if settings.rule_dirs else plugin_manager())
+def new_engine(settings: Settings, today: dt.date | None = None, plugins: pluggy.PluginManager | None = None) -> Engine:
+    """An engine for one configuration, with every plugin registered (those of ``plugins`` if given)."""
+    shared = plugins or plugin_manager()
+    return Engine(settings, today, plugins=engine_plugin_manager(shared) if settings.rule_dirs else shared)

@@ -22,9 +22,9 @@ from dvlint.source.timelimit import TimeLimitExceeded, time_limit
 from dvlint.app import new_engine, plugin_manager
 
 
-def loaders_by_suffix() -> dict:
+def loaders_by_suffix(plugins=None) -> dict:
     table: dict = {}
-    for found in reversed(plugin_manager().hook.dvlint_loaders()):
+    for found in reversed((plugins or plugin_manager()).hook.dvlint_loaders()):
         for loader in found or ():
             for suffix in loader.suffixes:
                 table[suffix.lower()] = loader
@@ -108,7 +108,8 @@ class Checker:
 
     def __init__(self, overrides: dict | None = None, config_file: Path | None = None, today: dt.date | None = None,
                  *, isolated: bool = False, local_rules: bool = True, received: bool = False,
-                 stands_for: dict | None = None, cache=None):
+                 stands_for: dict | None = None, cache=None, plugins=None):
+        self.plugins = plugins  # a plugin manager of its own (dvlint.testing); else the process-wide one
         self.overrides = overrides or {}
         self.cache = cache  # a dvlint.app.cache.ResultCache, or None: every file is checked
         self.config_file = config_file
@@ -117,7 +118,7 @@ class Checker:
         self.local_rules = local_rules
         self.received = received
         self.engines: dict = {}
-        self.loaders = loaders_by_suffix()
+        self.loaders = loaders_by_suffix(plugins)
         self.ignored_rules: dict[Path, tuple[str, ...]] = {}  # untrusted configuration -> the rule folders it named
         self.stands_for: dict[Path, Path] = dict(stands_for or {})  # standard input saved -> the name it goes by
         self._trusted = {config_file} if config_file or isolated else {config_mod.find_config_file(Path.cwd().resolve())}
@@ -144,7 +145,7 @@ class Checker:
     def engine_for(self, path: Path) -> Engine:
         source = self.config_source(path)
         if source not in self.engines:
-            self.engines[source] = new_engine(self.settings_for(path), self.today)
+            self.engines[source] = new_engine(self.settings_for(path), self.today, self.plugins)
         return self.engines[source]
 
     def loader_for(self, path: Path):

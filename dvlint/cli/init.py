@@ -11,10 +11,15 @@ from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 def add_parser(sub, common, h) -> None:
     init = sub.add_parser("init", help=h("tạo khung báo cáo theo một mẫu", "write a report skeleton from a template"))
-    init.add_argument("--template", required=True, metavar="NAME")
-    init.add_argument("--templates", action="append", type=Path, metavar="DIR")
-    init.add_argument("-o", "--output", type=output_arg, metavar="OUT")
-    init.add_argument("--force", action="store_true")
+    init.add_argument("--template", required=True, metavar="NAME|FILE",
+                      help=h("tên mẫu, hoặc một tệp mẫu .yaml (như check --template)",
+                             "a template's name, or a template file .yaml (as check --template)"))
+    init.add_argument("--templates", action="append", type=Path, metavar="DIR",
+                      help=h("thêm thư mục mẫu (lặp lại được), như check --templates",
+                             "add a folder of templates (may be repeated), as check --templates"))
+    init.add_argument("-o", "--output", type=output_arg, metavar="OUT",
+                      help=h("ghi khung vào tệp OUT thay vì in ra", "write the skeleton to OUT instead of printing it"))
+    init.add_argument("--force", action="store_true", help=h("ghi đè tệp OUT đã có", "replace OUT if it exists"))
     init.add_argument("--lang", choices=LANGUAGES)
     init.set_defaults(run=run)
 
@@ -27,7 +32,7 @@ def run(args) -> int:
 
     lang = args.lang or language_from_env() or "vi"
     library = Library([builtin_rules_dir() / "templates", *(args.templates or [])])
-    text = skeleton(library.get(args.template))
+    text = skeleton(library.named_or_file(args.template))
     if args.output:
         write_atomic(args.output, text, force=args.force)
         print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)

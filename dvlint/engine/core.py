@@ -288,20 +288,12 @@ class Engine:
 
     def _templates(self):
         """The template library, and the template forced by --template (a name or a file)."""
-        from dvlint.knowledge.templates import Library, load_template_file
+        from dvlint.knowledge.templates import Library
 
         paths = [p for found in self.pm.hook.dvlint_template_paths(config=self.settings) for p in (found or ())]
         library = Library(paths)
         name = self.settings.template
-        if not name:
-            return library, None
-        if Path(name).suffix in (".yaml", ".yml") and Path(name).is_file():
-            template = load_template_file(Path(name))
-            if template.extends:
-                library.raw[template.name] = template
-                return library, library.get(template.name)
-            return library, template
-        return library, library.get(name)
+        return library, (library.named_or_file(name) if name else None)
 
     def template_for(self, report, as_of: dt.date):
         """(template, why) for one report: the forced one, or the best fit from the library."""

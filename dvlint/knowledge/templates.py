@@ -153,14 +153,15 @@ def template_files(paths) -> list[Path]:
 
 
 def load_template_file(path: Path) -> Template:
-    """One template file, or a UsageError with the file's own line."""
+    """One template file, or a UsageError listing every mistake in it, each with the file's own line."""
     from dvlint.knowledge.data import DataFileError
 
     try:
         return load_model_file(path, Template)
     except DataFileError as exc:
-        raise UsageError(Msg(f"{exc.path}:{exc.error.line}:{exc.error.column}: mẫu không hợp lệ: {exc.error.message.vi}",
-                             f"{exc.path}:{exc.error.line}:{exc.error.column}: invalid template: {exc.error.message.en}")) from None
+        where = [f"{exc.path}:{e.line}:{e.column}" for e in exc.errors]
+        raise UsageError(Msg("\n".join(f"{w}: mẫu không hợp lệ: {e.message.vi}" for w, e in zip(where, exc.errors)),
+                             "\n".join(f"{w}: invalid template: {e.message.en}" for w, e in zip(where, exc.errors)))) from None
 
 
 class Library:
@@ -177,6 +178,19 @@ class Library:
 
     def names(self) -> list[str]:
         return sorted(self.raw)
+
+    def named_or_file(self, name: str) -> Template:
+        """The template ``--template`` names: one of the library's by its name, or a file (``mau.yaml``),
+        resolved through what it ``extends`` (the file's template then joins the library)."""
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            template = load_template_file(path)
+            if not template.extends:
+                return template
+            self.raw[template.name] = template
+            self._resolved.pop(template.name, None)
+            return self.get(template.name)
+        return self.get(name)
 
     def get(self, name: str) -> Template:
         if name not in self._resolved:

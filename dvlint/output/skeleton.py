@@ -2,9 +2,10 @@
 
 Every part the template requires is there as a heading with a placeholder
 paragraph in angle brackets (``<...>``), with comments saying what goes where.
-The skeleton passes the schema; `dvlint check` then fails only on what is
-still to be filled in: the placeholders (DV708) and the blank number and date
-of a draft (DV101, DV201).
+Every figure the template asks for (``indicators``) is there too, its value a
+placeholder. The skeleton passes the schema; `dvlint check` then fails only on
+what is still to be filled in: the placeholders (DV708) and the blank number
+and date of a draft (DV101, DV201).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def skeleton(template, today=None) -> str:
                     f"    reference: {_quote('(Kèm theo ' + kind.capitalize() + ' số ' + number.split(maxsplit=1)[1].lstrip(': ') + ' ngày tháng năm <năm>)')}",
                     "    tables:",
                     f"      - rows: [[{_quote('<' + appendix.label + ': điền bảng / fill in the table>')}]]"]
+    out += _indicators(template)
     out += [
         "closing:",
         f"  - {_quote('Trên đây là ' + kind + ' <...>./.')}",
@@ -92,3 +94,28 @@ def skeleton(template, today=None) -> str:
         out.append(f"    - {_quote('- ' + recipient.label + ending)}   # mẫu yêu cầu / required by the template")
     out.append(f"    - {_quote('- Lưu Văn phòng <...>.' if party else '- Lưu: VT, <đơn vị soạn thảo>.')}")
     return "\n".join(out) + "\n"
+
+
+_VALUE_HINT = {"count": "số", "percent": "tỷ lệ %", "money": "số tiền", "date": "ngày", "yesno": "có/không"}
+_PERIODS = {"month": "tháng", "quarter": "quý", "half_year": "6 tháng", "nine_months": "9 tháng", "year": "năm",
+            "multi_year": "nhiều năm"}
+
+
+def _indicators(template) -> list[str]:
+    """The figures the template asks for, each with a placeholder value to fill in (DV708 until it is)."""
+    wanted = [i for i in template.indicators if i.required]
+    if not wanted:
+        return []
+    out = ["indicators:   # số liệu mẫu yêu cầu / the figures the template asks for"]
+    for indicator in wanted:
+        value = f"<{indicator.label}: {_VALUE_HINT.get(indicator.type, 'số liệu')}>"
+        fields = [f"value: {_quote(value)}"]
+        if indicator.unit:
+            fields.append(f"unit: {_quote(indicator.unit)}")
+        fields.append(f"label: {_quote(indicator.label)}")
+        when = ""
+        if indicator.required_for:
+            periods = ", ".join(_PERIODS.get(p, p) for p in indicator.required_for)
+            when = f"   # báo cáo {periods} / reports on: {', '.join(indicator.required_for)}"
+        out.append(f"  {indicator.key}: {{{', '.join(fields)}}}{when}")
+    return out

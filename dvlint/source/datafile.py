@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dvlint.source import yamlload
 from dvlint.source.errors import LoadError
-from dvlint.source.validation import to_load_error
+from dvlint.source.validation import located_errors, to_load_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -23,10 +23,11 @@ M = TypeVar("M", bound=BaseModel)
 class DataFileError(Exception):
     """A shipped or user-supplied data file is broken: a bug or a bad edit."""
 
-    def __init__(self, path: str, error: LoadError):
+    def __init__(self, path: str, error: LoadError, errors: list[LoadError] | None = None):
         super().__init__(f"{path}:{error.line}:{error.column}: {error.message.en}")
         self.path = path
-        self.error = error
+        self.error = error  # the first, saying how many more there are
+        self.errors = errors or [error]  # every one, topmost in the file first
 
 
 class DataModel(BaseModel):
@@ -51,4 +52,5 @@ def load_model_file(path: Path, model: type[M], read) -> M:
     except LoadError as exc:
         raise DataFileError(str(path), exc) from None
     except ValidationError as exc:
-        raise DataFileError(str(path), to_load_error(exc, positions, model)) from None
+        raise DataFileError(str(path), to_load_error(exc, positions, model),
+                            located_errors(exc, positions, model)) from None

@@ -43,7 +43,18 @@ _TYPE_MESSAGES = {
 
 
 def to_load_error(exc: ValidationError, positions: PositionMap, model: type[BaseModel]) -> LoadError:
-    """The first (topmost in the file) of the validation errors, located."""
+    """The first (topmost in the file) of the validation errors, located, saying how many more there are."""
+    located = located_errors(exc, positions, model)
+    first = located[0]
+    if len(located) > 1:
+        more = len(located) - 1
+        return LoadError("schema", Msg(f"{first.message.vi} (và {more} lỗi khác)", f"{first.message.en} (and {more} more)"),
+                         first.line, first.column)
+    return first
+
+
+def located_errors(exc: ValidationError, positions: PositionMap, model: type[BaseModel]) -> list[LoadError]:
+    """Every validation error, located, topmost in the file first (``dvlint template check`` lists them all)."""
     located = []
     for err in exc.errors(include_url=False):
         path = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
@@ -54,13 +65,28 @@ def to_load_error(exc: ValidationError, positions: PositionMap, model: type[Base
             message, at_key = _describe(err, path, model)
         span = positions.key_span(path) if at_key else positions.value_span(path)
         line, column = (span.line, span.column) if span else (1, 1)
-        located.append((line, column, message))
-    located.sort(key=lambda item: (item[0], item[1]))
-    line, column, message = located[0]
-    if len(located) > 1:
-        more = len(located) - 1
-        message = Msg(f"{message.vi} (và {more} lỗi khác)", f"{message.en} (and {more} more)")
-    return LoadError("schema", message, line, column)
+        if err["type"] == "extra_forbidden" and err.get("input") is None and _after_comma_in_braces(positions, line, column):
+            message = Msg(message.vi + COMMA_HINT.vi, message.en + COMMA_HINT.en)
+        located.append(LoadError("schema", message, line, column))
+    located.sort(key=lambda error: (error.line, error.column))
+    return located
+
+
+# A value with a comma inside {...} is cut there by YAML ({label: Đánh giá, ưu điểm} is label "Đánh giá" and a key
+# "ưu điểm" with no value): the unknown key is then the rest of the value.
+COMMA_HINT = Msg("; nếu đây là phần sau dấu phẩy của một giá trị trong {...}, đặt cả giá trị trong ngoặc kép: "
+                 "{label: \"Đánh giá, ưu điểm\"}",
+                 "; if this is the part after a comma of a value inside {...}, put the whole value in quotes: "
+                 "{label: \"Đánh giá, ưu điểm\"}")
+
+
+def _after_comma_in_braces(positions: PositionMap, line: int, column: int) -> bool:
+    """Whether the key at ``line``:``column`` follows a comma inside an open ``{`` on its line."""
+    lines = positions.lines
+    if not 1 <= line <= len(lines):
+        return False
+    before = lines[line - 1][:column - 1]
+    return "{" in before and before.rstrip().endswith(",")
 
 
 def _bad_key(err: dict, path: tuple) -> Msg:
