@@ -97,7 +97,7 @@ def test_a_failing_case_fails_its_tests(installed, tmp_path):
     proc = _pytest([str(copy)], cwd=copy, env=_env(site))
     assert proc.returncode == 1, proc.stdout[-2000:]
     assert "1 failed, 11 passed" in proc.stdout
-    assert "DV951:8:3 [error] The recipients list lacks the Ban Tuyên giáo và Dân vận Tỉnh ủy" in proc.stdout
+    assert "LD101:8:3 [error] The recipients list lacks the Ban Tuyên giáo và Dân vận Tỉnh ủy" in proc.stdout
 
 
 def test_dvlint_lists_and_runs_its_rules(installed, tmp_path):
@@ -105,19 +105,19 @@ def test_dvlint_lists_and_runs_its_rules(installed, tmp_path):
     listed = subprocess.run([sys.executable, "-m", "dvlint", "rules"], cwd=tmp_path, env=_env(site),
                             capture_output=True, text=True, timeout=120)
     assert listed.returncode == 0, listed.stderr
-    assert "DV951" in listed.stdout and "DV952" in listed.stdout
+    assert "LD101" in listed.stdout and "LD102" in listed.stdout
     report = tmp_path / "baocao.yaml"
     report.write_text(REPORT, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "dvlint", "check", str(report), "--select", "DV951,DV952",
+    proc = subprocess.run([sys.executable, "-m", "dvlint", "check", str(report), "--select", "LD101,LD102",
                            "--format", "json"], cwd=tmp_path, env=_env(site), capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 1, proc.stderr
     findings = json.loads(proc.stdout)["reports"][0]["findings"]
-    assert [(f["code"], f["line"]) for f in findings] == [("DV952", 7), ("DV951", 10)]
+    assert [(f["code"], f["line"]) for f in findings] == [("LD102", 7), ("LD101", 10)]
     assert findings[1]["fix"] == "- Ban Tuyên giáo và Dân vận Tỉnh ủy;"
 
 
 def test_without_the_plugin_its_rules_are_unknown(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "dvlint", "rules"], cwd=tmp_path, env=_env(),
                           capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0 and "DV951" not in proc.stdout
+    assert proc.returncode == 0 and "LD101" not in proc.stdout

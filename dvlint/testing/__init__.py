@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.metadata
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 

@@ -5,6 +5,8 @@ from dvlint.collect import rules_from_module
 
 from dvlint_lamdong import rules
 
+DVLINT_PREFIX = "LD"  # the plugin's own code prefix: its rules are LD101, LD102 (dvlint's stay DV)
+
 
 @hookimpl
 def dvlint_collect_rules(config):

@@ -1,4 +1,4 @@
-"""Lâm Đồng's own requirements for reports on công tác dân vận (DV95x).
+"""Lâm Đồng's own requirements for reports on công tác dân vận (LD1xx).
 
 Illustrative: what a province asks beyond Nghị định 30/2020 lives in its own
 instructions (the Tỉnh ủy's guidance on reporting dân vận work, the
@@ -36,7 +36,7 @@ def is_lamdong_dan_van(report) -> bool:
     return "lam dong" in where and any(w in plain(document.title) for w in ("dan van", "dan chu"))
 
 
-@rule("DV951", "lamdong-commission-recipient", severity="error", weight=3,
+@rule("LD101", "lamdong-commission-recipient", severity="error", weight=3,
       vi="Báo cáo công tác dân vận của tỉnh Lâm Đồng gửi Ban Tuyên giáo và Dân vận Tỉnh ủy",
       en="A Lâm Đồng report on dân vận work is sent to the Tỉnh ủy's commission for dân vận")
 def commission_recipient(report, recipients, as_of):
@@ -82,7 +82,7 @@ def commission_recipient(report, recipients, as_of):
                   en=f"The recipients list lacks the {wanted}")
 
 
-@rule("DV952", "lamdong-dan-van-kheo", severity="warning", weight=2,
+@rule("LD102", "lamdong-dan-van-kheo", severity="warning", weight=2,
       vi="Báo cáo năm về công tác dân vận của tỉnh Lâm Đồng nêu số mô hình \"Dân vận khéo\"",
       en="A Lâm Đồng annual report on dân vận work gives the number of \"Dân vận khéo\" models")
 def dan_van_kheo(report, indicators):

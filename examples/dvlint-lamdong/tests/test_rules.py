@@ -31,10 +31,10 @@ def test_every_rule_has_a_failing_and_a_passing_case(dvlint_rules):
 
 
 def test_the_findings_of_a_report(dvlint_checker):
-    findings = dvlint_checker.check(REPORT, select="DV951,DV952")
+    findings = dvlint_checker.check(REPORT, select="LD101,LD102")
     assert [(f.code, f.line, f.fix) for f in findings] == [  # in the order of the lines
-        ("DV952", 5, None),
-        ("DV951", 8, "- Ban Tuyên giáo và Dân vận Tỉnh ủy;"),
+        ("LD102", 5, None),
+        ("LD101", 8, "- Ban Tuyên giáo và Dân vận Tỉnh ủy;"),
     ]
 
 
@@ -42,5 +42,5 @@ def test_the_entry_point_loads_the_rules():
     """Installed, the package is found by its entry point (what `dvlint check` loads)."""
     (entry,) = importlib.metadata.entry_points(group="dvlint", name="lamdong")
     assert entry.value == "dvlint_lamdong.plugin"
-    findings = check_text(REPORT, rules="lamdong", select="DV951")
-    assert [f.code for f in findings] == ["DV951"]
+    findings = check_text(REPORT, rules="lamdong", select="LD101")
+    assert [f.code for f in findings] == ["LD101"]
