@@ -240,7 +240,7 @@ def test_a_document_made_by_libreoffice_from_a_seed(tmp_path):
     result = _check(tmp_path / "seed.docx")
     messages = [f"{f.code} {f.message.en}" for f in _dv8(result)]
     assert not [m for m in messages if m.startswith("DV000")]
-    assert any(m.startswith("DV803 The font 'Liberation Serif'") for m in messages)
+    assert any(m.startswith("DV803 The font '") for m in messages)  # LibreOffice's default: which one, the fonts installed say
     assert any(m.startswith("DV802") and "left margin 20.0 mm (asked: 30-35)" in m for m in messages)
     assert any(m.startswith("DV807") and "body paragraphs are not justified" in m for m in messages)
     assert result.score.subscore("DV8").value < 100
