@@ -367,3 +367,22 @@ def test_every_placeholder_of_a_skeleton_left_alone_is_found(tmp_path, name):
         assert result.error is None, result.error
         assert [(f.line, f.message.en) for f in result.findings] == [
             (number, f"A placeholder is left: {placeholder}")], (number, placeholder)
+
+
+@pytest.mark.parametrize("given", ["name", "file"])
+def test_the_skeleton_says_how_to_check_it_with_the_same_template(tmp_path, given):
+    """Its header gives the `dvlint check` that finds the same template: its --template and --templates."""
+    import shlex
+
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / "tinh-x.yaml").write_text(FIGURES_TEMPLATE, encoding="utf-8")
+    out = tmp_path / "baocao.yaml"
+    how = ["--template", "tinh-x-dvcq", "--templates", str(folder)] if given == "name" else [
+        "--template", str(folder / "tinh-x.yaml")]
+    assert run_cli("init", *how, "-o", str(out)).returncode == 0
+    (command,) = [line.removeprefix("#   ") for line in out.read_text(encoding="utf-8").splitlines()
+                  if line.startswith("#   dvlint check ")]
+    assert shlex.split(command) == ["dvlint", "check", str(out), *how]
+    proc, data = run_json(*shlex.split(command)[1:])
+    assert data["reports"][0]["template"] == "tinh-x-dvcq"
