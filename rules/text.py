@@ -270,7 +270,9 @@ def abbreviation_defined(report):
                       en=f"'{word}' is an abbreviation never spelled out at its first use")
 
 
-_PLACEHOLDER = re.compile(r"<[^<>\n]{1,120}>")
+# A place to fill in: "<Tỉnh>", and the long one `dvlint init` writes for a part with a least length, padded
+# with " ..." to that length (dvlint.output.skeleton._placeholder).
+_PLACEHOLDER = re.compile(r"<[^<>\n]{1,120}?(?: \.\.\.)*>")
 
 
 @rule("DV708", "placeholder-left", exact_text=True, severity="error", weight=5,
@@ -290,12 +292,15 @@ def placeholder_left(report):
         place: Quảng Ngãi
     """
     figures = [(f.field_path("value"), f.value) for f in report.indicators.values() if isinstance(f.value, str)]
+    issuer = report.document.issuer  # not among the report's texts, but the skeleton leaves it to fill in
+    figures = [(issuer.field_path(name), getattr(issuer, name)) for name in ("parent", "name", "abbreviation")
+               if issuer is not None and getattr(issuer, name)] + figures
     if "<" not in report.joined_text and not any("<" in value for _, value in figures):
         return
     for path, match in report.search_all(_PLACEHOLDER):
         yield Problem(path, snippet=match.group(0),
                       vi=f"Còn chỗ chưa điền: {match.group(0)}", en=f"A placeholder is left: {match.group(0)}")
-    for path, value in figures:  # a figure the skeleton left to fill in
+    for path, value in figures:  # the issuer, and a figure the skeleton left to fill in
         for match in _PLACEHOLDER.finditer(value):
             yield Problem(path, snippet=match.group(0),
                           vi=f"Còn chỗ chưa điền: {match.group(0)}", en=f"A placeholder is left: {match.group(0)}")

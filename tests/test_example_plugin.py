@@ -115,6 +115,13 @@ def test_dvlint_lists_and_runs_its_rules(installed, tmp_path):
     findings = json.loads(proc.stdout)["reports"][0]["findings"]
     assert [(f["code"], f["line"]) for f in findings] == [("LD102", 7), ("LD101", 10)]
     assert findings[1]["fix"] == "- Ban Tuyên giáo và Dân vận Tỉnh ủy;"
+    # the README's run block: the example's own report, checked with every rule
+    assert (EXAMPLE / "baocao.yaml").read_text(encoding="utf-8").split("\n", 1)[1] == REPORT
+    proc = subprocess.run([sys.executable, "-m", "dvlint", "check", str(EXAMPLE / "baocao.yaml"), "--format", "json"],
+                          cwd=ROOT, env=_env(site), capture_output=True, text=True, timeout=120)
+    codes = [f["code"] for f in json.loads(proc.stdout)["reports"][0]["findings"]]
+    assert {"LD101", "LD102"} <= set(codes), proc.stdout[-2000:]
+    assert findings[1]["fix"] == "- Ban Tuyên giáo và Dân vận Tỉnh ủy;"
 
 
 def test_without_the_plugin_its_rules_are_unknown(tmp_path):

@@ -113,9 +113,9 @@ def test_baseline_fingerprint_keeps_the_field_but_not_its_list_indexes():
 
 def test_a_code_that_names_no_rule_is_a_usage_error_with_the_nearest(tmp_path):
     """`--select DV9O1` (a letter O) used to run no rule, print 100/100 and pass the gate."""
-    for args, said in ((["--select", "DV9O1"], "select: 'DV9O1' names no rule; did you mean 'DV801'?"),
-                       (["--select", "DV41"], "select: 'DV41' names no rule; did you mean 'DV401'?"),
-                       (["--ignore", "XYZ"], "ignore: 'XYZ' names no rule")):
+    for args, said in ((["--select", "DV9O1"], "select (command line): 'DV9O1' names no rule; did you mean 'DV801'?"),
+                       (["--select", "DV41"], "select (command line): 'DV41' names no rule; did you mean 'DV401'?"),
+                       (["--ignore", "XYZ"], "ignore (command line): 'XYZ' names no rule")):
         proc = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), *args, "--lang", "en")
         assert proc.returncode == 2, (args, proc.stdout)
         assert said in proc.stderr and proc.stdout == ""
@@ -145,3 +145,16 @@ def test_a_run_of_selected_rules_gives_no_grade_and_says_so():
     assert "only the selected rules ran (--select, -k): scores carry no grade" in text
     whole = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--lang", "en").stdout
     assert "Score: 100/100 — Excellent" in whole and "selected" not in whole
+
+
+def test_a_code_given_on_the_command_line_is_said_to_come_from_it(tmp_path):
+    """With a dvlint.toml in force, `--select DV9O1` is the command line's, not the file's (issue 22)."""
+    shutil.copy(FIXTURES / "clean-state-report.yaml", tmp_path / "r.yaml")
+    (tmp_path / "dvlint.toml").write_text('ignore = ["DV704"]\n', encoding="utf-8")
+    for args, said in ((["--select", "DV9O1"], "select (command line): 'DV9O1' names no rule"),
+                       (["--ignore", "XYZ"], "ignore (command line): 'XYZ' names no rule")):
+        proc = run_cli("check", str(tmp_path / "r.yaml"), *args, "--lang", "en", cwd=tmp_path)
+        assert proc.returncode == 2 and said in proc.stderr, (args, proc.stderr)
+    (tmp_path / "dvlint.toml").write_text('ignore = ["DV7O4"]\n', encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "r.yaml"), "--ignore", "DV704", "--lang", "en", cwd=tmp_path)
+    assert proc.returncode == 2 and f"ignore ({tmp_path / 'dvlint.toml'}): 'DV7O4' names no rule" in proc.stderr

@@ -342,3 +342,47 @@ def test_a_comma_inside_braces_gets_a_hint_to_quote(tmp_path):
     proc = run_cli("template", "check", str(file), "--lang", "vi")
     assert "ưu điểm" not in proc.stderr and "ngoặc kép" not in proc.stderr
     assert proc.stderr.count("mẫu không hợp lệ") == 3
+
+
+@pytest.mark.parametrize("name", LIBRARY.names())
+def test_every_placeholder_of_a_skeleton_left_alone_is_found(tmp_path, name):
+    """Each place `dvlint init` leaves to fill in, the others filled: DV708 still finds it (the issuer's
+    parent and name, the long placeholder padded to a part's least length, a figure, the recipients ...)."""
+    proc = run_cli("init", "--template", name)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    places = [(number, m.start(), m.group(0)) for number, line in enumerate(lines, 1) if not line.startswith("#")
+              for m in re.finditer(r"<[^<>\n]*>", re.sub(r"\s+#\s.*$", "", line))]
+    assert len(places) >= 10
+    if any((s.min_chars or 0) > 121 and s.required for s in LIBRARY.get(name).sections):
+        assert any(p.endswith(" ... ...>") and len(p) > 120 for _, _, p in places)
+    checker = Checker({"template": name, "select": ("DV708",)}, today=TODAY, isolated=True)
+    report = tmp_path / "report.yaml"
+    for number, column, placeholder in places:
+        filled = [re.sub(r"<[^<>\n]*>", "Điền", line) if n != number else
+                  re.sub(r"<[^<>\n]*>", lambda m: m.group(0) if m.start() == column else "Điền", line)
+                  for n, line in enumerate(lines, 1)]
+        report.write_text("\n".join(filled) + "\n", encoding="utf-8")
+        result = checker.check_file(report)
+        assert result.error is None, result.error
+        assert [(f.line, f.message.en) for f in result.findings] == [
+            (number, f"A placeholder is left: {placeholder}")], (number, placeholder)
+
+
+@pytest.mark.parametrize("given", ["name", "file"])
+def test_the_skeleton_says_how_to_check_it_with_the_same_template(tmp_path, given):
+    """Its header gives the `dvlint check` that finds the same template: its --template and --templates."""
+    import shlex
+
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / "tinh-x.yaml").write_text(FIGURES_TEMPLATE, encoding="utf-8")
+    out = tmp_path / "baocao.yaml"
+    how = ["--template", "tinh-x-dvcq", "--templates", str(folder)] if given == "name" else [
+        "--template", str(folder / "tinh-x.yaml")]
+    assert run_cli("init", *how, "-o", str(out)).returncode == 0
+    (command,) = [line.removeprefix("#   ") for line in out.read_text(encoding="utf-8").splitlines()
+                  if line.startswith("#   dvlint check ")]
+    assert shlex.split(command) == ["dvlint", "check", str(out), *how]
+    proc, data = run_json(*shlex.split(command)[1:])
+    assert data["reports"][0]["template"] == "tinh-x-dvcq"

@@ -171,3 +171,146 @@ def test_the_cases_in_the_docs_hold(tmp_path):
     assert [r.passed for r in run_cases(tmp_path / "builtin.yaml")] == [True]
     example = (ROOT / "examples" / "dvlint-lamdong" / "tests" / "cases" / "lamdong.yaml").read_text(encoding="utf-8")
     assert blocks[1].removeprefix("cases:\n") in example
+
+
+SETTING_PLUGIN = '''
+
+from dvlint import PluginSetting, Problem, hookimpl, rule
+
+DVLINT_PREFIX = "TW"
+
+
+@hookimpl
+def dvlint_add_settings():
+    return [PluginSetting("max_words", int, 5, "the most words a title may have")]
+
+
+@hookimpl
+def dvlint_collect_rules(config):
+    return [title_length.__dvlint_rule__]
+
+
+@rule("TW101", "title-length", severity="warning", vi="Trích yếu quá dài", en="The title is too long")
+def title_length(document, plugin_settings):
+    """
+    Tiếng Việt:
+        x
+    English:
+        x
+    Ví dụ sai / Fails:
+        x
+    Ví dụ đúng / Passes:
+        x
+    """
+    words = len((document.title or "").split())
+    if words > plugin_settings.max_words:
+        yield Problem(document.field_path("title"), vi=f"Trích yếu có {words} từ",
+                      en=f"The title has {words} words, more than {plugin_settings.max_words}")
+'''
+
+TITLE = "document: {kind: BÁO CÁO, title: Báo cáo kết quả công tác dân vận năm 2025}\n"  # 10 words
+
+
+@pytest.fixture
+def setting_plugin(tmp_path):
+    """A plugin module declaring a setting (max_words, default 5) and a rule reading it."""
+    path = tmp_path / "tw_plugin.py"
+    path.write_text(SETTING_PLUGIN, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("tw_plugin", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_rule_reading_a_plugin_setting_gets_the_default_or_the_value_given(setting_plugin, tmp_path):
+    """The harness registers the plugin's settings as an installed plugin's are: defaults, and plugin_settings=."""
+    findings = check_text(TITLE, rules=setting_plugin, select="TW101")
+    assert [(f.code, f.message.en) for f in findings] == [("TW101", "The title has 10 words, more than 5")]
+    checker = RuleChecker(setting_plugin, folder=tmp_path)
+    assert checker.check(TITLE, select="TW101", plugin_settings={"max-words": 10}) == []
+    assert [f.code for f in checker.check(TITLE, select="TW101", plugin_settings={"max_words": 9})] == ["TW101"]
+    assert check_text(TITLE, rules=setting_plugin, select="TW101", plugin_settings={"max-words": 20}) == []
+    assert RuleChecker(setting_plugin, plugin_settings={"max-words": 10}).check(TITLE, select="TW101") == []
+    from dvlint.source.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown setting 'max-word' of plugin 'tw_plugin'; did you mean 'max-words'"):
+        checker.check(TITLE, select="TW101", plugin_settings={"max-word": 10})
+    with pytest.raises(UsageError, match="invalid setting 'tw_plugin.max-words'"):
+        checker.check(TITLE, select="TW101", plugin_settings={"max-words": "many"})
+
+
+def test_a_case_sets_a_plugin_setting(setting_plugin, tmp_path):
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(textwrap.dedent('''
+        cases:
+          - name: the default, five words
+            select: TW101
+            report: |
+              document: {kind: BÁO CÁO, title: Báo cáo kết quả công tác dân vận năm 2025}
+            expect:
+              - {code: TW101, line: 1, column: 34, says: "has 10 words, more than 5"}
+          - name: ten words allowed
+            select: TW101
+            plugin_settings: {max-words: 10}
+            report: |
+              document: {kind: BÁO CÁO, title: Báo cáo kết quả công tác dân vận năm 2025}
+            expect: []
+    '''), encoding="utf-8")
+    results = run_cases(cases, rules=setting_plugin)
+    assert [r.passed for r in results] == [True, True], "\n".join(r.explain() for r in results)
+
+
+def test_the_fixture_checker_reads_a_plugin_setting(setting_plugin, tmp_path):
+    """dvlint_checker, with dvlint_rules naming the plugin module: the same."""
+    tests = tmp_path / "plugin_tests"
+    tests.mkdir()
+    (tests / "conftest.py").write_text(textwrap.dedent(f'''
+        import importlib.util
+        import pytest
+
+        @pytest.fixture
+        def dvlint_rules():
+            spec = importlib.util.spec_from_file_location("tw_plugin", {str(tmp_path / "tw_plugin.py")!r})
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    '''), encoding="utf-8")
+    (tests / "test_tw.py").write_text(textwrap.dedent(f'''
+        def test_default(dvlint_checker):
+            assert [f.code for f in dvlint_checker.check({TITLE!r}, select="TW101")] == ["TW101"]
+
+        def test_given(dvlint_checker):
+            assert dvlint_checker.check({TITLE!r}, select="TW101", plugin_settings={{"max-words": 10}}) == []
+    '''), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)],
+                          cwd=tests, capture_output=True, text=True, timeout=300)
+    assert "2 passed" in proc.stdout, proc.stdout[-3000:]
+
+
+def test_a_plugin_named_by_its_entry_point_takes_its_settings_by_that_name(setting_plugin, monkeypatch):
+    """``rules="tw"`` (an entry point) or the module it names: the table is the entry point's name, as installed."""
+    import importlib.metadata as md
+
+    entry = md.EntryPoint("tw", "tw_plugin", "dvlint")
+    monkeypatch.setitem(sys.modules, "tw_plugin", setting_plugin)
+    monkeypatch.setattr(md, "entry_points", lambda **select: md.EntryPoints([entry]).select(**select))
+    for rules in ("tw", setting_plugin):
+        assert [f.code for f in check_text(TITLE, rules=rules, select="TW101")] == ["TW101"]
+        assert check_text(TITLE, rules=rules, select="TW101", plugin_settings={"max-words": 10}) == []
+        assert check_text(TITLE, rules=rules, select="TW101", plugin_settings={"tw": {"max-words": 10}}) == []
+
+
+def test_a_plugin_module_without_a_collection_hook_and_plugin_settings_without_a_plugin(tmp_path):
+    """A plugin module whose rules are its own @rule functions reads its settings too; plugin_settings for
+    rules that take none is an error, not a setting quietly unused."""
+    path = tmp_path / "tw_loose.py"
+    path.write_text(SETTING_PLUGIN.replace("@hookimpl\ndef dvlint_collect_rules(config):\n"
+                                           "    return [title_length.__dvlint_rule__]\n", ""), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("tw_loose", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert not hasattr(module, "dvlint_collect_rules")
+    assert [f.code for f in check_text(TITLE, rules=module, select="TW101")] == ["TW101"]
+    assert check_text(TITLE, rules=module, select="TW101", plugin_settings={"max-words": 10}) == []
+    with pytest.raises(ValueError, match="no plugin under test declares settings"):
+        check_text(TITLE, select="DV1", plugin_settings={"max-words": 10})

@@ -32,10 +32,20 @@ def run(args) -> int:
 
     lang = args.lang or language_from_env() or "vi"
     library = Library([builtin_rules_dir() / "templates", *(args.templates or [])])
-    text = skeleton(library.named_or_file(args.template))
+    text = skeleton(library.named_or_file(args.template), check_with=check_command(args))
     if args.output:
         write_atomic(args.output, text, force=args.force)
         print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def check_command(args) -> str:
+    """The `dvlint check` that finds the same template: the same --template, and the same --templates folders."""
+    import shlex
+
+    words = ["dvlint", "check", str(args.output or "baocao.yaml"), "--template", args.template]
+    for folder in args.templates or []:
+        words += ["--templates", str(folder)]
+    return shlex.join(words)

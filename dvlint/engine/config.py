@@ -118,6 +118,13 @@ class Settings(BaseModel):
     # plugin name -> its settings: as the file wrote them until an engine validates them against what the
     # plugins declare (dvlint_add_settings), then every declared setting with its value or default
     plugins: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    # the codes the command line (the overrides) gave, by setting: ("select", ("DV4",)), so that a message
+    # about one names the command line, not the configuration file
+    command_line: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def from_command_line(self, setting: str, code: str) -> bool:
+        """Whether the command line (not the configuration file) gave ``code`` to ``setting``."""
+        return code in dict(self.command_line).get(setting, ())
 
     def plugin(self, name: str) -> "PluginOptions":
         """The settings of the installed plugin ``name`` (its entry point's name), defaults included."""
@@ -361,6 +368,9 @@ def settings_for(file_config: FileConfig | None, source: Path | None, overrides:
         "cache_size": fc.cache_size,
         "plugins": tuple((name, tuple(table.items())) for name, table in fc.plugins.items()),
     }
+    values["command_line"] = tuple((key, (overrides[key],) if isinstance(overrides[key], str) else tuple(overrides[key]))
+                                   for key in ("select", "ignore")
+                                   if overrides.get(key))
     for key, value in (defaults or {}).items():
         if values.get(key) is None:
             values[key] = value

@@ -235,7 +235,7 @@ class Engine:
         for setting, code in named:
             if not names_no_rule(code, codes):
                 continue
-            where = f" ({s.source})" if s.source else ""
+            where = " (command line)" if s.from_command_line(setting, code) else f" ({s.source})" if s.source else ""
             if not code.strip().upper().startswith(RESERVED_PREFIX) and self._plugins_left_out():
                 self.notes.append(Msg(
                     f"{setting}{where}: '{code}' không ứng với quy tắc nào đã nạp; có thể thuộc một plugin đã cài, mà "

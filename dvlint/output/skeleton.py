@@ -25,10 +25,13 @@ def _placeholder(label: str, least: int = 0) -> str:
     return text + ">"
 
 
-def skeleton(template, today=None) -> str:
+def skeleton(template, today=None, check_with: str | None = None) -> str:
+    """The skeleton of a report following ``template``. ``check_with``: the command that checks it with
+    the same template, as its header says (``dvlint check baocao.yaml --template mau/x.yaml``)."""
     import datetime as dt
 
     today = today or dt.date.today()
+    check_with = check_with or f"dvlint check baocao.yaml --template {template.name}"
     rule = template.applies_to
     kind = (rule.kinds or ["báo cáo"])[0]
     code = "KH" if kind.lower() == "kế hoạch" else "BC"
@@ -40,8 +43,9 @@ def skeleton(template, today=None) -> str:
     out = [
         f"# Báo cáo theo mẫu '{template.name}': {template.title or ''}",
         f"# Report skeleton from the template '{template.name}'.",
-        "# Điền mọi chỗ <...>; chạy `dvlint check` để biết còn thiếu gì.",
-        "# Fill in every <...>; run `dvlint check` to see what is still missing.",
+        "# Điền mọi chỗ <...>; kiểm tra bằng lệnh dưới đây, với cùng mẫu, để biết còn thiếu gì.",
+        "# Fill in every <...>; check it with the same template, as below, to see what is still missing.",
+        f"#   {check_with}",
         "document:",
         f"  kind: {kind.upper()}",
         f"  format: {'party' if party else 'state'}",

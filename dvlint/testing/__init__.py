@@ -24,7 +24,8 @@ Keys of a case: ``name``, ``select`` (codes or prefixes, comma-separated),
 ``report`` (the report as YAML text), ``expect`` (the findings, in order of line,
 column and code). Optional: ``final: true`` (--final), ``as_of: YYYY-MM-DD``
 (--as-of), ``today: YYYY-MM-DD`` (the day of the check), ``template`` (a
-template written inline, used as --template), ``encoding`` (tcvn3, vni,
+template written inline, used as --template), ``plugin_settings`` (the settings of
+the plugin under test, ``{max-words: 30}``, as its table in dvlint.toml), ``encoding`` (tcvn3, vni,
 windows-1258: the report is saved so) with ``convert_legacy: true``, and
 ``unpinned: why`` for a case whose findings' columns and messages cannot be pinned.
 
@@ -46,13 +47,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from dvlint.engine.hooks import hookimpl
+from dvlint.engine.hooks import PROJECT, hookimpl
 
 __all__ = ["Case", "CaseResult", "RuleChecker", "load_cases", "run_case", "run_cases", "assert_case",
            "assert_cases", "check_text", "rule_codes", "cases_missing"]
 
 CASE_KEYS = {"name", "select", "report", "expect", "final", "as_of", "today", "template", "encoding",
-             "convert_legacy", "unpinned"}
+             "convert_legacy", "unpinned", "plugin_settings"}
 FINDING_KEYS = {"code", "line", "column", "says", "says_vi", "severity", "fix"}
 
 
@@ -199,15 +200,18 @@ class _RulesPlugin:
         return list(self.rules)
 
 
-def _plugins_and_dirs(rules) -> tuple[list[tuple[str, object]], list[Path]]:
-    """(name, plugin) to register and rule folders to give as ``rule_dirs``, for what ``rules`` names."""
+def _plugins_and_dirs(rules) -> tuple[list[tuple[str, object, bool]], list[Path]]:
+    """(name, plugin, installed) to register and rule folders to give as ``rule_dirs``, for what ``rules``
+    names. ``installed``: registered as an installed plugin is (its prefix held to, its settings declared
+    and filled in): an entry point, or a plugin module or object that declares ``DVLINT_PREFIX`` or
+    implements ``dvlint_add_settings``. Other hook modules are registered as a local rule module is."""
     from dvlint.engine.collect import rules_from_module
     from dvlint.engine.hooks import PROJECT
     from dvlint.engine.plugins import ENTRY_POINT_GROUP
     from dvlint.engine.rule import RuleSpec
 
     items = rules if isinstance(rules, (list, tuple)) else [] if rules is None else [rules]
-    plugins: list[tuple[str, object]] = []
+    plugins: list[tuple[str, object, bool]] = []
     dirs: list[Path] = []
     loose: list = []
     marker = f"{PROJECT}_impl"
@@ -220,31 +224,76 @@ def _plugins_and_dirs(rules) -> tuple[list[tuple[str, object]], list[Path]]:
                 known = sorted(ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
                 raise ValueError(f"no rules folder and no installed plugin named '{item}' "
                                  f"(entry points in the '{ENTRY_POINT_GROUP}' group: {', '.join(known) or 'none'})")
-            plugins.append((item, next(iter(found)).load()))
+            plugins.append((item, next(iter(found)).load(), True))
         elif isinstance(item, RuleSpec) or hasattr(item, "__dvlint_rule__"):
             loose.append(getattr(item, "__dvlint_rule__", item))
         elif isinstance(item, ModuleType):
             hooks = {name for name, value in vars(item).items() if hasattr(value, marker)}
-            if hooks:
-                plugins.append((item.__name__, item))
-            if "dvlint_collect_rules" not in hooks:
-                loose.extend(rules_from_module(item))
-            if not hooks and not rules_from_module(item):
+            own = rules_from_module(item) if "dvlint_collect_rules" not in hooks else []
+            if not hooks and not own:
                 raise ValueError(f"module {item.__name__} has no rule and no dvlint hook")
+            if hooks and _is_plugin(item, marker):
+                # its @rule functions are its own, as dvlint_collect_rules would hand them over
+                plugins.append((_plugin_name(item.__name__), _with_rules(item, own, marker) if own else item, True))
+                continue
+            if hooks:
+                plugins.append((item.__name__, item, False))
+            loose.extend(own)
         else:  # a plugin object: a class instance whose methods are hook implementations
-            plugins.append((f"{type(item).__module__}.{type(item).__qualname__}", item))
+            name = f"{type(item).__module__}.{type(item).__qualname__}"
+            plugins.append((_plugin_name(name), item, _is_plugin(item, marker)))
     if loose:
-        plugins.append(("dvlint.testing.rules", _RulesPlugin(loose)))
+        plugins.append(("dvlint.testing.rules", _RulesPlugin(loose), False))
     return plugins, dirs
+
+
+def _is_plugin(item, marker: str) -> bool:
+    return hasattr(item, "DVLINT_PREFIX") or hasattr(getattr(item, "dvlint_add_settings", None), marker)
+
+
+def _plugin_name(module_name: str) -> str:
+    """The name of the installed plugin whose entry point names ``module_name`` (its settings' table), else
+    the module's name."""
+    from dvlint.engine.plugins import ENTRY_POINT_GROUP
+
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if ep.value.split(":")[0].strip() == module_name:
+            return ep.name
+    return module_name
+
+
+def _with_rules(module: ModuleType, rules: list, marker: str):
+    """A plugin with ``module``'s hooks and prefix that hands over ``rules`` through dvlint_collect_rules."""
+    from types import SimpleNamespace
+
+    @hookimpl
+    def dvlint_collect_rules(config):
+        return list(rules)
+
+    hooks = {name: value for name, value in vars(module).items() if hasattr(value, marker)}
+    return SimpleNamespace(**hooks, dvlint_collect_rules=dvlint_collect_rules, __name__=module.__name__,
+                           **({"DVLINT_PREFIX": module.DVLINT_PREFIX} if hasattr(module, "DVLINT_PREFIX") else {}))
 
 
 def _plugin_manager(plugins):
     from dvlint.app import own_plugin_manager
+    from dvlint.engine.plugins import register_plugin
 
     pm = own_plugin_manager()  # dvlint's own plugins, no installed pack: only the rules under test are added
-    for name, plugin in plugins:
-        pm.register(plugin, name=name)
+    for name, plugin, installed in plugins:
+        if installed:
+            register_plugin(pm, plugin, name, _distribution(plugin) or name)
+        else:
+            pm.register(plugin, name=name)
     return pm
+
+
+def _distribution(plugin) -> str:
+    """The distribution a plugin's module is installed from, if any (how messages name it)."""
+    module = getattr(plugin, "__name__", None) or type(plugin).__module__
+    top = module.split(".")[0]
+    names = importlib.metadata.packages_distributions().get(top) or []
+    return names[0] if names else ""
 
 
 def rule_codes(rules=None) -> list[str]:
@@ -283,22 +332,55 @@ class RuleChecker:
     built-in rules alone. Installed plugins are not loaded unless named, so the test sees only the rules
     it is about. ``today`` is the day of the check (default: today). ``folder`` is where the report files
     are written (default: a temporary folder for each check).
+
+    A plugin under test is registered as an installed one is: its ``DVLINT_PREFIX`` held to, its
+    ``dvlint_add_settings`` declared, so that a rule reading ``plugin_settings`` gets the defaults.
+    ``plugin_settings`` gives values, as ``[tool.dvlint.plugins.NAME]`` would: ``{"max-words": 30}`` for the
+    plugin under test, or ``{"lamdong": {"max-words": 30}}`` by plugin name when there are several. Each
+    check may give its own (``check(text, plugin_settings={...})``), over these.
     """
 
-    def __init__(self, rules=None, *, today: dt.date | None = None, folder: Path | None = None):
+    def __init__(self, rules=None, *, today: dt.date | None = None, folder: Path | None = None,
+                 plugin_settings: dict | None = None):
         self.rules = rules
         self.today = today
         self.folder = Path(folder) if folder is not None else None
         plugins, self.rule_dirs = _plugins_and_dirs(rules)
         self.plugins = _plugin_manager(plugins)
+        marker = f"{PROJECT}_impl"
+        # the plugins under test that take settings (dvlint_add_settings), by the name their table has
+        self.settings_plugins = [name for name, plugin, installed in plugins
+                                 if installed and hasattr(getattr(plugin, "dvlint_add_settings", None), marker)]
+        self.plugin_settings = self._tables(plugin_settings) if plugin_settings else {}
+
+    def _tables(self, given: dict) -> dict[str, dict]:
+        """``plugin_settings`` as tables by plugin name: ``{name: {key: value}}``."""
+        if not isinstance(given, dict):
+            raise TypeError(f"plugin_settings is a mapping of settings ({{'max-words': 30}}), not {given!r}")
+        if given and all(name in self.settings_plugins and isinstance(v, dict) for name, v in given.items()):
+            return {name: dict(table) for name, table in given.items()}
+        if len(self.settings_plugins) != 1:
+            which = ", ".join(self.settings_plugins)
+            raise ValueError(
+                "plugin_settings: no plugin under test declares settings (dvlint_add_settings)" if not which else
+                f"plugin_settings: several plugins under test take settings ({which}): give them by name, "
+                f"{{'{self.settings_plugins[0]}': {{...}}}}")
+        return {self.settings_plugins[0]: dict(given)}
+
+    def _merged_tables(self, given: dict | None) -> dict[str, dict]:
+        tables = {name: dict(table) for name, table in self.plugin_settings.items()}
+        for name, table in (self._tables(given) if given else {}).items():
+            tables.setdefault(name, {}).update(table)
+        return tables
 
     def result(self, report: str, *, name: str = "report.yaml", encoding: str = "utf-8", today=None, **settings):
         """Check one report given as text; its ``ReportResult`` (``.findings``, ``.score``, ``.error``).
 
         ``settings`` are those of the command line or dvlint.toml, by their Settings names: ``select``
         ("DV951,DV952", or a tuple), ``ignore``, ``final``, ``as_of`` (a date or "YYYY-MM-DD"),
-        ``template`` (a name or a file), ``convert_legacy`` ... ``encoding`` may name a legacy encoding
-        (tcvn3, vni, windows-1258) to save the text in.
+        ``template`` (a name or a file), ``convert_legacy`` ... ``plugin_settings`` the settings of the
+        plugin under test (see :class:`RuleChecker`), over the checker's own. ``encoding`` may name a legacy
+        encoding (tcvn3, vni, windows-1258) to save the text in.
         """
         if self.folder is not None:
             return self._result_in(self.folder, report, name, encoding, today, settings)
@@ -310,6 +392,9 @@ class RuleChecker:
         from dvlint.testing.legacy import ENCODERS
 
         overrides = dict(settings)
+        tables = self._merged_tables(overrides.pop("plugin_settings", None))
+        if tables:
+            overrides["plugins"] = tuple((name, tuple(table.items())) for name, table in tables.items())
         for key in ("select", "ignore"):
             if isinstance(overrides.get(key), str):
                 overrides[key] = tuple(c.strip() for c in overrides[key].split(",") if c.strip())
@@ -342,6 +427,8 @@ class RuleChecker:
             settings["convert_legacy"] = True
         if data.get("as_of"):
             settings["as_of"] = dt.date.fromisoformat(str(data["as_of"]))
+        if data.get("plugin_settings"):
+            settings["plugin_settings"] = data["plugin_settings"]
         today = dt.date.fromisoformat(str(data["today"])) if data.get("today") else None
         with tempfile.TemporaryDirectory(prefix="dvlint-case-") as folder:
             if data.get("template"):  # a template written inline, used instead of choosing one
@@ -394,5 +481,6 @@ def assert_cases(path, rules=None, *, today: dt.date | None = None) -> list[Case
 
 
 def check_text(report: str, rules=None, *, today: dt.date | None = None, **settings) -> list:
-    """The findings of ``rules`` (and dvlint's own) for one report given as YAML text."""
+    """The findings of ``rules`` (and dvlint's own) for one report given as YAML text; ``settings`` as
+    :meth:`RuleChecker.result`'s, ``plugin_settings={"max-words": 30}`` among them."""
     return RuleChecker(rules, today=today).check(report, **settings)

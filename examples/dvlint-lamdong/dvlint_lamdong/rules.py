@@ -5,8 +5,8 @@ instructions (the Tỉnh ủy's guidance on reporting dân vận work, the
 "Dân vận khéo" emulation movement), not in the decree. A province's rules judge
 only the province's reports: a report from elsewhere is never reported.
 
-The codes are DV9xx, the range dvlint leaves for local rules, until plugins
-declare a code prefix of their own.
+The codes are LD and three digits (LD101, LD102): the plugin's own code
+prefix, declared in dvlint_lamdong/plugin.py (DVLINT_PREFIX = "LD").
 """
 
 from __future__ import annotations
