@@ -110,11 +110,14 @@ def page_margins(layout, presentation_values):
         Lề trang cách mép trên và mép dưới 20-25 mm, mép trái 30-35 mm, mép
         phải 15-20 mm (Nghị định 30/2020, Phụ lục I, Phần I, mục I.3). Một
         thông báo cho mỗi section, nêu các lề sai. Sai lệch dưới 0,5 mm (làm
-        tròn khi đổi đơn vị) được bỏ qua.
+        tròn khi đổi đơn vị) được bỏ qua. Trang xoay ngang (mục I.2) có thể
+        giữ lề của trang dọc xoay theo: 30-35 mm ở cạnh đóng gáy, nay ở trên.
     English:
         Margins of 20-25 mm at the top and bottom, 30-35 mm on the left and
         15-20 mm on the right (Phụ lục I, Phần I, mục I.3). One finding per
-        section naming the margins out of range, within 0.5 mm.
+        section naming the margins out of range, within 0.5 mm. A landscape
+        section (mục I.2) may keep the portrait margins turned with the page:
+        30-35 mm on the bound edge, now at the top.
     Ví dụ sai / Fails:
         # left margin 25.4 mm (Word's 1 inch default)
     Ví dụ đúng / Passes:
