@@ -249,6 +249,9 @@ def test_a_document_made_by_libreoffice_from_a_seed(tmp_path):
 def test_a_summary_line_typed_over_two_paragraphs_has_its_rule_under_the_second(tmp_path):
     path = well_presented_report(tmp_path / "t.docx", title="Kết quả công tác dân vận chính quyền\nnăm 2024 của Sở Nội vụ")
     assert _dv8(_check(path)) == []
+    bracketed = well_presented_report(tmp_path / "u.docx", title="Kết quả công tác dân vận của Sở Nội vụ tỉnh Bình Thuận\n"
+                                                                 "(trước sắp xếp) năm 2024")
+    assert _dv8(_check(bracketed)) == []
 
 
 def test_a_note_in_brackets_and_a_nearly_one_centimetre_indent_are_not_faults(tmp_path):

@@ -90,7 +90,7 @@ def looks_of(layout, paragraphs_of, field: str, text: str | None = None) -> list
     wanted = _folded(text)
     if len(found) > 1:
         found = [(number, look) for number, look in found
-                 if _folded(look.text) and _folded(look.text) in wanted and not look.text.lstrip().startswith("(")]
+                 if _folded(look.text) and _folded(look.text) in wanted and not _bracketed(look.text)]
     return found + _continued(layout, found, wanted)
 
 
@@ -103,12 +103,19 @@ def _continued(layout, found, wanted: str) -> list[tuple[int, object]]:
     while len(shown) < len(wanted.replace(" ", "")):
         looks = layout.paragraphs.get(number + 1)
         text = looks[0].text if looks and len(looks) == 1 else ""
-        if not _folded(text) or _folded(text) not in wanted or text.lstrip().startswith("("):
+        if not _folded(text) or _folded(text) not in wanted or _bracketed(text):
             break
         number += 1
         more.append((number, looks[0]))
         shown += _folded(looks[0].text).replace(" ", "")
     return more
+
+
+def _bracketed(text: str) -> bool:
+    """A paragraph wholly in brackets: "(Ban hành kèm theo ...)" under an appendix's title is its reference,
+    not the title; "(trước sắp xếp) vào ..." continuing a trích yếu is the trích yếu."""
+    text = text.strip()
+    return text.startswith("(") and text.endswith(")")
 
 
 def _folded(text: str) -> str:
