@@ -386,3 +386,17 @@ def test_the_skeleton_says_how_to_check_it_with_the_same_template(tmp_path, give
     assert shlex.split(command) == ["dvlint", "check", str(out), *how]
     proc, data = run_json(*shlex.split(command)[1:])
     assert data["reports"][0]["template"] == "tinh-x-dvcq"
+
+
+def test_a_templates_folder_that_is_not_there_is_a_usage_error(tmp_path):
+    """Named from another working folder, `--templates mau` used to be passed over in silence and the report
+    judged by a shipped template instead."""
+    proc = run_cli("check", str(FIXTURES / "clean-state-report.yaml"), "--templates", str(tmp_path / "mau"))
+    assert proc.returncode == 2 and f"không có thư mục '{tmp_path / 'mau'}'" in proc.stderr
+
+
+def test_init_writes_into_a_folder_it_makes(tmp_path):
+    out = tmp_path / "baocao" / "so-noi-vu.yaml"
+    proc = run_cli("init", "--template", "qcdc-report", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8").startswith("#")

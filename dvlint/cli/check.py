@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_cache_options, add_time_limit, date_arg, new_checker,
+from dvlint.cli.common import (folder_arg, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_cache_options, add_time_limit, date_arg, new_checker,
                                output_arg, run_settings, say, use_cache, warn_ignored_rules, write_output)
 from dvlint.i18n import Msg, counted
 
@@ -24,7 +24,7 @@ def add_parser(sub, common, h) -> None:
     check.add_argument("--final", action="store_true", default=None, help=h("bản chính thức: số, ngày để trống là lỗi", "final copy: a blank number or date is an error"))
     check.add_argument("--as-of", type=date_arg, metavar="YYYY-MM-DD", help=h("ngày dùng để đánh giá (mặc định: ngày ban hành)", "the date rules judge by (default: the issue date)"))
     check.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to check and score against"))
-    check.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    check.add_argument("--templates", action="append", type=folder_arg, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     check.add_argument("--explain-score", action="store_true", help=h("liệt kê từng khoản trừ điểm", "list every deduction"))
     check.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình kiểm tra song song (mặc định: số lõi CPU; 1: không song song)", "parallel processes (default: the number of CPUs; 1: none)"))
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))

@@ -28,6 +28,16 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
+def folder_arg(text: str) -> Path:
+    """A folder that must exist: a templates folder mistyped (or named from another working folder) would
+    otherwise be passed over in silence and the report judged by a shipped template instead."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(Msg(f"không có thư mục '{text}'", f"no such folder: '{text}'").text(
+            language_from_env() or "vi"))
+    return path
+
+
 def output_arg(text: str) -> Path | None:
     """An output path; "-" means the terminal (standard output), as for most command-line tools."""
     return None if text == "-" else Path(text)

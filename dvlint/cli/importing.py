@@ -41,6 +41,7 @@ def run(args) -> int:
         sys.stdout.write(explain_table(loaded.classified, unit))
     text = report_yaml(loaded.report, args.file.name)
     if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)  # "-o baocao/so-noi-vu.yaml" into a new folder
         write_atomic(args.output, text, force=args.force)
         print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)
     elif not args.explain:

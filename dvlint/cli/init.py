@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK, output_arg
+from dvlint.cli.common import folder_arg, EXIT_OK, output_arg
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 
@@ -14,7 +13,7 @@ def add_parser(sub, common, h) -> None:
     init.add_argument("--template", required=True, metavar="NAME|FILE",
                       help=h("tên mẫu, hoặc một tệp mẫu .yaml (như check --template)",
                              "a template's name, or a template file .yaml (as check --template)"))
-    init.add_argument("--templates", action="append", type=Path, metavar="DIR",
+    init.add_argument("--templates", action="append", type=folder_arg, metavar="DIR",
                       help=h("thêm thư mục mẫu (lặp lại được), như check --templates",
                              "add a folder of templates (may be repeated), as check --templates"))
     init.add_argument("-o", "--output", type=output_arg, metavar="OUT",
@@ -34,6 +33,7 @@ def run(args) -> int:
     library = Library([builtin_rules_dir() / "templates", *(args.templates or [])])
     text = skeleton(library.named_or_file(args.template), check_with=check_command(args))
     if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)  # "-o baocao/so-noi-vu.yaml" into a new folder
         write_atomic(args.output, text, force=args.force)
         print(Msg(f"đã ghi {args.output}", f"wrote {args.output}").text(lang), file=sys.stderr)
     else:

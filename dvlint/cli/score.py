@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import (EXIT_OK, EXIT_USAGE, add_cache_options, add_time_limit, new_checker, run_settings, use_cache,
+from dvlint.cli.common import (folder_arg, EXIT_OK, EXIT_USAGE, add_cache_options, add_time_limit, new_checker, run_settings, use_cache,
                                warn_ignored_rules)
 from dvlint.i18n import Msg
 
@@ -26,7 +26,7 @@ def add_parser(sub, common, h) -> None:
     score.add_argument("--per-agency", type=Path, metavar="DIR", help=h("ghi tệp phát hiện (txt, json) cho từng cơ quan để gửi lại", "write one findings file (txt, json) per report, to send back"))
     score.add_argument("--compare", type=Path, metavar="PREVIOUS.json", help=h("so sánh với kết quả JSON lần trước", "compare with a previous run's JSON"))
     score.add_argument("--template", metavar="NAME", help=h("mẫu báo cáo dùng để chấm điểm", "template to score against"))
-    score.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    score.add_argument("--templates", action="append", type=folder_arg, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     score.add_argument("-j", "--jobs", type=int, metavar="N", help=h("số tiến trình song song (mặc định: số lõi CPU)", "parallel processes (default: the number of CPUs)"))
     score.add_argument("--color", choices=("auto", "always", "never"), default="auto", help=h("tô màu đầu ra", "colour the output"))
     add_time_limit(score, h)

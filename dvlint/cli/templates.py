@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from dvlint.cli.common import EXIT_OK, engine_for_listing
+from dvlint.cli.common import folder_arg, EXIT_OK, engine_for_listing
 from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 
@@ -14,13 +14,13 @@ def add_parser(sub, common, h) -> None:
     tpl = sub.add_parser("templates", parents=[common], help=h("liệt kê các mẫu báo cáo; 'show TÊN' in một mẫu", "list the templates; 'show NAME' prints one"))
     tpl.add_argument("action", nargs="?", choices=("show",), help=h("in một mẫu đã hợp nhất (sau extends)", "print one template, resolved (after extends)"))
     tpl.add_argument("name", nargs="?", metavar="NAME")
-    tpl.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
+    tpl.add_argument("--templates", action="append", type=folder_arg, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     tpl.add_argument("--format", choices=("text", "json"), default="text")
 
     tcheck = sub.add_parser("template", help=h("kiểm tra một tệp mẫu: 'template check TỆP'", "validate a template file: 'template check FILE'"))
     tcheck.add_argument("action", choices=("check",))
     tcheck.add_argument("file", type=Path, metavar="FILE")
-    tcheck.add_argument("--templates", action="append", type=Path, metavar="DIR", help=h("thư mục chứa mẫu được kế thừa", "folders holding templates it extends"))
+    tcheck.add_argument("--templates", action="append", type=folder_arg, metavar="DIR", help=h("thư mục chứa mẫu được kế thừa", "folders holding templates it extends"))
     tcheck.add_argument("--lang", choices=LANGUAGES)
     tpl.set_defaults(run=run_templates)
     tcheck.set_defaults(run=run_check)
