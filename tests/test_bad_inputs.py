@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import FIXTURES, ROOT, as_ordinary_user, run_cli
+from conftest import FIXTURES, ROOT, as_ordinary_user, check_text, run_cli
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 FILES = CORPUS / "files"
@@ -345,6 +345,69 @@ def test_wrapped_lines_are_joined_in_one_pass(tmp_path):
     assert "Checked 1 report:" in proc.stdout and "could not be read" not in proc.stdout, proc.stdout
     examined = int(proc.stderr.split("examined")[-1])
     assert examined < 20 * len(report.read_text(encoding="utf-8")), examined
+
+
+def test_a_report_citing_thousands_of_documents_compares_each_citation_with_few_others(tmp_path, monkeypatch):
+    """DV208 compared every citation with every earlier one: 10,000 citations in a crafted 300 KB text
+    took 50 s. Counted here: the comparisons stay within a small multiple of the citations, for
+    distinct documents and for one number cited with hundreds of issuers; the inconsistent pair
+    among them is still found."""
+    from dvlint.rules import citations
+
+    calls = [0]
+    same_document = citations._same_document
+
+    def counted(a, b):
+        calls[0] += 1
+        return same_document(a, b)
+
+    monkeypatch.setattr(citations, "_same_document", counted)
+    cited = [f"Kế hoạch số {i}/KH-UBND ngày 02/01/2024" for i in range(1, 2001)]
+    cited += [f"Báo cáo số 7/BC-S{chr(65 + i // 26)}{chr(65 + i % 26)}X ngày 03/01/2024" for i in range(500)]
+    cited += ["Kế hoạch số 153/KH-SKHHCN ngày 29/3/2019", "Kế hoạch số 153/KH-SKHCN ngày 29/3/2020"]
+    report = CLEAN.read_text(encoding="utf-8").replace(
+        "opening:\n", "opening:\n" + "".join(f'  - "{c}."\n' for c in cited), 1)
+    result = check_text(tmp_path, report)
+    assert result.error is None, result.error
+    assert calls[0] < 40 * len(cited), calls[0]
+    dv208 = [f.message.en for f in result.findings if f.code == "DV208"]
+    assert any("153/KH-SKHCN" in m and "153/KH-SKHHCN" in m for m in dv208), dv208
+
+
+def test_a_recipient_list_of_thousands_of_lines_is_read_in_one_pass(tmp_path, monkeypatch):
+    """Whether every recipient so far starts with a dash was asked of the whole list at each line:
+    a crafted 290 KB list took 47 s. Counted here: each recipient line is looked at once."""
+    from dvlint.importers import foot
+
+    calls = [0]
+    dashed = foot._dashed
+
+    def counted(line):
+        calls[0] += 1
+        return dashed(line)
+
+    monkeypatch.setattr(foot, "_dashed", counted)
+    source = (ROOT / "tests" / "import_cases" / "numbering-forms.txt").read_text(encoding="utf-8")
+    assert "Nơi nhận:\n" in source
+    recipients = "".join(f"- Ủy ban nhân dân xã số {i} (để biết,\nphối hợp);\n" for i in range(3000))
+    text = source.replace("Nơi nhận:\n", "Nơi nhận:\n" + recipients, 1)
+    from dvlint.importers import text as text_reader
+    from dvlint.importers.classify import classify
+
+    lines = classify(text_reader.read_lines(text), text.splitlines()).data["recipients"]["lines"]
+    assert 3000 <= calls[0] <= 3100, calls[0]
+    assert "- Ủy ban nhân dân xã số 2999 (để biết, phối hợp);" in lines, lines[-5:]
+
+
+def test_a_signers_name_is_words_apart_by_spaces():
+    """The name drawn on a signed PDF's title line ("PHÓ GIÁM ĐỐC ơNguyễn Đức Vũ") is read with spaces
+    between its words; letters run together are no name (matched with \\s*, a run of capitalised
+    syllables could be cut into words in exponentially many ways: 594 s for a 3 KB text, kept in
+    bad_inputs/files/fuzz-slow-signature-name.txt)."""
+    from dvlint.importers.foot import _TRAILING_NAME, _title_with_name
+
+    assert _title_with_name("PHÓ GIÁM ĐỐC ơNguyễn Đức Vũ") == ("PHÓ GIÁM ĐỐC", 14, "Nguyễn Đức Vũ")
+    assert _TRAILING_NAME.search("PHÓ GIÁM ĐỐC NguyễnĐức") is None
 
 
 def _rewritten_docx(source: Path, target: Path, part: str, change) -> Path:

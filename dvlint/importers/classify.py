@@ -79,6 +79,7 @@ class Classifier(HeaderReader, OutlineReader, FootReader):
         self.mode = "body"  # body, closing, footnote, recipients, signature, tail, appendix-title, appendix
         self.mode_before_footnote = "body"
         self.last_table_index = -2
+        self.recipients_dashed = True  # FootReader: every recipient line so far starts with an item mark
 
     # recording -----------------------------------------------------------------
 
