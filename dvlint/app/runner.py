@@ -20,6 +20,7 @@ from dvlint.engine.core import Engine, ReportResult, RunResult
 from dvlint.source.errors import LoadError
 from dvlint.source.timelimit import TimeLimitExceeded, time_limit
 from dvlint.app import new_engine, plugin_manager
+from dvlint.app.schedule import Weight, weigh
 
 
 def loaders_by_suffix(plugins=None) -> dict:
@@ -189,24 +190,30 @@ class Checker:
     def run(self, paths, jobs: int = 1, progress=None, store=None) -> RunResult:
         """Check every file under ``paths``; with ``jobs`` > 1, in that many processes.
 
-        Results come back in the order of the paths either way. A run of few
-        files stays in this process: starting workers costs more than it saves.
-        ``progress``, if given, is called with the number of files first and
-        then with each result as it arrives (for a progress bar). ``store``,
-        if given, receives the results instead of a list (``spill.SpilledResults``
-        keeps them on disk).
+        Results come back in the order of the paths either way, the same as a
+        serial run's. A run of few light files stays in this process: starting
+        workers costs more than it saves; a heavy file (a scan to OCR, a .doc to
+        convert: dvlint.app.schedule) goes to a worker however few files there
+        are, the heaviest first, so that the run does not end waiting for one.
+        ``progress``, if given, is called with the number of units first (a
+        PDF's pages, one for any other file) and then with each result and its
+        units as it arrives (for a progress bar). ``store``, if given, receives
+        the results instead of a list (``spill.SpilledResults`` keeps them on disk).
         """
         items = expand_paths(paths, set(self.loaders), {loader.name for loader in self.loaders.values()})
         files = [path for path, error in items if error is None]
         self._settle_configurations(files)
-        if progress:
-            progress(len(items))
         found, keys = self._from_cache(files)  # looked up here, before any worker starts
         pending = [path for path, hit in zip(files, found) if hit is None]
-        if jobs > 1 and len(pending) >= PARALLEL_MIN_FILES:
-            checked = self._in_workers(pending, jobs)
+        weights = self._weigh(pending) if (progress or jobs > 1) and pending else [Weight()] * len(pending)
+        units = dict(zip(pending, (w.units for w in weights)))
+        if progress:
+            progress(len(items) - len(pending) + sum(units.values()))
+        arrived = (lambda result, path: progress(result, units[path])) if progress else None
+        if jobs > 1 and (len(pending) >= PARALLEL_MIN_FILES or any(w.heavy for w in weights)):
+            checked = self._in_workers(pending, jobs, weights, arrived)
         else:
-            checked = (self.check_file(path) for path in pending)
+            checked = self._here(pending, arrived)
         run = RunResult(reports=store if store is not None else [])
         index = 0
         for path, error in items:
@@ -216,12 +223,14 @@ class Checker:
                 result, key = found[index], keys[index]
                 index += 1
                 if result is None:
-                    result = next(checked)
+                    result = next(checked)  # progress was told when it arrived
                     if key is not None:
                         self._to_cache(path, key, result)
-            run.reports.append(result)
+                    run.reports.append(result)
+                    continue
             if progress:
-                progress(result)
+                progress(result, 1)
+            run.reports.append(result)
         for _ in checked:  # let the pool finish and close
             pass
         if self.cache is not None:
@@ -231,6 +240,19 @@ class Checker:
         run.rules = sorted({spec.code: spec for engine in self.engines.values() for spec in engine.rules}.values(),
                            key=lambda spec: spec.code)
         return run
+
+    def _weigh(self, pending: list[Path]) -> list[Weight]:
+        """Each file's weight (dvlint.app.schedule), probed within the time limit of one file."""
+        settings = self.engine_for(pending[0]).settings
+        names = [getattr(self.loader_for(path), "name", None) for path in pending]
+        return weigh(pending, names, settings.max_file_size, settings.time_limit)
+
+    def _here(self, pending: list[Path], arrived):
+        for path in pending:
+            result = self.check_file(path)
+            if arrived:
+                arrived(result, path)
+            yield result
 
     def _from_cache(self, files: list[Path]) -> tuple[list, list]:
         """For each file, its cached result or None, and the key to keep its fresh result under (with the
@@ -285,21 +307,50 @@ class Checker:
                 "isolated": self.isolated, "local_rules": self.local_rules, "received": self.received,
                 "stands_for": self.stands_for, "reading": _reading_root()}
 
-    def _in_workers(self, files: list[Path], jobs: int):
-        """Results from worker processes, in order, as they arrive."""
+    def _in_workers(self, files: list[Path], jobs: int, weights: list[Weight], arrived=None):
+        """Results from worker processes, in the order of ``files``; ``arrived(result, path)`` as each comes.
+
+        Heavy files go out first, the heaviest first, one to a task; then the light ones in small
+        chunks: at the end of the run one worker waits for the other's last chunk, so a chunk of 8
+        reports (about 60 ms of work) wastes less than one of 32 did.
+        """
         from concurrent.futures import ProcessPoolExecutor
 
         global _parent_checker
-        # Files go out in small chunks: at the end of the run one worker waits for the other's last
-        # chunk, so a chunk of 8 reports (about 60 ms of work) wastes less than one of 32 did.
-        chunk = max(1, min(8, len(files) // (jobs * 4)))
         self.engine_for(files[0])  # built once here: forked workers inherit it instead of each building one
         _parent_checker = self
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self._recipe(),))
         try:
-            yield from pool.map(_check_in_worker, files, chunksize=chunk)
+            tasks = _submitted(pool, files, weights, jobs)
+            yield from _in_order(tasks, len(files), lambda i, result: arrived and arrived(result, files[i]))
         finally:  # on Ctrl-C or an error, the files not yet started are dropped, not checked first
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submitted(pool, files: list[Path], weights: list[Weight], jobs: int) -> list[tuple[object, list[int]]]:
+    """The tasks sent to ``pool``: (future, indices of the files it checks), the heavy files first."""
+    heavy = sorted((i for i, w in enumerate(weights) if w.heavy), key=lambda i: -weights[i].cost)
+    light = [i for i, w in enumerate(weights) if not w.heavy]
+    chunk = max(1, min(8, len(light) // (jobs * 4)))
+    groups = [[i] for i in heavy] + [light[k:k + chunk] for k in range(0, len(light), chunk)]
+    return [(pool.submit(_check_in_worker, [files[i] for i in group]), group) for group in groups]
+
+
+def _in_order(tasks, count: int, arrived):
+    """The results of ``tasks`` in the order of their files' indices, ``arrived(index, result)`` called as
+    each task ends (in whatever order the workers finish)."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    results: dict[int, ReportResult] = {}
+    waiting = {future: group for future, group in tasks}
+    for index in range(count):
+        while index not in results:
+            done, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in done:
+                for i, result in zip(waiting.pop(future), future.result()):
+                    results[i] = result
+                    arrived(i, result)
+        yield results.pop(index)
 
 
 PARALLEL_MIN_FILES = 40
@@ -344,9 +395,9 @@ def _start_worker(recipe: dict) -> None:
         _worker_checker = Checker(overrides, config_file, today, **recipe)
 
 
-def _check_in_worker(path: Path) -> ReportResult:
-    """Check one file in a worker; only findings and the report's identity travel back."""
-    return _worker_checker.check_file(path)
+def _check_in_worker(paths: list[Path]) -> list[ReportResult]:
+    """Check files in a worker; only findings and the reports' identity travel back."""
+    return [_worker_checker.check_file(path) for path in paths]
 
 
 def default_jobs() -> int:

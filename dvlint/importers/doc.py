@@ -15,15 +15,14 @@ is a load error that names the package; every other file is still checked.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from dvlint.i18n import Msg
 from dvlint.source.errors import LoadError
+from dvlint.source.children import output_of
 from dvlint.source.files import check_readable, read_bytes
 
 CONVERT_SECONDS = 120
@@ -87,10 +86,8 @@ def _converted(data: bytes, command: str):
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=folder,
         )
         try:
-            _, err = process.communicate(timeout=CONVERT_SECONDS)
+            _, err = output_of(process, CONVERT_SECONDS, group=True)  # killed with its group however the wait ends
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
             raise LoadError("conversion-failed", CONVERSION_FAILED.format(detail=f"over {CONVERT_SECONDS} s")) from None
         converted = out / "input.docx"
         if not converted.is_file():

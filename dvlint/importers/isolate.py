@@ -6,7 +6,9 @@ process instead of raising. So the PDF reader runs in a forked child whose
 address space is limited (``RLIMIT_AS``): a bomb ends the child, and the file
 gets a load error while the run goes on. The child also has a bound on its
 CPU time (``RLIMIT_CPU``), so that it can never outlive a run that was
-stopped. Where there is no fork (Windows), the reader runs in the process.
+stopped. The child leads a process group of its own: when the file's time
+limit or Ctrl-C ends the reading in the parent, the whole group (the child
+and the Tesseract it runs) is killed at once. Where there is no fork (Windows), the reader runs in the process.
 """
 
 from __future__ import annotations
@@ -40,10 +42,14 @@ def run(function, *args, memory: int):
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child (coverage does not follow it)
         _child(read_end, write_end, function, args, memory)
+    _own_group(pid)
     os.close(write_end)
     try:
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
+    except BaseException:  # the file's time limit, Ctrl-C: the child and what it runs (Tesseract) end now
+        _end_group(pid)
+        raise
     finally:
         _, status = os.waitpid(pid, 0)
     if not payload:
@@ -54,11 +60,30 @@ def run(function, *args, memory: int):
     raise value
 
 
+def _own_group(pid: int) -> None:
+    """The child leads a process group of its own (set from both sides: whichever runs first), so that
+    the programs it starts can be ended with it."""
+    try:
+        os.setpgid(pid, pid)
+    except OSError:
+        pass  # the child set it already, or has ended
+
+
+def _end_group(pid: int) -> None:
+    import signal
+
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass  # already ended
+
+
 def _child(read_end: int, write_end: int, function, args, memory: int) -> None:  # pragma: no cover
     import resource
 
     code = 0
     try:
+        os.setpgid(0, 0)
         os.close(read_end)
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))

@@ -2,8 +2,8 @@
 
 A signed scan has no text layer; dvlint renders each page (PDFium, 300 dpi,
 grey) and has Tesseract read it (``tesseract-ocr`` and ``tesseract-ocr-vie``
-from Debian). Each page runs in a process group of its own with a time limit
-that ends the whole group. Tesseract missing is a load error that names the
+from Debian). Each page has a time limit; Tesseract is killed when it
+passes, or when the file's own time limit ends the reading (dvlint.source.children). Tesseract missing is a load error that names the
 packages; every other file is still checked.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -103,14 +102,15 @@ def _write_pgm(page, path: Path) -> None:
 def read_image(command: str, image: Path, page: int = 1) -> list[str]:
     """The lines Tesseract reads on one image (Vietnamese), a line of the page a line, with the wide gap
     between two columns kept (so that the header and the foot read side by side, as a text layer does)."""
+    from dvlint.source.children import output_of
+
+    # Tesseract is one process: it stays in the reader's process group, so that when the reader runs in
+    # a child of its own (a PDF: dvlint.importers.isolate) ending that child's group ends Tesseract too.
     process = subprocess.Popen([command, str(image), "stdout", "-l", "vie", "--psm", "4", "-c", "preserve_interword_spaces=1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-                               env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     try:
-        out, err = process.communicate(timeout=PAGE_SECONDS)
+        out, err = output_of(process, PAGE_SECONDS, group=False)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
         raise LoadError("ocr-failed", OCR_FAILED.format(page=page, detail=f"over {PAGE_SECONDS} s")) from None
     if process.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]

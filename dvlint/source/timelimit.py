@@ -5,7 +5,8 @@ The limit is an interval timer (SIGALRM) around the reading and checking of one 
 process that checks it (the main process, or a worker of ``-j``). The alarm raises
 :class:`TimeLimitExceeded`, a ``BaseException`` so that the handlers that turn a crashing rule into
 an internal-error finding (``except Exception``) do not swallow it; a program run by a reader
-(LibreOffice, Tesseract) is killed by ``subprocess.run`` as the exception passes. Outside the main
+(LibreOffice, Tesseract) is killed as the exception passes (dvlint.source.children), and so is the
+child process a PDF is read in, with its process group (dvlint.importers.isolate). Outside the main
 thread (dvlint used as a library from a thread) signals cannot be used and no limit applies; the
 readers' own bounds (sizes, pages, counts) still do.
 """

@@ -211,10 +211,12 @@ def plain_table(rows: list[Row], lang: str) -> str:
 
 
 class ProgressBar:
-    """Files done, files per second and failures so far, on stderr; nothing when stderr is not a terminal.
+    """Work done, files per second and failures so far, on stderr; nothing when stderr is not a terminal.
 
     Passed to ``Checker.run`` as its ``progress`` callback: called once with
-    the number of files, then with each result.
+    the number of units of work (a PDF's pages, one for any other file), then
+    with each result and its units as it arrives: a scan of twelve pages moves
+    the bar twelve steps when it is read, so that the bar moves as the time does.
     """
 
     def __init__(self, lang: str, enabled: bool):
@@ -223,7 +225,7 @@ class ProgressBar:
         self.done = self.failures = 0
         self.started = 0.0
 
-    def __call__(self, item) -> None:
+    def __call__(self, item, units: int = 1) -> None:
         if not self.enabled:
             return
         if isinstance(item, int):
@@ -234,7 +236,7 @@ class ProgressBar:
         self.done += 1
         self.failures += item.error is not None
         rate = self.done / max(time.perf_counter() - self.started, 1e-6)
-        self.progress.update(self.task, advance=1, failures=self.failures, rate=f"{rate:.0f}")
+        self.progress.update(self.task, advance=units, failures=self.failures, rate=f"{rate:.0f}")
 
     def _start(self, total: int) -> None:
         import time
