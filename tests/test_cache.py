@@ -234,6 +234,26 @@ def test_a_load_error_is_not_cached(tmp_path):
     assert entries(cache) == []
 
 
+def test_a_file_found_to_be_no_document_is_cached_as_such(tmp_path):
+    """"not-a-document" is a verdict on the text read (an OCR'd list, a converted form): kept, so that a
+    re-scored inbox does not read such scans and .doc files again; the warm output is the cold one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "list.txt").write_text("DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ\n\n1. Nguyễn Văn An, Chủ tịch\n"
+                                     "2. Trần Thị Bình, Phó Chủ tịch\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ("score", str(folder), "--json", str(tmp_path / "out.json"), "--lang", "en")
+    cold = cached_cli(cache, *args)
+    cold_json = (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert cold.returncode == 2 and '"kind": "not-a-document"' in cold_json
+    [entry] = entries(cache)
+    assert json.loads(entry.read_text(encoding="utf-8"))["body"]["error"][0] == "not-a-document"
+    warm = cached_cli(cache, *args)
+    assert warm.stdout == cold.stdout and warm.returncode == 2
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == cold_json
+    assert entry.stat().st_mtime_ns == entries(cache)[0].stat().st_mtime_ns  # read, not written again
+
+
 # --- bad entries ---------------------------------------------------------------------------------------
 
 

@@ -14,7 +14,10 @@ baseline, per-file ignores, rules not dvlint's own), its path.
 
 What is not cached: a file that could not be loaded (its error may be the
 machine's: a missing tool, a permission, the time limit), a result in which a
-rule crashed (DV000), and a file that changed while it was checked.
+rule crashed (DV000), and a file that changed while it was checked. One load
+error is kept: "not-a-document", the verdict on text read whole (a list, a
+form, a scan of no document), which depends on nothing but the key's parts; a
+re-scored inbox would otherwise read every such scan and .doc again.
 
 Entries are plain JSON (dvlint.source.cachestore); reading one checks its
 every field's type, so that an entry that is not what dvlint wrote is a miss,
@@ -112,9 +115,17 @@ class ResultCache:
             self.store.prune()
 
 
+# Load errors that are a verdict on the text read, and nothing else: the same bytes read by the same
+# reader under the same settings always give them.
+CONTENT_ERRORS = frozenset({"not-a-document"})
+
+
 def cacheable(result: ReportResult) -> bool:
-    """Only a report checked to the end: a load error may be the machine's, a crashed rule a passing fault."""
-    return result.error is None and not any(f.code == INTERNAL_ERROR_CODE for f in result.findings)
+    """A report checked to the end, or found to be no document: any other load error may be the machine's,
+    a crashed rule a passing fault."""
+    if result.error is not None:
+        return result.error.kind in CONTENT_ERRORS
+    return not any(f.code == INTERNAL_ERROR_CODE for f in result.findings)
 
 
 # --- the fingerprint ------------------------------------------------------------------------------------
@@ -242,7 +253,22 @@ def encode(result: ReportResult) -> dict:
         "text_source": result.text_source,
         "pages": [[line, *where] for line, where in result.pages.items()],
         "cells": [[line, *where] for line, where in result.cells.items()],
+        "error": None if result.error is None else _encode_error(result.error),
     }
+
+
+def _encode_error(error) -> list:
+    return [error.kind, error.message.vi, error.message.en, error.line if error.positioned else None,
+            error.column if error.positioned else None]
+
+
+def _decode_error(value):
+    from dvlint.source.errors import LoadError
+
+    kind, vi, en, line, column = _list(value, 5)
+    if _str(kind) not in CONTENT_ERRORS:
+        raise _Bad("error")
+    return LoadError(kind, Msg(_str(vi), _str(en)), _opt(line, _int), _opt(column, _int))
 
 
 def decode(body: dict, path: Path) -> ReportResult:
@@ -286,6 +312,7 @@ def decode(body: dict, path: Path) -> ReportResult:
         text_source=_str(body["text_source"]),
         pages={_int(x[0]): (_int(x[1]), _int(x[2])) for x in (_list(x, 3) for x in _list(body["pages"]))},
         cells={_int(x[0]): (_int(x[1]), _int(x[2]), _int(x[3])) for x in (_list(x, 4) for x in _list(body["cells"]))},
+        error=_opt(body.get("error"), _decode_error),
     )
     return result
 
