@@ -123,15 +123,16 @@ def test_the_heaviest_file_is_started_first(tmp_path, quick_ocr, monkeypatch):
     """The tasks go to the pool in this order: the longest scan alone, then the shorter, then the light
     files in their order; the results still come in the input order."""
     inbox = _inbox(tmp_path / "inbox", {"a-short-scan.pdf": 1, "b-long-scan.pdf": 3})
+    names = [p.name for p in sorted(inbox.iterdir())]
     sent = []
-    submitted = runner._submitted
+    grouped = runner.tasks
 
-    def noting(pool, files, weights, jobs):
-        tasks = submitted(pool, files, weights, jobs)
-        sent.extend([files[i].name for i in group] for _, group in tasks)
-        return tasks
+    def noting(weights, jobs):
+        found = grouped(weights, jobs)
+        sent.extend([names[i] for i in group] for group in found)
+        return found
 
-    monkeypatch.setattr(runner, "_submitted", noting)
+    monkeypatch.setattr(runner, "tasks", noting)
     run = _checker().run([inbox], jobs=2)
     assert sent[:2] == [["b-long-scan.pdf"], ["a-short-scan.pdf"]]
     assert [name for group in sent[2:] for name in group] == [p.name for p in sorted(inbox.glob("*.yaml"))]

@@ -222,13 +222,11 @@ class Checker:
             else:
                 result, key = found[index], keys[index]
                 index += 1
-                if result is None:
-                    result = next(checked)  # progress was told when it arrived
-                    if key is not None:
-                        self._to_cache(path, key, result)
-                    run.reports.append(result)
-                    continue
-            if progress:
+            if result is None:
+                result = next(checked)  # progress was told as it arrived
+                if key is not None:
+                    self._to_cache(path, key, result)
+            elif progress:
                 progress(result, 1)
             run.reports.append(result)
         for _ in checked:  # let the pool finish and close
@@ -319,21 +317,22 @@ class Checker:
         global _parent_checker
         self.engine_for(files[0])  # built once here: forked workers inherit it instead of each building one
         _parent_checker = self
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self._recipe(),))
+        groups = tasks(weights, jobs)
+        pool = ProcessPoolExecutor(min(jobs, len(groups)), initializer=_start_worker, initargs=(self._recipe(),))
         try:
-            tasks = _submitted(pool, files, weights, jobs)
-            yield from _in_order(tasks, len(files), lambda i, result: arrived and arrived(result, files[i]))
+            submitted = [(pool.submit(_check_in_worker, [files[i] for i in group]), group) for group in groups]
+            yield from _in_order(submitted, len(files), lambda i, result: arrived and arrived(result, files[i]))
         finally:  # on Ctrl-C or an error, the files not yet started are dropped, not checked first
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submitted(pool, files: list[Path], weights: list[Weight], jobs: int) -> list[tuple[object, list[int]]]:
-    """The tasks sent to ``pool``: (future, indices of the files it checks), the heavy files first."""
+def tasks(weights: list[Weight], jobs: int) -> list[list[int]]:
+    """The files' indices grouped into tasks, in the order they go to the pool: each heavy file alone,
+    the heaviest first, then the light files in their order, in chunks."""
     heavy = sorted((i for i, w in enumerate(weights) if w.heavy), key=lambda i: -weights[i].cost)
     light = [i for i, w in enumerate(weights) if not w.heavy]
     chunk = max(1, min(8, len(light) // (jobs * 4)))
-    groups = [[i] for i in heavy] + [light[k:k + chunk] for k in range(0, len(light), chunk)]
-    return [(pool.submit(_check_in_worker, [files[i] for i in group]), group) for group in groups]
+    return [[i] for i in heavy] + [light[k:k + chunk] for k in range(0, len(light), chunk)]
 
 
 def _in_order(tasks, count: int, arrived):
