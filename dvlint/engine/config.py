@@ -299,9 +299,21 @@ def read_config_file(path: Path) -> FileConfig:
     if path.name == "pyproject.toml" or "tool" in table:
         table = table.get("tool", {}).get("dvlint", {})
     try:
-        return FileConfig.model_validate(table)
+        config = FileConfig.model_validate(table)
     except ValidationError as exc:
         raise _config_error(path, text, exc) from None
+    _check_template_folders(path, text, config)
+    return config
+
+
+def _check_template_folders(path: Path, text: str, config: FileConfig) -> None:
+    """A templates folder the file names must exist: one mistyped would be passed over in silence and the
+    reports judged by a shipped template instead (as ``--templates`` refuses a folder that is not there)."""
+    for folder in config.templates:
+        if not (path.parent / folder).is_dir():
+            line = _line_of_key(text, "templates")
+            raise UsageError(Msg(f"{path}:{line}:1: không có thư mục mẫu '{folder}' (tìm ở {path.parent / folder})",
+                                 f"{path}:{line}:1: no such templates folder '{folder}' (looked for {path.parent / folder})"))
 
 
 def _toml_error_location(message: str) -> str:
