@@ -172,6 +172,7 @@ class Engine:
         self.today = today or dt.date.today()
         self.pm = plugins
         self.notes: list[Msg] = []  # said once on stderr by the command (a code naming a rule not loaded)
+        self.plugin_options: dict[str, list] = {}  # plugin name -> the settings it declares (dvlint explain)
         self.settings = self._plugin_settings()
         self.all_rules = self._collect_rules()
         self._check_codes()
@@ -191,6 +192,7 @@ class Engine:
             if info is None:
                 continue  # a local rule module or a plugin registered by hand: no table of its own
             declared.setdefault(info.name, []).extend(options)
+        self.plugin_options = declared  # plugin name -> its PluginSettings, for `dvlint explain`
         settings, notes = resolve_plugin_settings(self.settings, declared, plugins_off=autoload_disabled())
         self.notes.extend(notes)
         return settings
