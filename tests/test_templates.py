@@ -174,6 +174,8 @@ def test_templates_commands(tmp_path):
 def test_template_check_reports_mistakes_with_lines(tmp_path):
     good = run_cli("template", "check", str(builtin_rules_dir() / "templates" / "hung-yen-qcdc-report.yaml"))
     assert good.returncode == 0 and "hợp lệ, 11 yêu cầu" in good.stdout
+    plural = run_cli("templates", "check", str(builtin_rules_dir() / "templates" / "hung-yen-qcdc-report.yaml"))
+    assert plural.returncode == 0 and "hợp lệ, 11 yêu cầu" in plural.stdout  # 'templates check' does the same
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\nsections:\n  - {key: a, labl: Kết quả}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
