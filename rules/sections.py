@@ -315,16 +315,9 @@ def _mentions(section, part) -> bool:
     return False
 
 
-# A place to fill in ("<Kết quả: viết nội dung theo đề cương ... ...>", as `dvlint init` writes it): no content.
-_PLACEHOLDER = re.compile(r"<[^<>\n]{1,400}>")
-
-
 def _text_length(section) -> int:
-    """The letters the part's paragraphs and table cells hold, places left to fill in not counted: an
-    untouched skeleton's part is empty, however long its placeholder (DV708 reports the placeholder)."""
-    texts = [*(p for sub in section.walk() for p in sub.paragraphs),
-             *(str(cell) for sub in section.walk() for table in sub.tables for row in table.rows for cell in row if cell)]
-    return sum(len(_PLACEHOLDER.sub("", text)) for text in texts)
+    return sum(len(p) for sub in section.walk() for p in sub.paragraphs) + sum(
+        len(str(cell)) for sub in section.walk() for table in sub.tables for row in table.rows for cell in row if cell)
 
 
 @rule("DV303", "template-section-missing", exact_text=True, severity="error", weight=8,
