@@ -20,7 +20,6 @@ import copy
 import datetime as dt
 import functools
 import re
-import tomllib
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -287,6 +286,8 @@ def _has_dvlint_table(path: Path) -> bool:
 @functools.cache
 def read_config_file(path: Path) -> FileConfig:
     """Parse and validate one configuration file, or raise a UsageError."""
+    import tomllib  # here: most runs find no configuration file
+
     try:
         text = path.read_text(encoding="utf-8")
         table = tomllib.loads(text)
