@@ -20,6 +20,7 @@ from dvlint.engine.core import Engine, ReportResult, RunResult
 from dvlint.source.errors import LoadError
 from dvlint.source.timelimit import TimeLimitExceeded, time_limit
 from dvlint.app import new_engine, plugin_manager
+from dvlint.read.loaders import layout_wanted
 
 
 def loaders_by_suffix(plugins=None) -> dict:
@@ -176,7 +177,8 @@ class Checker:
         try:
             if loader is None:
                 raise _unsupported(path, self.loaders)
-            loaded = loader.load(path, engine.settings)
+            with layout_wanted(engine.needs_layout):
+                loaded = loader.load(path, engine.settings)
         except LoadError as exc:
             return ReportResult(path, error=exc)
         except RecursionError:
