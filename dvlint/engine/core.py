@@ -365,8 +365,12 @@ class Engine:
         """(FamilyCap, applied) for each family cap whose rules are in this run: applied when one of its rules
         ran to the end on this report (the DV8xx rules' ``layout`` fixture skips anything but a .docx). A family
         none of whose rules were selected has no sub-score at all."""
-        return [(family, any(family.covers(code) for code in ran))
-                for family in data.default_scoring().family_caps
+        return [(family, any(family.covers(code) for code in ran)) for family in self._families_in_run]
+
+    @functools.cached_property
+    def _families_in_run(self) -> list:
+        """The family caps one of whose rules is selected: the same for every report the engine checks."""
+        return [family for family in data.default_scoring().family_caps
                 if any(family.covers(spec.code) for spec in self.rules)]
 
     def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding] | None:
