@@ -150,12 +150,24 @@ class DocumentTypes(DataModel):
         return None
 
     def by_abbreviation(self, abbreviation: str, form: str, ignore_case: bool = False) -> DocumentType | None:
-        wanted = abbreviation.casefold() if ignore_case else abbreviation
+        """The first type of the list abbreviated ``abbreviation`` in ``form`` ("party"; any other: the state's)."""
+        form = "party" if form == "party" else "state"  # as DocumentType.abbreviation reads it
+        if ignore_case:
+            return self._abbreviations.get((form, True, abbreviation.casefold()))
+        return self._abbreviations.get((form, False, abbreviation))
+
+    @functools.cached_property
+    def _abbreviations(self) -> dict[tuple, DocumentType]:
+        """(form, ignore_case, abbreviation) -> the first type written so: the rules ask for every symbol
+        they read, and walking the list with a casefold of each entry took as long as reading the symbols."""
+        index: dict[tuple, DocumentType] = {}
         for t in self.types:
-            written = t.abbreviation(form)
-            if written and (written.casefold() if ignore_case else written) == wanted:
-                return t
-        return None
+            for form in ("state", "party"):
+                written = t.abbreviation(form)
+                if written:
+                    index.setdefault((form, False, written), t)
+                    index.setdefault((form, True, written.casefold()), t)
+        return index
 
 
 # --- signature authorities --------------------------------------------------
