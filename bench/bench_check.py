@@ -11,7 +11,7 @@ then measures in one invocation:
                 rules, score, JSON rendering), no start-up;
   check (cli)   ``dvlint check --format json DIR`` as CI runs it, start-up
                 included;
-  check (text)  ``dvlint check DIR`` with the default text output (rich);
+  check (text)  ``dvlint check DIR`` with the default text output;
   one report    ``dvlint check`` on a single report, wall time, start-up
                 included (best of 5).
 
