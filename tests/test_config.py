@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from conftest import ROOT, TODAY
@@ -108,12 +110,30 @@ def test_bad_config_is_a_usage_error(tmp_path, content, needle):
     assert str(tmp_path / "dvlint.toml") in info.value.message.en
 
 
+def test_a_templates_folder_named_in_the_configuration_must_exist(tmp_path):
+    """A mistyped templates folder is a usage error at its line, through the command line (exit 2), as
+    --templates refuses one; the folder that exists is read."""
+    from conftest import run_cli
+
+    (tmp_path / "dvlint.toml").write_text('lang = "en"\ntemplates = ["mau-tinh"]\n', encoding="utf-8")
+    report = tmp_path / "r.yaml"
+    report.write_text(DRAFT, encoding="utf-8")
+    proc = run_cli("check", str(report), "--lang", "en")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert f"{tmp_path / 'dvlint.toml'}:2:1: no such templates folder 'mau-tinh'" in proc.stdout + proc.stderr
+    (tmp_path / "mau-tinh").mkdir()
+    assert run_cli("check", str(report), "--lang", "en").returncode in (0, 1)
+
+
 def test_the_example_in_docs_configuration_md_is_valid(tmp_path):
     """The documented example is accepted key for key (a renamed setting would fail here)."""
     import re
 
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
-    (tmp_path / "pyproject.toml").write_text(re.findall(r"```toml\n(.*?)```", text, re.S)[0], encoding="utf-8")
+    example = re.findall(r"```toml\n(.*?)```", text, re.S)[0]
+    for folder in config.FileConfig.model_validate(tomllib.loads(example)["tool"]["dvlint"]).templates:
+        (tmp_path / folder).mkdir()  # the folders it names are the project's
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
     file_config = config.read_config_file(tmp_path / "pyproject.toml")
     settings = config.settings_for(file_config, tmp_path / "pyproject.toml", {})
     assert settings.per_file == (("archive/2019/*.yaml", ("DV204",)),)

@@ -97,6 +97,26 @@ def test_a_trich_yeu_broken_into_bold_paragraphs_is_one_summary(tmp_path):
     assert report.opening[0] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"  # the enacting line is no summary
 
 
+def test_a_trich_yeu_paragraph_that_word_wraps_onto_two_lines_is_still_the_summary(tmp_path):
+    """A decision's summary in three bold paragraphs, the second of 125 letters: Word prints it on two
+    lines; it is measured as a paragraph, not as one line of a text file (corpus: lam-dong 092)."""
+    second = ("Bình Thuận (trước sắp xếp) thành Hội Thiện nguyện Lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng "
+              "và phê duyệt Điều lệ (sửa đổi, bổ sung)")
+    assert len(second) > 120
+    document = docx.Document()
+    _header_table(document)
+    _bold(document, "QUYẾT ĐỊNH")
+    _bold(document, "Về việc cho phép đổi tên Hội Thiện nguyện Lan tỏa yêu thương tỉnh")
+    _bold(document, second)
+    _bold(document, "Hội Thiện nguyện Lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng")
+    _body(document)
+    _foot_table(document)
+    report = _saved_and_read(document, tmp_path / "long-title.docx")
+    assert report.document.title == ("Về việc cho phép đổi tên Hội Thiện nguyện Lan tỏa yêu thương tỉnh "
+                                     f"{second} Hội Thiện nguyện Lan tỏa yêu thương Bình Thuận tỉnh Lâm Đồng")
+    assert report.opening[0] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"
+
+
 def test_kinh_gui_in_a_two_cell_table(tmp_path):
     document = docx.Document()
     _header_table(document, number="Số: 110/TTr-SNV")

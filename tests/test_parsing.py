@@ -92,3 +92,20 @@ def test_document_type_lookup():
     assert types.by_abbreviation("QYĐ", "state") is None
     assert types.by_abbreviation("QYĐ", "state", ignore_case=True).name == "quy định"
     assert types.by_abbreviation("QĐi", "party").name == "quy định"
+
+
+def test_an_abbreviation_names_the_first_type_of_the_list_written_so_in_any_case_and_form():
+    """by_abbreviation answers from an index: the same type as walking the list in order would give."""
+    types = data.document_types()
+
+    def walked(abbreviation, form, ignore_case):
+        wanted = abbreviation.casefold() if ignore_case else abbreviation
+        return next((t for t in types.types if t.abbreviation(form)
+                     and (t.abbreviation(form).casefold() if ignore_case else t.abbreviation(form)) == wanted), None)
+
+    written = {w for t in types.types for w in (t.state, t.party) if w}
+    asked = written | {w.lower() for w in written} | {w.upper() for w in written} | {"XYZ", ""}
+    for abbreviation in asked:
+        for form in ("state", "party", "other"):
+            for ignore_case in (False, True):
+                assert types.by_abbreviation(abbreviation, form, ignore_case) is walked(abbreviation, form, ignore_case)

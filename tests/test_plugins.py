@@ -257,7 +257,14 @@ def test_a_plugins_rules_are_listed_explained_and_in_sarif(sites, tmp_path):
     explained = dvlint("explain", "ld101", "--lang", "en", sites_on=on)
     assert explained.returncode == 0 and explained.stdout.startswith("LD101 (title-length)")
     assert "Family: LD1xx" in explained.stdout
+    assert "Plugin: lamdong (dvlint-lamdong)" in explained.stdout
+    assert "The plugin's settings ([tool.dvlint.plugins.lamdong]):" in explained.stdout
+    assert "    max-words = 12    # the most words a title may have" in explained.stdout  # the default
     (tmp_path / "dvlint.toml").write_text("[plugins.lamdong]\nmax-words = 5\n", encoding="utf-8")
+    configured = dvlint("explain", "LD101", sites_on=on, cwd=tmp_path, env={"DVLINT_LANG": "vi"})
+    assert "Plugin: lamdong (dvlint-lamdong)" in configured.stdout
+    assert "    max-words = 5    # the most words a title may have" in configured.stdout  # the value in force here
+    assert "Plugin:" not in dvlint("explain", "DV101", "--lang", "en", sites_on=on).stdout
     sarif = dvlint("check", report_in(tmp_path), "--select", "LD101", "--format", "sarif", sites_on=on, cwd=tmp_path)
     run = json.loads(sarif.stdout)["runs"][0]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["LD101"]

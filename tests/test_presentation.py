@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from conftest import FIXTURES, TODAY, run_json
@@ -259,3 +261,58 @@ def test_a_note_in_brackets_and_a_nearly_one_centimetre_indent_are_not_faults(tm
     opening = (("(Phân công nhiệm vụ theo Phụ lục đính kèm)", False),)
     assert _dv8(_check(well_presented_report(tmp_path / "n.docx", opening=opening, first_line_indent_mm=10.6))) == []
     assert _one(_check(well_presented_report(tmp_path / "m.docx", first_line_indent_mm=8)), "DV807")
+
+
+# --- the look is read only for the rules that ask for it ------------------------------------------------
+
+
+def _count_layout_reads(monkeypatch) -> list:
+    import dvlint.layout.read
+
+    reads = []
+    real = dvlint.layout.read.read_layout
+
+    def counted(*args, **kwargs):
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dvlint.layout.read, "read_layout", counted)
+    return reads
+
+
+def test_a_docx_checked_without_a_presentation_rule_has_its_look_left_unread(tmp_path, monkeypatch):
+    """Reading the look costs about 60 ms per 20 pages: a run of other rules reads the text alone, and
+    finds what it found with the look read."""
+    reads = _count_layout_reads(monkeypatch)
+    path = well_presented_report(tmp_path / "m.docx", page={"left": 25.4})
+    text_only = _check(path, select=["DV1", "DV2", "DV3", "DV4", "DV5", "DV6", "DV7"])
+    assert reads == [] and text_only.error is None
+    whole = _check(path)
+    assert reads == [1] and "DV802" in [f.code for f in whole.findings]
+    assert [f for f in whole.findings if not f.code.startswith("DV8")] == text_only.findings
+
+
+def test_a_presentation_rule_selected_alone_still_reads_the_look(tmp_path, monkeypatch):
+    reads = _count_layout_reads(monkeypatch)
+    found = _check(well_presented_report(tmp_path / "m.docx", page={"left": 25.4}), select=["DV802"])
+    assert reads == [1] and [f.code for f in found.findings] == ["DV802"]
+
+
+def test_a_fixture_of_a_rules_folder_sees_the_look_its_rule_asks_for(tmp_path):
+    """A plugin's or a rules folder's fixture gets the loaded report and may read its look: dvlint cannot
+    tell, so a rule asking for such a fixture has the look read."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "house.py").write_text(textwrap.dedent('''
+        from dvlint import Problem, hookimpl, rule
+
+        @hookimpl
+        def dvlint_fixtures():
+            return {"page_count": lambda ctx: len(ctx.loaded.layout.pages) if ctx.loaded.layout else None}
+
+        @rule("DV901", "counts-pages", vi="x", en="x", severity="info")
+        def counts_pages(page_count, document):
+            yield Problem(document.path, vi=str(page_count), en=str(page_count))
+    '''), encoding="utf-8")
+    found = _check(well_presented_report(tmp_path / "m.docx"), rule_dirs=(rules,), select=["DV901"])
+    assert [f.message.en for f in found.findings] == ["1"]

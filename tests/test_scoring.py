@@ -151,6 +151,22 @@ def test_a_blank_left_for_signing_does_not_cap_the_grade():
     assert capped.value == 97 and capped.grade.en == "Satisfactory" and [c.code for c in capped.grade_caps] == ["DV101"]
 
 
+def test_an_untouched_skeleton_is_not_graded_good_when_graded_as_final(tmp_path):
+    """`dvlint init`'s skeleton, every part a placeholder (each reported once, by DV708, within its per-rule cap):
+    a placeholder left caps the grade of a final document as a missing signature does (grade_caps: DV708)."""
+    from conftest import run_cli, run_json
+
+    assert run_cli("init", "--template", "qcdc-report", "-o", "bc.yaml", cwd=tmp_path).returncode == 0
+    _, draft = run_json("check", str(tmp_path / "bc.yaml"), "--lang", "en")
+    codes = [f["code"] for f in draft["reports"][0]["findings"]]
+    assert codes.count("DV708") > 10, codes
+    assert draft["reports"][0]["grade"] == "Good"  # a writer's draft is graded on its score
+    _, final = run_json("check", str(tmp_path / "bc.yaml"), "--final", "--lang", "en")
+    assert final["reports"][0]["grade"] in ("Satisfactory", "Not satisfactory"), final["reports"][0]
+    explained = run_cli("check", str(tmp_path / "bc.yaml"), "--final", "--explain-score", "--lang", "en").stdout
+    assert "a placeholder <...> left unfilled (DV708)" in explained
+
+
 # --- the family cap and the presentation sub-score (scoring.yaml, family_caps; issue 20) ----------------------
 
 PRESENTATION = next(f for f in default_scoring().family_caps if f.family == "DV8")

@@ -174,6 +174,8 @@ def test_templates_commands(tmp_path):
 def test_template_check_reports_mistakes_with_lines(tmp_path):
     good = run_cli("template", "check", str(builtin_rules_dir() / "templates" / "hung-yen-qcdc-report.yaml"))
     assert good.returncode == 0 and "hợp lệ, 11 yêu cầu" in good.stdout
+    plural = run_cli("templates", "check", str(builtin_rules_dir() / "templates" / "hung-yen-qcdc-report.yaml"))
+    assert plural.returncode == 0 and "hợp lệ, 11 yêu cầu" in plural.stdout  # 'templates check' does the same
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\nsections:\n  - {key: a, labl: Kết quả}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
@@ -183,6 +185,10 @@ def test_template_check_reports_mistakes_with_lines(tmp_path):
     bad.write_text("name: bad\nsections:\n  - {key: a, label: x, mins: 3}\n", encoding="utf-8")
     proc = run_cli("template", "check", str(bad), "--lang", "en")
     assert f"{bad}:3:24: invalid template: unknown key 'sections[0].mins'; did you mean 'min_chars'?" in proc.stderr
+    bad.write_text("name: bad\nindicators:\n  - {key: a, label: Số cuộc, type: percnt}\n", encoding="utf-8")
+    proc = run_cli("template", "check", str(bad))  # a clerk's words, not pydantic's pattern
+    assert (f"{bad}:3:36: mẫu không hợp lệ: 'indicators[0].type' phải là một trong: count, percent, money, date, "
+            "yesno, không phải 'percnt'; có phải ý bạn là 'percent'?") in proc.stderr, proc.stderr
 
 
 def test_the_worked_example_in_the_docs_is_a_valid_template(tmp_path):

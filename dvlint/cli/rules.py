@@ -51,6 +51,8 @@ def run_explain(args) -> int:
     code = args.code.strip().upper()
     for spec in engine.all_rules:
         if spec.code == code or spec.name == args.code.strip():
-            print(explain_rule(spec, engine.settings.lang, engine.weight_for(spec)), end="")
+            options = engine.plugin_options.get(spec.plugin, ())
+            values = dict(dict(engine.settings.plugins).get(spec.plugin, ()))
+            print(explain_rule(spec, engine.settings.lang, engine.weight_for(spec), options, values), end="")
             return EXIT_OK
     raise UsageError(Msg(f"không có quy tắc '{args.code}'", f"no rule '{args.code}'"))

@@ -12,7 +12,9 @@ from dvlint.i18n import LANGUAGES, Msg, language_from_env
 
 def add_parser(sub, common, h) -> None:
     tpl = sub.add_parser("templates", parents=[common], help=h("liệt kê các mẫu báo cáo; 'show TÊN' in một mẫu", "list the templates; 'show NAME' prints one"))
-    tpl.add_argument("action", nargs="?", choices=("show",), help=h("in một mẫu đã hợp nhất (sau extends)", "print one template, resolved (after extends)"))
+    tpl.add_argument("action", nargs="?", choices=("show", "check"), help=h(
+        "show: in một mẫu đã hợp nhất (sau extends); check TỆP: như 'template check TỆP'",
+        "show: print one template, resolved (after extends); check FILE: as 'template check FILE'"))
     tpl.add_argument("name", nargs="?", metavar="NAME")
     tpl.add_argument("--templates", action="append", type=folder_arg, metavar="DIR", help=h("thêm thư mục mẫu", "add a folder of templates"))
     tpl.add_argument("--format", choices=("text", "json"), default="text")
@@ -27,6 +29,13 @@ def add_parser(sub, common, h) -> None:
 
 
 def run_templates(args) -> int:
+    if args.action == "check":  # the plural typed for the singular: do what was meant
+        from dvlint.source.errors import UsageError
+
+        if not args.name:
+            raise UsageError(Msg("cần tệp mẫu: dvlint template check TỆP", "a file is needed: dvlint template check FILE"))
+        args.file = Path(args.name)
+        return run_check(args)
     engine = engine_for_listing(args)
     library = engine.library
     lang = engine.settings.lang

@@ -20,7 +20,6 @@ import copy
 import datetime as dt
 import functools
 import re
-import tomllib
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
@@ -38,7 +37,7 @@ CONFIG_NAMES = ("dvlint.toml", "pyproject.toml")
 class ScorePage(BaseModel):
     """``[tool.dvlint.score]``: what the commission's page (``dvlint score --html``) says of the run."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     title: str | None = Field(None, description="the page's title (default: Kết quả chấm điểm báo cáo)")
     period: str | None = Field(None, description="the reporting period: Quý III năm 2026")
@@ -48,7 +47,7 @@ class ScorePage(BaseModel):
 class FileConfig(BaseModel):
     """The settings a configuration file may hold (kebab-case keys)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda s: s.replace("_", "-"))
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda s: s.replace("_", "-"), defer_build=True)
 
     select: list[str] | None = None
     ignore: list[str] = Field(default_factory=list)
@@ -85,7 +84,7 @@ class FileConfig(BaseModel):
 class Settings(BaseModel):
     """Everything in force for one check: the file's config, then the flags."""
 
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True, defer_build=True)
 
     source: Path | None = None  # the configuration file, if any
     select: tuple[str, ...] | None = None
@@ -287,6 +286,8 @@ def _has_dvlint_table(path: Path) -> bool:
 @functools.cache
 def read_config_file(path: Path) -> FileConfig:
     """Parse and validate one configuration file, or raise a UsageError."""
+    import tomllib  # here: most runs find no configuration file
+
     try:
         text = path.read_text(encoding="utf-8")
         table = tomllib.loads(text)
@@ -299,9 +300,21 @@ def read_config_file(path: Path) -> FileConfig:
     if path.name == "pyproject.toml" or "tool" in table:
         table = table.get("tool", {}).get("dvlint", {})
     try:
-        return FileConfig.model_validate(table)
+        config = FileConfig.model_validate(table)
     except ValidationError as exc:
         raise _config_error(path, text, exc) from None
+    _check_template_folders(path, text, config)
+    return config
+
+
+def _check_template_folders(path: Path, text: str, config: FileConfig) -> None:
+    """A templates folder the file names must exist: one mistyped would be passed over in silence and the
+    reports judged by a shipped template instead (as ``--templates`` refuses a folder that is not there)."""
+    for folder in config.templates:
+        if not (path.parent / folder).is_dir():
+            line = _line_of_key(text, "templates")
+            raise UsageError(Msg(f"{path}:{line}:1: không có thư mục mẫu '{folder}' (tìm ở {path.parent / folder})",
+                                 f"{path}:{line}:1: no such templates folder '{folder}' (looked for {path.parent / folder})"))
 
 
 def _toml_error_location(message: str) -> str:

@@ -11,6 +11,7 @@ naming the rule, and the other rules still run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,6 +164,8 @@ class CheckContext:
 CODES_BEYOND_RULES = (INTERNAL_ERROR_CODE, "DV001", "DV002")
 # Fixtures the engine gives each rule for itself: its own plugin's settings (Settings.plugin).
 PER_RULE_FIXTURES = ("plugin_settings",)
+# The module of dvlint's own fixtures, none of which reads a .docx's look but ``layout`` (Engine.needs_layout).
+_BUILTIN_FIXTURES = "dvlint.plugins.builtin"
 
 
 class Engine:
@@ -172,6 +175,7 @@ class Engine:
         self.today = today or dt.date.today()
         self.pm = plugins
         self.notes: list[Msg] = []  # said once on stderr by the command (a code naming a rule not loaded)
+        self.plugin_options: dict[str, list] = {}  # plugin name -> the settings it declares (dvlint explain)
         self.settings = self._plugin_settings()
         self.all_rules = self._collect_rules()
         self._check_codes()
@@ -191,6 +195,7 @@ class Engine:
             if info is None:
                 continue  # a local rule module or a plugin registered by hand: no table of its own
             declared.setdefault(info.name, []).extend(options)
+        self.plugin_options = declared  # plugin name -> its PluginSettings, for `dvlint explain`
         settings, notes = resolve_plugin_settings(self.settings, declared, plugins_off=autoload_disabled())
         self.notes.extend(notes)
         return settings
@@ -263,6 +268,20 @@ class Engine:
             return False
         whole = select_rules(self.all_rules, None, (), None)
         return any(spec not in self.rules for spec in whole)
+
+    @functools.cached_property
+    def needs_layout(self) -> bool:
+        """Whether a .docx's look must be read for this engine's selected rules: one asks for the ``layout``
+        fixture (the DV8xx presentation rules), or for a fixture a plugin gives, which may read it. Reading
+        the look costs about 60 ms per 20 pages; a run without such rules reads a .docx's text alone."""
+        for spec in self.rules:
+            for name in spec.params:
+                if name == "layout":
+                    return True
+                func = self.fixtures.get(name)
+                if func is not None and getattr(func, "__module__", None) != _BUILTIN_FIXTURES:
+                    return True
+        return False
 
     def _collect_fixtures(self) -> dict:
         fixtures: dict = {name: None for name in PER_RULE_FIXTURES}
@@ -348,8 +367,12 @@ class Engine:
         """(FamilyCap, applied) for each family cap whose rules are in this run: applied when one of its rules
         ran to the end on this report (the DV8xx rules' ``layout`` fixture skips anything but a .docx). A family
         none of whose rules were selected has no sub-score at all."""
-        return [(family, any(family.covers(code) for code in ran))
-                for family in data.default_scoring().family_caps
+        return [(family, any(family.covers(code) for code in ran)) for family in self._families_in_run]
+
+    @functools.cached_property
+    def _families_in_run(self) -> list:
+        """The family caps one of whose rules is selected: the same for every report the engine checks."""
+        return [family for family in data.default_scoring().family_caps
                 if any(family.covers(spec.code) for spec in self.rules)]
 
     def _run_rule(self, spec: RuleSpec, context: CheckContext) -> list[Finding] | None:

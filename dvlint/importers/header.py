@@ -52,6 +52,7 @@ _DATE_CELL_GAP = 2  # blank lines (cell boundaries) a wrapped date may go on acr
 _YEAR = re.compile(r"\bnăm\s+\d{4}")
 _ADDRESSEE_END = (".", ";", ",", ":")
 _TITLE_LINE = 120  # a line of a summary is shorter; a longer one in ordinary case is the body's first paragraph
+_TITLE_PARAGRAPH = 240  # a summary's paragraph after a paragraph break: at most three printed lines of it
 _ADDRESSEE_LINE = 120  # a wrapped addressee's second line is short; a longer line is the body's first  # the issuer's lines (and their rule) stand this close above the Quốc hiệu
 
 
@@ -386,7 +387,10 @@ class HeaderReader:
         A trích yếu is bold (Phụ lục I, mục II.5) and Word writers break a long one
         into paragraphs. A bold line of the same case after a bold summary that has
         not ended a sentence goes on; the enacting authority in capitals
-        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or a plain paragraph does not.
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or a plain paragraph does not. Such a
+        paragraph is measured as one (``_TITLE_PARAGRAPH``), not as a line: Word
+        wraps it, and a decision's second paragraph of 125 letters, printed on
+        two lines, is as much the summary as its first.
         """
         k = self.i
         while k < len(self.lines) and self.lines[k].blank:
@@ -395,7 +399,7 @@ class HeaderReader:
         if (not parts or following is None or following.row is not None or not parts[-1].heading
                 or not (following.heading or self.ends_before_addressees(k))
                 or is_upper(following.text) != is_upper(parts[0].text)
-                or parts[-1].text.rstrip().endswith((".", ":", ";")) or len(following.text) > _TITLE_LINE
+                or parts[-1].text.rstrip().endswith((".", ":", ";")) or len(following.text) > _TITLE_PARAGRAPH
                 or is_addressee_heading(following.text) or split_label(following.text)[0]
                 or _OPENING.match(following.text) or _decoration(following.text)):
             return None

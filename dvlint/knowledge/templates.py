@@ -26,7 +26,7 @@ from dvlint.i18n import Msg
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class TemplateScoring(Strict):

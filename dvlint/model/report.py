@@ -28,7 +28,7 @@ Scalar = str | int | float | bool | None
 class Node(BaseModel):
     """Base of every part: unknown keys are errors, and it knows its path."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
     # Set by _bind. Read through __pydantic_private__: ``self._path_text`` would first fail the
     # ordinary lookup and reach pydantic's __getattr__, 2.5 us a read, and rules ask for paths often.
     _path_text: str = PrivateAttr(default="")

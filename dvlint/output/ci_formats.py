@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from xml.etree import ElementTree as ET
 
 import dvlint
 from dvlint.output.untrusted import safe_text
@@ -105,6 +104,8 @@ def _location(path, line, column) -> dict:
 
 def junit(run, options) -> str:
     """JUnit XML: a test suite per report, a test case per rule applied; findings fail it."""
+    from xml.etree import ElementTree as ET  # here: every start-up registers this format, few runs write it
+
     lang = options.lang
     root = ET.Element("testsuites", name="dvlint")
     total = failures = errors = 0

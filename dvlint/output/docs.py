@@ -53,6 +53,8 @@ LABELS = {
     "family": Msg("Nhóm", "Family"),
     "fails": Msg("Ví dụ sai", "Fails"),
     "passes": Msg("Ví dụ đúng", "Passes"),
+    "plugin": Msg("Plugin", "Plugin"),
+    "plugin_settings": Msg("Thiết lập của plugin", "The plugin's settings"),
 }
 
 
@@ -62,7 +64,7 @@ NOT_ON_OCR = Msg("Quy tắc này không chạy trên văn bản đọc bằng OC
                  "This rule does not run on text read from a scan by OCR: a recognition slip is not the writer's defect.")
 
 
-def explain_rule(spec, lang: str, weight: float) -> str:
+def explain_rule(spec, lang: str, weight: float, plugin_options=(), plugin_values=None) -> str:
     sections = doc_sections(spec.doc)
     body = sections.get(lang) or sections.get("en") or sections.get("intro", "")
     family = FAMILIES.get(spec.family, Msg("", "")).text(lang)
@@ -82,7 +84,21 @@ def explain_rule(spec, lang: str, weight: float) -> str:
         out += ["", NOT_ON_OCR.text(lang)]
     if spec.opt_in:
         out += ["", OPT_IN.text(lang)]
+    if spec.plugin:
+        out += ["", *_plugin_lines(spec, lang, plugin_options, plugin_values or {})]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _plugin_lines(spec, lang: str, options, values: dict) -> list[str]:
+    """Which installed plugin a rule comes from, and the settings that plugin takes with the values in force:
+    a user who meets LD101 learns where it comes from and what can be set."""
+    lines = [f"{LABELS['plugin'].text(lang)}: {spec.plugin} ({spec.distribution or spec.origin})"]
+    if options:
+        lines.append(f"{LABELS['plugin_settings'].text(lang)} ([tool.dvlint.plugins.{spec.plugin}]):")
+        for option in options:
+            value = values.get(option.name, option.default)
+            lines.append(f"    {option.key} = {value!r}" + (f"    # {option.help}" if option.help else ""))
+    return lines
 
 
 def _indent(text: str) -> str:

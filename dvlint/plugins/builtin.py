@@ -6,7 +6,6 @@ It uses the same hooks as any third-party pack (see dvlint.engine.hookspecs).
 from __future__ import annotations
 
 import importlib
-import importlib.resources
 from pathlib import Path
 
 from dvlint.knowledge import formats
@@ -17,7 +16,8 @@ BUILTIN_RULES_PACKAGE = "dvlint.rules"
 
 
 def builtin_rules_dir() -> Path:
-    return Path(str(importlib.resources.files(BUILTIN_RULES_PACKAGE)))
+    """The built-in rules' folder (the package's, as importlib.resources.files gives it, without importing that)."""
+    return Path(importlib.import_module(BUILTIN_RULES_PACKAGE).__path__[0])
 
 
 @hookimpl

@@ -6,6 +6,8 @@ the ``dvlint_loaders`` hook with the same :class:`Loader` shape.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,12 +127,29 @@ def load_text_report(path: Path, settings) -> LoadedReport:
     return loaded
 
 
+# Whether the .docx loader reads the document's look (dvlint.layout) along with its text. Only rules that ask
+# for it need it (the DV8xx presentation rules), and it costs about 60 ms per 20 pages: the runner says, for
+# each file, whether its engine's selected rules do (Engine.needs_layout). Anyone else loading a .docx gets
+# the look, as always.
+_LAYOUT_WANTED: contextvars.ContextVar[bool] = contextvars.ContextVar("dvlint_layout_wanted", default=True)
+
+
+@contextlib.contextmanager
+def layout_wanted(wanted: bool):
+    """Within the block, a .docx loaded by ``load_docx_report`` has its look read only if ``wanted``."""
+    token = _LAYOUT_WANTED.set(wanted)
+    try:
+        yield
+    finally:
+        _LAYOUT_WANTED.reset(token)
+
+
 def load_docx_report(path: Path, settings) -> LoadedReport:
-    """Import a .docx document (python-docx)."""
+    """Import a .docx document (python-docx), with its look unless no selected rule needs it (layout_wanted)."""
     from dvlint.importers import docx as docx_reader
     from dvlint.importers.classify import classify
 
-    lines, paragraphs, look = docx_reader.read_docx(path, settings.max_file_size, with_layout=True)
+    lines, paragraphs, look = docx_reader.read_docx(path, settings.max_file_size, with_layout=_LAYOUT_WANTED.get())
     loaded = _imported(path, classify(lines, paragraphs), "docx")
     loaded.layout = look
     return loaded

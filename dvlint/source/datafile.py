@@ -7,7 +7,7 @@ edit gets the file's own line and column.
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,12 +31,16 @@ class DataFileError(Exception):
 
 
 class DataModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def builtin_data_dir() -> Path:
-    """Where the shipped data files are: rules/data, installed as dvlint.rules/data."""
-    return Path(str(importlib.resources.files("dvlint.rules") / "data"))
+    """Where the shipped data files are: rules/data, installed as dvlint.rules/data.
+
+    The package's folder, as importlib.resources.files gives it for a package on disk, without importing
+    importlib.resources at start-up.
+    """
+    return Path(importlib.import_module("dvlint.rules").__path__[0]) / "data"
 
 
 def load_model_file(path: Path, model: type[M], read) -> M:

@@ -9,6 +9,7 @@ suggests the nearest allowed one ("did you mean").
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 
@@ -114,10 +115,29 @@ def _describe(err: dict, path: tuple, model: type[BaseModel]) -> tuple[Msg, bool
     if kind == "literal_error":
         expected = (err.get("ctx") or {}).get("expected", "")
         return Msg(f"'{where}' phải là một trong: {expected}", f"'{where_en}' must be one of: {expected}"), False
+    if kind == "string_pattern_mismatch":
+        return _pattern_mismatch(err, where, where_en), False
     known = _TYPE_MESSAGES.get(kind)
     if known:
         return Msg(f"'{where}' {known.vi}", f"'{where_en}' {known.en}"), False
     return Msg(f"'{where}': giá trị không hợp lệ ({err['msg']})", f"'{where_en}': {err['msg']}"), False
+
+
+_CHOICES = re.compile(r"^\^\((?P<choices>[\w\-|<=>]+)\)\$$")
+
+
+def _pattern_mismatch(err: dict, where: str, where_en: str) -> Msg:
+    """A value that a pattern refuses: the choices when the pattern is a list of them (``^(count|percent)$``:
+    "'type' must be one of: count, percent; did you mean 'percent'?"), else the value and the pattern."""
+    value, pattern = str(err.get("input", "")), (err.get("ctx") or {}).get("pattern", "")
+    m = _CHOICES.match(pattern)
+    if m is None:
+        return Msg(f"'{where}': '{value}' không đúng dạng {pattern}", f"'{where_en}': '{value}' does not match {pattern}")
+    choices = m["choices"].split("|")
+    hint = did_you_mean(value, choices)
+    listed = ", ".join(choices)
+    return Msg(f"'{where}' phải là một trong: {listed}, không phải '{value}'" + (f"; có phải ý bạn là '{hint}'?" if hint else ""),
+               f"'{where_en}' must be one of: {listed}, not '{value}'" + (f"; did you mean '{hint}'?" if hint else ""))
 
 
 def did_you_mean(key: str, allowed: list[str]) -> str | None:
