@@ -263,8 +263,11 @@ def _wait_for_workers(pid: int, timeout: float = 60) -> None:
 def test_ctrl_c_during_a_parallel_run_ends_quietly_without_checking_the_rest(tmp_path):
     for i in range(1000):  # several seconds of work: the interrupt comes in the middle of it
         shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", tmp_path / f"r{i:04d}.yaml")
+    # Ctrl-C as at a terminal: a test run started in the background by a shell without job control (nohup
+    # CMD &) has SIGINT ignored, and a program started from it keeps it ignored, as it should.
     proc = subprocess.Popen([sys.executable, "-m", "dvlint", "score", str(tmp_path), "-j", "2"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_for_workers(proc.pid)
     time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
