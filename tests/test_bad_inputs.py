@@ -277,6 +277,39 @@ def test_ctrl_c_during_a_parallel_run_ends_quietly_without_checking_the_rest(tmp
     assert "Đã kiểm tra" not in out  # stopped: no ranking of a run cut short
 
 
+_INTERRUPTED_WHILE_FORKING = """
+import os, signal, sys
+from concurrent.futures import process
+
+spawn = process.ProcessPoolExecutor._spawn_process
+def spawn_then_interrupt(self):
+    spawn(self)
+    if len(self._processes) == 1:  # Ctrl-C between the first worker's fork and the second's
+        os.kill(os.getpid(), signal.SIGINT)
+process.ProcessPoolExecutor._spawn_process = spawn_then_interrupt
+from dvlint.cli.main import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_while_the_pool_starts_its_workers_ends_the_run_without_hanging(tmp_path):
+    """An interrupt that came while the pool was forking its workers left one worker waiting for tasks that
+    never came, and the command hung at exit. The pool's start now holds Ctrl-C until it is set up."""
+    for i in range(100):
+        shutil.copy(FIXTURES / "dak-nong-2023-ke-hoach-dvcq.yaml", tmp_path / f"r{i:03d}.yaml")
+    proc = subprocess.Popen([sys.executable, "-c", _INTERRUPTED_WHILE_FORKING, "score", str(tmp_path), "-j", "2"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the hang this test is about: end it and its workers
+        proc.communicate()
+        raise AssertionError("dvlint hung after Ctrl-C came while its workers were starting") from None
+    assert proc.returncode == 130, (out[-500:], err[-2000:])
+    assert "Traceback" not in err and "Đã kiểm tra" not in out
+
+
 def test_every_load_error_kind_is_documented_with_cause_and_remedy():
     import re
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from dvlint.engine import config as config_mod
 from dvlint.source import errors, files
 from dvlint.engine.core import Engine, ReportResult, RunResult
+from dvlint.source.children import interrupts_held, release_interrupts
 from dvlint.source.errors import LoadError
 from dvlint.source.timelimit import TimeLimitExceeded, time_limit
 from dvlint.app import new_engine, plugin_manager
@@ -321,9 +322,12 @@ class Checker:
         self.engine_for(files[0])  # built once here: forked workers inherit it instead of each building one
         _parent_checker = self
         groups = tasks(weights, jobs)
-        pool = ProcessPoolExecutor(min(jobs, len(groups)), initializer=_start_worker, initargs=(self._recipe(),))
-        try:
+        # Ctrl-C waits until the pool has forked its workers and taken the tasks: cut in the middle, it left a
+        # worker that nothing stops, and the command hung at exit waiting for it.
+        with interrupts_held():
+            pool = ProcessPoolExecutor(min(jobs, len(groups)), initializer=_start_worker, initargs=(self._recipe(),))
             submitted = [(pool.submit(_check_in_worker, [files[i] for i in group]), group) for group in groups]
+        try:
             yield from _in_order(submitted, len(files), lambda i, result: arrived and arrived(result, files[i]))
         finally:  # on Ctrl-C or an error, the files not yet started are dropped, not checked first
             pool.shutdown(wait=True, cancel_futures=True)
@@ -383,6 +387,7 @@ def _start_worker(recipe: dict) -> None:
     global _worker_checker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    release_interrupts()  # forked while the parent held them (Checker._in_workers)
     tune_gc_for_batch()
     inherited = _parent_checker
     if inherited is not None and inherited._recipe() == recipe:

@@ -22,6 +22,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from dvlint.source.children import interrupts_held
 from dvlint.source.errors import UsageError
 from dvlint.i18n import Msg
 
@@ -44,7 +45,7 @@ def atomic_file(path: Path, binary: bool = False, force: bool = True, encoding: 
     _remove_leftovers(folder, path.name)
     tmp = None
     try:
-        with _signals_held():  # an interrupt between creating the file and knowing its name would leak it
+        with interrupts_held():  # an interrupt between creating the file and knowing its name would leak it
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)
         with handle:
@@ -91,22 +92,6 @@ def _running(pid: int) -> bool:
     except OSError:  # another user's process: it exists
         return True
     return True
-
-
-@contextlib.contextmanager
-def _signals_held():
-    """Hold SIGINT and SIGTERM for the block (where signals can be masked); they arrive after it."""
-    import signal
-
-    held = {signal.SIGINT, signal.SIGTERM}
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _umask() -> int:

@@ -10,6 +10,7 @@ conversions and OCR running behind it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -36,3 +37,31 @@ def kill(process: subprocess.Popen, group: bool) -> None:
     except (ProcessLookupError, PermissionError):
         pass  # already ended
     process.communicate()
+
+
+INTERRUPTS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def interrupts_held():
+    """Hold Ctrl-C and SIGTERM for the block (where signals can be masked); they arrive just after it.
+
+    For steps an interrupt must not cut in two: creating a temporary file before its name is known, and
+    starting a pool of workers (an interrupt while the pool forks leaves a worker that nothing will ever
+    stop, and the command hangs at exit waiting for it). Threads and processes started in the block
+    inherit the mask: a worker unblocks the signals itself (``release_interrupts``).
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def release_interrupts() -> None:
+    """In a process started inside ``interrupts_held``: let the signals through again."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
