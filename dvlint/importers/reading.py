@@ -76,13 +76,23 @@ def _key(what: str, data: bytes, command: str, module: str) -> str | None:
     return cachestore.digest("reading", what, hashlib.sha256(data).hexdigest(), version, _module_digest(module))
 
 
+def _ocr_key(what: str, data: bytes) -> str | None:
+    """The key of what Tesseract read of a scan: ``what`` is "pdf" (pages of lines) or "image" (lines)."""
+    return _key(what, data, "tesseract", "dvlint.importers.ocr")
+
+
+def _doc_key(data: bytes) -> str | None:
+    """The key of the .docx LibreOffice made of a .doc."""
+    return _key("doc", data, _office(), "dvlint.importers.doc")
+
+
 # --- OCR --------------------------------------------------------------------------------------------------
 
 
 def ocr_lines(what: str, data: bytes, read):
     """What ``read()`` gives for a scan of bytes ``data``: a list of lines (``what`` "image"), or of pages of
     lines ("pdf"), from the cache when it was read before."""
-    key = _key(what, data, "tesseract", "dvlint.importers.ocr")
+    key = _ocr_key(what, data)
     store = cachestore.reading_store()
     if key is not None:
         body = store.read(KIND, key)
@@ -120,7 +130,7 @@ def prepare() -> None:
 
 def converted_docx(data: bytes, convert) -> bytes:
     """The .docx LibreOffice makes of a .doc's bytes ``data`` (``convert()`` makes it), from the cache when made before."""
-    key = _key("doc", data, _office(), "dvlint.importers.doc")
+    key = _doc_key(data)
     store = cachestore.reading_store()
     if key is not None:
         body = store.read(KIND, key)
@@ -140,15 +150,14 @@ def converted_docx(data: bytes, convert) -> bytes:
 
 # --- what is known before reading ------------------------------------------------------------------------
 
-_READERS = {"pdf": ("pdf", "tesseract", "dvlint.importers.ocr"), "image": ("image", "tesseract", "dvlint.importers.ocr"),
-            "doc": ("doc", None, "dvlint.importers.doc")}
-
-
 def read_before(loader: str, data: bytes) -> bool:
     """Whether the reading cache holds what OCR or LibreOffice made of these bytes (for a file of ``loader``):
-    then reading the file again costs milliseconds, not seconds (dvlint.app.schedule)."""
-    if loader not in _READERS or cachestore.reading_store() is None:
+    then reading the file again costs milliseconds, not seconds (dvlint.app.schedule). The key is the one
+    ocr_lines or converted_docx keeps the reading under."""
+    if loader == "doc":
+        key = _doc_key(data)
+    elif loader in ("pdf", "image"):
+        key = _ocr_key(loader, data)
+    else:
         return False
-    what, command, module = _READERS[loader]
-    key = _key(what, data, command or _office(), module)
     return key is not None and cachestore.reading_store().entry_path(KIND, key).is_file()
