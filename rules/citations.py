@@ -126,11 +126,13 @@ def _repeated_citations(citations):
     groups: dict[tuple, dict[str, object]] = {}
     for path, cite in citations:
         num, type_code, issuer, year = cite.key
+        if not type_code:
+            continue  # without its type a citation is no other's document (_same_document)
         group = groups.setdefault((num, type_code, year), {})
         earlier = group.get(issuer)
-        if earlier is None and type_code:
-            earlier = next((c for c in itertools.islice(group.values(), _FUZZY_ISSUERS) if _same_document(c, cite)), None)
         if earlier is None or not _same_document(earlier, cite):
+            earlier = next((c for c in itertools.islice(group.values(), _FUZZY_ISSUERS) if _same_document(c, cite)), None)
+        if earlier is None:
             group.setdefault(issuer, cite)
             continue
         yield path, cite, earlier
