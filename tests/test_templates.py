@@ -270,16 +270,23 @@ relations:
 """
 
 
+def _figures_template(tmp_path, given: str):
+    """FIGURES_TEMPLATE saved in a folder of its own, and the options that name it: by its name and the
+    folder (``given`` "name"), or by its file ("file")."""
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / "tinh-x.yaml").write_text(FIGURES_TEMPLATE, encoding="utf-8")
+    if given == "name":
+        return folder, ["--template", "tinh-x-dvcq", "--templates", str(folder)]
+    return folder, ["--template", str(folder / "tinh-x.yaml")]
+
+
 @pytest.mark.parametrize("given", ["name", "file"])
 def test_init_gives_every_required_figure_a_placeholder(tmp_path, given):
     """A template that asks for figures: the skeleton has an indicators block, and checking it gives only the
     placeholder findings (no DV601 for a missing figure, no DV602/DV603/DV604 for a placeholder's value)."""
-    folder = tmp_path / "mau"
-    folder.mkdir()
-    (folder / "tinh-x.yaml").write_text(FIGURES_TEMPLATE, encoding="utf-8")
+    folder, how = _figures_template(tmp_path, given)
     out = tmp_path / "report.yaml"
-    how = ["--template", "tinh-x-dvcq", "--templates", str(folder)] if given == "name" else [
-        "--template", str(folder / "tinh-x.yaml")]
     proc = run_cli("init", *how, "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     text = out.read_text(encoding="utf-8")
@@ -380,12 +387,8 @@ def test_the_skeleton_says_how_to_check_it_with_the_same_template(tmp_path, give
     """Its header gives the `dvlint check` that finds the same template: its --template and --templates."""
     import shlex
 
-    folder = tmp_path / "mau"
-    folder.mkdir()
-    (folder / "tinh-x.yaml").write_text(FIGURES_TEMPLATE, encoding="utf-8")
+    _, how = _figures_template(tmp_path, given)
     out = tmp_path / "baocao.yaml"
-    how = ["--template", "tinh-x-dvcq", "--templates", str(folder)] if given == "name" else [
-        "--template", str(folder / "tinh-x.yaml")]
     assert run_cli("init", *how, "-o", str(out)).returncode == 0
     (command,) = [line.removeprefix("#   ") for line in out.read_text(encoding="utf-8").splitlines()
                   if line.startswith("#   dvlint check ")]
