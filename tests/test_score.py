@@ -231,15 +231,35 @@ def test_spilled_results_read_back_in_order_and_side_by_side(tmp_path):
         shutil.copy(FIXTURES / name, tmp_path / name)
     (tmp_path / "broken.yaml").write_text("document: [\n", encoding="utf-8")
     in_memory = Checker({}).run([tmp_path])
-    with SpilledResults() as store:
+    with SpilledResults(budget=0) as store:
         spilled = Checker({}).run([tmp_path], store=store)
-        assert len(spilled.reports) == 4
+        assert len(spilled.reports) == 4 and store.spilled == 4
         assert [(r.path, r.findings, r.identity, r.error and r.error.message.en) for r in spilled.reports] == \
                [(r.path, r.findings, r.identity, r.error and r.error.message.en) for r in in_memory.reports]
         pairs = [(a.path, b.path) for a in spilled.reports for b in spilled.reports]  # two readers at once
         assert pairs == [(a.path, b.path) for a in in_memory.reports for b in in_memory.reports]
         assert spilled.reports[2].path == in_memory.reports[2].path
         assert spilled.count("warning") == in_memory.count("warning") > 0 and spilled.load_errors == 1
+
+
+def test_results_stay_in_memory_up_to_the_budget_and_go_to_disk_past_it(tmp_path):
+    """Below the budget nothing is pickled (reading results back was a tenth of a 1,000-report score);
+    past it the later results go to disk, and the whole reads back in order either way."""
+    from dvlint.app.runner import Checker
+    from dvlint.staff.spill import SpilledResults, footprint
+
+    for name in SEEDS:
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / "broken.yaml").write_text("document: [\n", encoding="utf-8")
+    in_memory = Checker({}).run([tmp_path])
+    first_two = footprint(in_memory.reports[0]) + footprint(in_memory.reports[1])
+    for budget, on_disk in ((10**9, 0), (first_two, 2)):
+        with SpilledResults(budget=budget) as store:
+            run = Checker({}).run([tmp_path], store=store)
+            assert store.spilled == on_disk and len(run.reports) == 4
+            assert [(r.path, r.findings, r.identity) for r in run.reports] == \
+                   [(r.path, r.findings, r.identity) for r in in_memory.reports]
+            assert run.reports[-1].path == in_memory.reports[-1].path and run.reports[1].path == in_memory.reports[1].path
 
 
 def test_streamed_json_is_the_json_format_to_the_character():
