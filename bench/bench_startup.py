@@ -16,8 +16,15 @@ machine slows both alike, and the best of N of each is kept.
 If yamllint is not installed, ``python -c 'import yaml'`` stands in for it, and
 the line says so.
 
+With ``--floors``, the least a check can cost while it validates with pydantic
+is measured beside them: importing what dvlint cannot start without (pydantic's
+models, ruamel.yaml's C loader, pluggy), then importlib.metadata as well (pydantic
+imports it when it builds its first model, and dvlint reads its plugins' entry
+points with it).
+
     python bench/bench_startup.py          # best of 15
     python bench/bench_startup.py -n 30
+    python bench/bench_startup.py --floors
 """
 
 from __future__ import annotations
@@ -49,10 +56,17 @@ def run_once(command: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
+FLOORS = {
+    "floor: pydantic+ruamel+pluggy": "pydantic.main, ruamel.yaml, pluggy",
+    "floor: + importlib.metadata": "pydantic.main, ruamel.yaml, pluggy, importlib.metadata",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=15, help="runs of each command (default 15)")
     parser.add_argument("--file", type=Path, default=SMALL, help="the small report (default: a clean fixture)")
+    parser.add_argument("--floors", action="store_true", help="also time the imports dvlint cannot start without")
     args = parser.parse_args()
     env = user_env()
     dvlint = script("dvlint") or sys.executable
@@ -70,6 +84,8 @@ def main() -> None:
             "dvlint check --no-cache": [*dvlint_cmd, "check", "--no-cache", str(args.file)],
             "dvlint check (warm cache)": [*dvlint_cmd, "check", "--cache-dir", cache, str(args.file)],
         }
+        if args.floors:
+            commands.update({name: [sys.executable, "-c", f"import {modules}"] for name, modules in FLOORS.items()})
         for command in commands.values():  # bytecode written, files in the page cache, the cache entry made
             run_once(command, env)
         times: dict[str, list[float]] = {name: [] for name in commands}

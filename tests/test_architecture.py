@@ -196,3 +196,25 @@ def test_every_package_is_in_the_wheel():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     folders = {".".join(init.parent.relative_to(ROOT).parts) for init in PACKAGE.rglob("__init__.py")}
     assert folders <= listed | {"dvlint.rules"}, sorted(folders - listed)
+
+
+def test_no_model_field_has_a_built_in_default_factory():
+    """``Field(default_factory=list)`` costs every start-up: pydantic reads a built-in's signature through the
+    tokenizer (dvlint.source.validation.empty_list says how much). Every model dvlint defines uses
+    ``empty_list`` instead; this finds any that does not, in the modules a check imports and the others."""
+    import importlib
+
+    from pydantic import BaseModel
+
+    built_in = (list, tuple, set, frozenset, bytearray)
+    found = []
+    for name in MODULES:
+        if name in ("dvlint.__main__",):
+            continue
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == name:
+                for field_name, field in value.model_fields.items():
+                    if field.default_factory in built_in:
+                        found.append(f"{name}.{value.__name__}.{field_name}")
+    assert found == []

@@ -304,3 +304,28 @@ def test_parallel_run_gives_the_serial_results_in_order(tmp_path):
     assert [r.path.name for r in parallel.reports] == sorted(p.name for p in tmp_path.iterdir())
     proc, out = run_json("check", str(tmp_path), "-j", "2")
     assert proc.returncode == 2 and out["summary"]["load_errors"] == 1 and out["summary"]["reports"] == PARALLEL_MIN_FILES + 5
+
+
+def test_the_parser_built_for_one_command_is_that_command_s_own_parser():
+    """``dvlint check ...`` builds only check's parser (dvlint.cli.main.build_parser): it must be the very
+    parser the full build makes, and COMMANDS must name every command the full build has."""
+    from dvlint.cli.main import COMMANDS, build_parser
+
+    for lang in ("vi", "en"):
+        full = build_parser(lang)
+        full_sub = next(a for a in full._actions if a.dest == "command")
+        assert list(full_sub.choices) == list(COMMANDS)
+        for name in COMMANDS:
+            one = build_parser(lang, name)
+            one_sub = next(a for a in one._actions if a.dest == "command")
+            assert name in one_sub.choices
+            assert one_sub.choices[name].format_help() == full_sub.choices[name].format_help()
+            assert one_sub.choices[name].prog == full_sub.choices[name].prog == f"dvlint {name}"
+
+
+def test_help_and_errors_without_a_command_first_list_every_command():
+    for args in (("--help",), ("-h", "check"), ("chek", "x.yaml")):
+        proc = run_cli(*args)
+        listed = proc.stdout + proc.stderr
+        for name in ("check", "score", "explain", "template", "import", "cache"):
+            assert name in listed, (args, listed)

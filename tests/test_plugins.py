@@ -11,6 +11,7 @@ code prefix, a plugin that cannot load (exit 2, named), the autoload switch, DV0
 from __future__ import annotations
 
 import importlib.util
+import os
 import json
 import subprocess
 import sys
@@ -457,3 +458,49 @@ def test_every_hookspec_is_documented_with_its_arguments():
         for name in inspect.signature(func).parameters:
             assert f"``{name}``" in doc, f"{func.__name__}'s docstring does not say what '{name}' holds"
     assert "context.settings" in page and "context.config" not in page
+
+
+# --- pydantic's own plugins ------------------------------------------------------
+
+PYDANTIC_SPY = '''
+"""A pydantic plugin (entry point group ``pydantic``): importing it leaves a mark."""
+import os
+from pathlib import Path
+
+Path(os.environ["SPY_MARK"]).write_text("loaded", encoding="utf-8")
+
+
+class Plugin:
+    def new_schema_validator(self, *args, **kwargs):
+        return None, None, None  # observes nothing
+
+
+plugin = Plugin()
+'''
+
+
+def pydantic_plugin_site(root: Path) -> Path:
+    """A folder holding a module and the .dist-info of a distribution declaring it a pydantic plugin."""
+    site = root / "site"
+    (site / "pydantic_spy-1.0.dist-info").mkdir(parents=True)
+    (site / "pydantic_spy.py").write_text(PYDANTIC_SPY, encoding="utf-8")
+    (site / "pydantic_spy-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: pydantic-spy\nVersion: 1.0\n", encoding="utf-8")
+    (site / "pydantic_spy-1.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nspy = pydantic_spy:plugin\n", encoding="utf-8")
+    return site
+
+
+def test_no_installed_pydantic_plugin_takes_part_in_dvlint_s_validation(tmp_path):
+    site, mark = pydantic_plugin_site(tmp_path), tmp_path / "mark"
+    env = {"PYTHONPATH": str(site), "SPY_MARK": str(mark)}
+    validated = subprocess.run(  # the plugin is real: pydantic loads it in any other program
+        [sys.executable, "-c", "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int\nM(x=1)"],
+        env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+    assert validated.returncode == 0, validated.stderr
+    assert mark.read_text(encoding="utf-8") == "loaded"
+    mark.unlink()
+
+    proc = run_cli("check", str(CLEAN), "--no-cache", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert not mark.exists()

@@ -48,8 +48,6 @@ class Weight:
 
 def weigh(paths: list[Path], loader_names: list[str | None], max_size: int, seconds: float | None) -> list[Weight]:
     """The weight of each file (its loader's name beside it); PDFs are probed together, within ``seconds``."""
-    from dvlint.importers.ocr import MAX_PAGES as OCR_MAX_PAGES
-
     pdfs = [path for path, name in zip(paths, loader_names) if name == "pdf"]
     probed = dict(zip(pdfs, probe_pdfs(pdfs, max_size, seconds))) if pdfs else {}
     weights = []
@@ -59,6 +57,8 @@ def weigh(paths: list[Path], loader_names: list[str | None], max_size: int, seco
             continue
         read_before = _read_before(path, name, max_size)
         if name == "pdf":
+            from dvlint.importers.ocr import MAX_PAGES as OCR_MAX_PAGES  # here: a check of YAML files needs no OCR
+
             pages, has_text = probed.get(path) or (1, False)
             scan = not has_text and not read_before
             seconds_per_page = OCR_PAGE_SECONDS if scan else TEXT_PAGE_SECONDS

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from dvlint.engine.rule import CODE_PREFIX_PATTERN
 from dvlint.knowledge.data import GradeBand, by_longest_prefix
 from dvlint.source.errors import UsageError
+from dvlint.source.validation import empty_list
 from dvlint.i18n import Msg
 
 CONFIG_NAMES = ("dvlint.toml", "pyproject.toml")
@@ -50,9 +51,9 @@ class FileConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, alias_generator=lambda s: s.replace("_", "-"), defer_build=True)
 
     select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    rules: list[str] = Field(default_factory=list, description="folders of local rule modules")
-    templates: list[str] = Field(default_factory=list, description="folders of local templates")
+    ignore: list[str] = Field(default_factory=empty_list)
+    rules: list[str] = Field(default_factory=empty_list, description="folders of local rule modules")
+    templates: list[str] = Field(default_factory=empty_list, description="folders of local templates")
     template: str | None = None
     lang: Literal["vi", "en"] | None = None
     fail_on: Literal["error", "warning", "info", "never"] | None = None

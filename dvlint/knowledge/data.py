@@ -260,7 +260,9 @@ class NeedsParent(DataModel):
 class Bodies(DataModel):
     source: str
     bodies: list[Body]
-    needs_parent: NeedsParent = NeedsParent(prefixes=[])
+    # A factory, not NeedsParent(prefixes=[]): an instance as the default would build NeedsParent's
+    # validator while this module is imported, on every start-up, for a default bodies.yaml never leaves.
+    needs_parent: NeedsParent = Field(default_factory=lambda: NeedsParent(prefixes=[]))
 
 
 class TextData(DataModel):

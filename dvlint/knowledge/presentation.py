@@ -17,6 +17,7 @@ from pydantic import Field
 
 from dvlint.knowledge import data
 from dvlint.source.datafile import DataModel, builtin_data_dir
+from dvlint.source.validation import empty_list
 
 Range = tuple[float, float]
 
@@ -79,7 +80,7 @@ class Body(DataModel):
     indent_tolerance: float = 0.5
     space_between: float
     line_spacing: Range
-    not_starting: list[str] = Field(default_factory=list)  # opening paragraphs that are no running text (căn cứ)
+    not_starting: list[str] = Field(default_factory=empty_list)  # opening paragraphs that are no running text (căn cứ)
 
 
 class ValueSet(DataModel):

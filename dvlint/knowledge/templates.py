@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dvlint.knowledge.data import GradeBand, by_longest_prefix, fold, load_model_file, strip_diacritics
 from dvlint.source.errors import UsageError
+from dvlint.source.validation import empty_list
 from dvlint.i18n import Msg
 
 
@@ -41,13 +42,13 @@ class TemplateScoring(Strict):
 class AppliesTo(Strict):
     """When a template is the one for a report."""
 
-    kinds: list[str] = Field(default_factory=list, description="document types: báo cáo, kế hoạch ...")
+    kinds: list[str] = Field(default_factory=empty_list, description="document types: báo cáo, kế hoạch ...")
     format: str | None = Field(None, pattern="^(state|party)$")
-    title_patterns: list[str] = Field(default_factory=list, description="words the title contains (any one)")
-    subjects: list[str] = Field(default_factory=list,
+    title_patterns: list[str] = Field(default_factory=empty_list, description="words the title contains (any one)")
+    subjects: list[str] = Field(default_factory=empty_list,
                                 description="words naming the work the title is about (any one): dân vận, dân chủ ở cơ sở; "
                                             "a plan or review of anything else is not this template's")
-    provinces: list[str] = Field(default_factory=list, description="only reports from these provinces")
+    provinces: list[str] = Field(default_factory=empty_list, description="only reports from these provinces")
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     priority: int = Field(0, description="when several templates fit, the highest priority wins")
@@ -58,7 +59,7 @@ class Part(Strict):
 
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(description="the heading as the outline writes it")
-    variants: list[str] = Field(default_factory=list, description="other headings that count as this part")
+    variants: list[str] = Field(default_factory=empty_list, description="other headings that count as this part")
     weight: float | None = Field(None, ge=0, description="points lost when this requirement is not met (else the rule's)")
 
     @property
@@ -69,12 +70,12 @@ class Part(Strict):
 class SectionRequirement(Part):
     required: bool = True
     min_chars: int = Field(0, ge=0, description="least amount of text under it")
-    subsections: list[Part] = Field(default_factory=list)
+    subsections: list[Part] = Field(default_factory=empty_list)
 
 
 class RecipientRequirement(Strict):
     label: str
-    variants: list[str] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=empty_list)
     weight: float | None = Field(None, ge=0)
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
@@ -91,7 +92,7 @@ class IndicatorRequirement(Part):
     min: float | None = None
     max: float | None = None
     required: bool = True
-    required_for: list[str] = Field(default_factory=list,
+    required_for: list[str] = Field(default_factory=empty_list,
                                     description="only in reports on these periods: month, quarter, half_year, nine_months, year, multi_year")
 
 
@@ -121,14 +122,14 @@ class Template(Strict):
     description: str | None = None
     source: str | None = Field(None, description="the outline (đề cương) this template follows")
     extends: str | None = Field(None, description="the template this one starts from")
-    remove: list[str] = Field(default_factory=list, description="keys of inherited sections to drop")
+    remove: list[str] = Field(default_factory=empty_list, description="keys of inherited sections to drop")
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
     ordered: bool | None = Field(None, description="whether the sections must come in this order (default true)")
-    sections: list[SectionRequirement] = Field(default_factory=list)
-    recipients: list[RecipientRequirement] = Field(default_factory=list)
-    appendices: list[Part] = Field(default_factory=list, description="appendices the report must have, by title")
-    indicators: list[IndicatorRequirement] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
+    sections: list[SectionRequirement] = Field(default_factory=empty_list)
+    recipients: list[RecipientRequirement] = Field(default_factory=empty_list)
+    appendices: list[Part] = Field(default_factory=empty_list, description="appendices the report must have, by title")
+    indicators: list[IndicatorRequirement] = Field(default_factory=empty_list)
+    relations: list[Relation] = Field(default_factory=empty_list)
     deadline: Deadline | None = None
     scoring: TemplateScoring = Field(default_factory=TemplateScoring)
 

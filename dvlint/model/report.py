@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraint
 from dvlint.knowledge import data
 from dvlint.model import parsing
 from dvlint.source.positions import format_path
-from dvlint.source.validation import custom_error
+from dvlint.source.validation import custom_error, empty_list
 
 Scalar = str | int | float | bool | None
 
@@ -124,7 +124,7 @@ class Document(Node):
     date: str | None = Field(None, description="Ngày ban hành as written, e.g. 'ngày 05 tháng 3 năm 2020'")
     title: str | None = Field(None, description="Trích yếu (summary line) as written")
     period: Period | None = Field(None, description="Reporting period; read from the title when omitted")
-    addressees: list[str] = Field(default_factory=list, description="Kính gửi: the addressees as written")
+    addressees: list[str] = Field(default_factory=empty_list, description="Kính gửi: the addressees as written")
 
     @field_validator("kind")
     @classmethod
@@ -219,8 +219,8 @@ class Table(Node):
     """A table: header cells and rows of cells, as written."""
 
     caption: str | None = None
-    header: list[Scalar] = Field(default_factory=list)
-    rows: list[list[Scalar]] = Field(default_factory=list)
+    header: list[Scalar] = Field(default_factory=empty_list)
+    rows: list[list[Scalar]] = Field(default_factory=empty_list)
 
 
 class Section(Node):
@@ -228,9 +228,9 @@ class Section(Node):
 
     label: str | None = Field(None, description="Numbering as written: 'I.', '2.1.', 'a)', '3-'")
     heading: str | None = None
-    paragraphs: list[str] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
-    children: list[Section] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=empty_list)
+    tables: list[Table] = Field(default_factory=empty_list)
+    children: list[Section] = Field(default_factory=empty_list)
 
     def walk(self):
         """This section and all below it, depth first."""
@@ -261,8 +261,8 @@ class Appendix(Node):
     label: str | None = Field(None, description="e.g. 'Phụ lục I'")
     title: str | None = None
     reference: str | None = Field(None, description="'Kèm theo Báo cáo số ... ngày ...' as written")
-    paragraphs: list[str] = Field(default_factory=list)
-    tables: list[Table] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=empty_list)
+    tables: list[Table] = Field(default_factory=empty_list)
 
 
 class Signature(Node):
@@ -293,7 +293,7 @@ class Recipients(Node):
     """Nơi nhận: the heading and the lines, as written."""
 
     heading: str | None = Field(None, description="As written: 'Nơi nhận:'")
-    lines: list[str] = Field(default_factory=list, description="Each line as written: '- Sở Nội vụ;'")
+    lines: list[str] = Field(default_factory=empty_list, description="Each line as written: '- Sở Nội vụ;'")
 
 
 class Footnote(Node):
@@ -312,17 +312,17 @@ class Report(Node):
     model_config = ConfigDict(extra="forbid", title="dvlint report")
 
     document: Document
-    opening: list[str] = Field(default_factory=list, description="Paragraphs before the first section (căn cứ ...)")
-    sections: list[Section] = Field(default_factory=list)
-    closing: list[str] = Field(default_factory=list, description="Paragraphs after the last section ('Trên đây ... ./.')")
+    opening: list[str] = Field(default_factory=empty_list, description="Paragraphs before the first section (căn cứ ...)")
+    sections: list[Section] = Field(default_factory=empty_list)
+    closing: list[str] = Field(default_factory=empty_list, description="Paragraphs after the last section ('Trên đây ... ./.')")
     indicators: dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Indicator] = Field(
         default_factory=dict, description="Named figures; keys in lower case with '_' (procedures_received)")
-    appendices: list[Appendix] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=empty_list)
     signature: Signature | None = None
     recipients: Recipients | None = None
-    footnotes: list[Footnote] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=empty_list)
     unclassified: list[str] = Field(
-        default_factory=list, description="Text an importer could not place, kept so that nothing is lost")
+        default_factory=empty_list, description="Text an importer could not place, kept so that nothing is lost")
 
     def all_sections(self):
         for section in self.sections:

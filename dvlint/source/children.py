@@ -13,7 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the readers start the programs; this module only ends them (the runner imports it always)
+    import subprocess
 
 
 def output_of(process: subprocess.Popen, timeout: float, group: bool) -> tuple[bytes, bytes]:

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dvlint.source import yamlload
 from dvlint.source.errors import LoadError
-from dvlint.source.validation import located_errors, to_load_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -56,5 +55,7 @@ def load_model_file(path: Path, model: type[M], read) -> M:
     except LoadError as exc:
         raise DataFileError(str(path), exc) from None
     except ValidationError as exc:
+        from dvlint.source.validation import located_errors, to_load_error  # only for a broken file
+
         raise DataFileError(str(path), to_load_error(exc, positions, model),
                             located_errors(exc, positions, model)) from None

@@ -21,6 +21,17 @@ from dvlint.i18n import Msg
 from dvlint.source.positions import PositionMap, format_path
 
 
+def empty_list() -> list:
+    """A new empty list: ``Field(default_factory=empty_list)`` in dvlint's models, where ``list`` would do.
+
+    Building a model, pydantic reads each default factory's signature (does it take the validated data?).
+    A built-in's signature is parsed from its text form by the tokenizer: 4 ms for the first (compiling the
+    tokenizer's pattern), then 0.3 ms each, for the thirty-odd list fields every ``dvlint check`` builds;
+    a function written in Python is read in 0.05 ms. What the field holds is the same.
+    """
+    return []
+
+
 def custom_error(vi: str, en: str) -> PydanticCustomError:
     """A validator error whose message exists in both languages."""
     return PydanticCustomError("dvlint", "{en}", {"vi": vi, "en": en})
