@@ -86,6 +86,21 @@ def find_dates(text: str) -> list[FoundDate]:
     return found
 
 
+def whole_date(text: str) -> FoundDate | None:
+    """The date ``text`` is, when it holds that one date and nothing else (spaces aside): the date of a
+    table cell ("29/3/2020"), found as ``find_dates`` finds it but without scanning a cell that does not
+    open with one (a figure, a name) to its end."""
+    if not _MAY_HOLD_DATE.search(text):
+        return None
+    text = unicodedata.normalize("NFC", text)
+    start = len(text) - len(text.lstrip())
+    m = _DATES.match(text, start)  # find_dates' first date opens here, or the cell is not one date
+    if m is None:
+        return None
+    date = _date_from(m.lastgroup, _Groups(m, m.lastgroup))
+    return date if date is not None and date.text.strip() == text.strip() else None
+
+
 class _Groups:
     """The groups of one alternative of _DATES, by their short names."""
 

@@ -378,14 +378,14 @@ class Report(Node):
         """
         import dataclasses
 
-        from dvlint.model.extract import find_citations, find_dates
+        from dvlint.model.extract import find_citations, whole_date
 
         row_dates = {}
         for path, text in self._texts:
             if ".rows[" in path and len(text) <= _LONGEST_DATE_CELL:
-                dates = find_dates(text)
-                if len(dates) == 1 and dates[0].text.strip() == text.strip():
-                    row_dates.setdefault(path.rsplit("[", 1)[0], dates[0])
+                date = whole_date(text)
+                if date is not None:
+                    row_dates.setdefault(path.rsplit("[", 1)[0], date)
         out = []
         for path, text in self._texts:
             for cite in find_citations(text):
