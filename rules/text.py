@@ -18,7 +18,20 @@ from dvlint.knowledge import data
 # written as alternatives, longest phrase first, not as "(?: \w++){0,2}" and "(,)?": the same
 # matches (compared on the fixtures and 300,000 random texts), a fifth faster, since a repeated
 # group costs the engine more at every word than trying one branch after another.
-_REPEAT = re.compile(r"(?<!\w)(?P<phrase>\w++(?: \w++(?: \w++|)|))(?P<comma>,|) (?P<again>(?P=phrase))(?!\w)")
+_PHRASE_TWICE = r"(?P<phrase>\w++(?: \w++(?: \w++|)|))(?P<comma>,|) (?P<again>(?P=phrase))(?!\w)"
+# The phrase opens after a character that is no letter: that character is matched, not looked behind at, so
+# that the engine skips from one such character to the next in C instead of trying at every letter (a sixth
+# fewer instructions). The text's first phrase has no character before it: _REPEAT_AT_START is tried there.
+_REPEAT = re.compile(r"\W" + _PHRASE_TWICE)
+_REPEAT_AT_START = re.compile(_PHRASE_TWICE)
+
+
+def _repeats(text: str):
+    """Each match of a phrase typed twice in ``text``, in order, as one left-to-right scan finds them."""
+    first = _REPEAT_AT_START.match(text)
+    if first:
+        yield first
+    yield from _REPEAT.finditer(text, first.end() if first else 0)
 
 
 def _reported(match, single: set[str], allowed: set[str]) -> bool:
@@ -45,7 +58,7 @@ def _whole_items(match) -> bool:
     report's texts joined by line breaks: a line break is where a text begins or ends, whatever the
     text beside it ends or begins with."""
     text = match.string
-    before = text[:match.start()].rpartition("\n")[2].rstrip()
+    before = text[:match.start("phrase")].rpartition("\n")[2].rstrip()
     after = text[match.end():].partition("\n")[0].lstrip()
     starts = not before or before[-1] in ",;:.(-–+•"
     ends = not after or after[0] in ",;:.)"
@@ -79,10 +92,10 @@ def repeated_words(report):
     words = data.text_data()
     allowed = {w.lower() for w in words.reduplications}
     single = {w.lower() for w in words.single_word_typos}
-    for path, match in report.search_all(_REPEAT):
+    for match in _repeats(report.joined_text):
         if _reported(match, single, allowed):
             again = match.group("again")
-            yield Problem(path, snippet=match.string[match.start("again"):match.start("again") + 30],
+            yield Problem(report.path_at(match.start("phrase")), snippet=match.string[match.start("again"):match.start("again") + 30],
                           vi=f"'{again}' bị gõ lặp hai lần liền nhau", en=f"'{again}' is typed twice in a row")
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, SEEDS, run_cli, run_json
-from dvlint.model.extract import find_citations, find_dates, normalize_symbol
+from dvlint.model.extract import find_citations, find_dates, normalize_symbol, whole_date
 
 
 @pytest.mark.parametrize("text, precision, parts, blank", [
@@ -127,3 +127,22 @@ def test_citations_command_lists_each_document_once():
     assert plan["count"] == 1  # 153/KH-SKHCN in the appendix has another issuer code: a separate key
     text = run_cli("citations", str(SEEDS / "dak-nong-2023-ke-hoach-dvcq.md")).stdout
     assert "Công văn | 5361/UBND-NC | 22/09/2023 | Ủy ban nhân dân tỉnh Đăk Nông | 1 | 11" in text
+
+
+@pytest.mark.parametrize("cell", ["29/3/2020", " 05/03/2020 ", "ngày 5 tháng 3 năm 2020", "Quý I/2020", "tháng 3/2020",
+                                  "2018-2020", "1.234", "12", "Sở Nội vụ", "29/3/2020 và 30/3/2020", "ngày tháng năm",
+                                  "Tổng: 29/3/2020", "2020-2018", ""])
+def test_whole_date_is_the_cell_find_dates_reads_as_one_date(cell):
+    dates = find_dates(cell)
+    alone = dates[0] if len(dates) == 1 and dates[0].text.strip() == cell.strip() else None
+    assert whole_date(cell) == alone
+
+
+@pytest.mark.parametrize("text", ["Kế hoạch số 153/KH-SKHCN ngày 29/3/2019 của Sở", "Quyết định số 12/QĐ-UBND, ban hành ngày 5 tháng 3 năm 2020",
+                                  "Công văn số 7/UBND ngày 29 / 3 / 2019", "Kế hoạch số 15/KH-UBND NGÀY 1 THÁNG 12 NĂM 2021 về"])
+def test_a_citation_date_is_the_date_find_dates_reads_after_the_symbol(text):
+    cite = find_citations(text)[0]
+    assert cite.date is not None
+    first = next(d for d in find_dates(text) if d.start >= cite.date.start)
+    assert (cite.date.start, cite.date.end, cite.date.text, cite.date.day, cite.date.month, cite.date.year,
+            cite.date.day_text) == (first.start, first.end, first.text, first.day, first.month, first.year, first.day_text)

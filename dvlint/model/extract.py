@@ -86,6 +86,21 @@ def find_dates(text: str) -> list[FoundDate]:
     return found
 
 
+def whole_date(text: str) -> FoundDate | None:
+    """The date ``text`` is, when it holds that one date and nothing else (spaces aside): the date of a
+    table cell ("29/3/2020"), found as ``find_dates`` finds it but without scanning a cell that does not
+    open with one (a figure, a name) to its end."""
+    if not _MAY_HOLD_DATE.search(text):
+        return None
+    text = unicodedata.normalize("NFC", text)
+    start = len(text) - len(text.lstrip())
+    m = _DATES.match(text, start)  # find_dates' first date opens here, or the cell is not one date
+    if m is None:
+        return None
+    date = _date_from(m.lastgroup, _Groups(m, m.lastgroup))
+    return date if date is not None and date.text.strip() == text.strip() else None
+
+
 class _Groups:
     """The groups of one alternative of _DATES, by their short names."""
 
@@ -153,8 +168,8 @@ _SYMBOL = (r"(?P<number>\d\d{0,4})\s*(?:/\s*(?P<year>\d{4})\s*)?(?P<sep>[/\-–]
 # words are then looked for just before the symbol.
 _FROM_SYMBOL = re.compile(
     _SYMBOL
-    + r"(?P<tail>(?:\s*,)?\s*(?:ban\s+hành\s+)?ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _YEAR
-    + r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _YEAR + r"))?"
+    + r"(?P<tail>(?:\s*,)?\s*(?:ban\s+hành\s+)?(?P<on>ngày)\s+(?:(?P<sd>\d{1,2})\s*/\s*(?P<sm>\d{1,2})\s*/\s*(?P<sy>"
+    + _YEAR + r")|(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>" + _YEAR + r")))?"
     + r"(?P<issuer>\s+của\s+(?P<who>[^,;.()“\"\d]{3,80}?)(?=\s+(?:về|về việc|thực hiện|ban hành|tiếp tục|"
       r"triển khai|hướng dẫn|đã|là|phối hợp|tại|số|và\s+(?:" + _TYPES + r"))\b|[,;.()“\"]|$))?",
     re.IGNORECASE,
@@ -231,16 +246,21 @@ def find_citations(text: str) -> list[Citation]:
         key = normalize_symbol(symbol)
         if key is None:
             continue
-        date = None
-        if m["tail"]:
-            dates = find_dates(m["tail"])
-            if dates:
-                first = dates[0]
-                offset = m.start("tail")
-                date = FoundDate(offset + first.start, offset + first.end, first.text, first.precision, first.day,
-                                 first.month, first.year, first.end_year, first.quarter, first.blank,
-                                 first.day_text, first.month_text)
+        date = _tail_date(m, text) if m["tail"] else None
         who = " ".join(m["who"].split()) if m["who"] else None
         out.append(Citation(head.start(), m.end(), text[head.start():m.end()], " ".join(head["type"].split()),
                             m["number"], symbol, key, date, who))
     return out
+
+
+def _tail_date(m: re.Match, text: str) -> FoundDate:
+    """The date a citation gives after its symbol, read from the groups of _FROM_SYMBOL: the date find_dates
+    reads in the tail ("ngày 5 tháng 3 năm 2020" whole; "29/3/2019" without its "ngày"), without a second
+    scan of it."""
+    if m["sd"]:
+        day, month, year, start = m["sd"], m["sm"], m["sy"], m.start("sd")
+    else:
+        day, month, year, start = m["wd"], m["wm"], m["wy"], m.start("on")
+    end = m.end("tail")
+    return FoundDate(start, end, text[start:end], "day", int(day), int(month), int(year),
+                     day_text=day, month_text=month)

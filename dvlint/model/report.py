@@ -12,6 +12,7 @@ is ``"signature"``), so a rule can point a finding at the object it judged.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -378,14 +379,14 @@ class Report(Node):
         """
         import dataclasses
 
-        from dvlint.model.extract import find_citations, find_dates
+        from dvlint.model.extract import find_citations, whole_date
 
         row_dates = {}
         for path, text in self._texts:
             if ".rows[" in path and len(text) <= _LONGEST_DATE_CELL:
-                dates = find_dates(text)
-                if len(dates) == 1 and dates[0].text.strip() == text.strip():
-                    row_dates.setdefault(path.rsplit("[", 1)[0], dates[0])
+                date = whole_date(text)
+                if date is not None:
+                    row_dates.setdefault(path.rsplit("[", 1)[0], date)
         out = []
         for path, text in self._texts:
             for cite in find_citations(text):
@@ -400,11 +401,12 @@ class Report(Node):
         One regular-expression pass over the joined text instead of one per
         field; a pattern must not match across a line break to stay in a field.
         """
-        import bisect
-
         for match in pattern.finditer(self.joined_text):
-            index = bisect.bisect_right(self._text_starts, match.start()) - 1
-            yield self._texts[index][0], match
+            yield self.path_at(match.start()), match
+
+    def path_at(self, offset: int) -> str:
+        """The path of the text that holds ``offset`` of ``joined_text``."""
+        return self._texts[bisect.bisect_right(self._text_starts, offset) - 1][0]
 
     def _walk_texts(self):
         doc = self.document

@@ -32,16 +32,18 @@ def text_lines(text: str) -> list[str]:
     of text from a PDF), a vertical tab and \\x1c-\\x1e, and every such break
     would put the findings below it a line too low.
     """
-    return _lines(text, _TEXT_BREAK)
+    return _lines(text, _TEXT_BREAK, "\r")
 
 
 def yaml_lines(text: str) -> list[str]:
     """The lines of a YAML file as ruamel.yaml counts them (its marks give the line numbers)."""
-    return _lines(text, _YAML_BREAK)
+    return _lines(text, _YAML_BREAK, "\r\x85\u2028\u2029")
 
 
-def _lines(text: str, breaks: re.Pattern) -> list[str]:
-    lines = breaks.split(text)
+def _lines(text: str, breaks: re.Pattern, rare: str) -> list[str]:
+    """``text`` split at ``breaks``; at "\n" alone by str.split when it holds none of the ``rare`` breaks
+    (most files): the same lines, several times faster than a regular expression's split."""
+    lines = breaks.split(text) if any(ch in text for ch in rare) else text.split("\n")
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
