@@ -168,7 +168,7 @@ class FootReader:
 
 @functools.cache
 def _trailing_name() -> re.Pattern:
-    """A name at the end of a line. Compiled when an importer first asks (3 ms: its Vietnamese letter
+    r"""A name at the end of a line. Compiled when an importer first asks (3 ms: its Vietnamese letter
     ranges), not on every start-up: the rules import this module for its Nơi nhận helpers alone.
 
     The name's words are apart by spaces (\s+, never \s*: with \s* a run of capitalised syllables can be
