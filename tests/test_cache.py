@@ -377,6 +377,22 @@ def test_cache_info_and_clear(tmp_path):
     assert "results: 0 entries" in cached_cli(cache, "cache", "info", "--lang", "en").stdout
 
 
+def test_an_entry_is_written_again_after_its_folder_was_cleared_and_text_that_is_no_unicode_is_not_kept(tmp_path):
+    """The store remembers the folders it made; a ``cache clear`` by another process between two writes
+    removes them, and the next write makes its folder again. A lone surrogate (no UTF-8) is a write that
+    fails, never an exception in the writer thread, and leaves no temporary file."""
+    from dvlint.source.cachestore import Store
+
+    store = Store(tmp_path / "cache")
+    key = "ab" + "0" * 62
+    assert store.write("results", key, {"n": 1}) and store.read("results", key) == {"n": 1}
+    assert Store(tmp_path / "cache").clear() == 1 and not (tmp_path / "cache" / "results" / "ab").exists()
+    assert store.write("results", key, {"n": 2}) and store.read("results", key) == {"n": 2}
+    assert store.write("results", "cd" + "0" * 62, {"text": "\udc80"}) is False
+    assert store.read("results", "cd" + "0" * 62) is None
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.name.startswith(".tmp-")]
+
+
 def test_the_oldest_entries_go_when_the_cache_is_full(tmp_path):
     from dvlint.source.cachestore import Store
 
