@@ -1,0 +1,49 @@
+"""The date and share scans tried only where a rarer character marks a possible start
+(Report.search_at) find exactly what a scan of the whole text finds (Report.search_all)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from dvlint.model.report import Report
+from dvlint.rules.citations import _SLASH_DAY, _SLASHED_DAY, _WRITTEN_DAY, _written_day_starts
+from dvlint.rules.indicators import _STATED_SHARE
+
+TEXTS = [
+    "Kế hoạch số 153/KH-SKHCN ngày 29/3/2019, Công văn ngày 05 / 3 / 2020 và ngày 5/3/20201",
+    "NGÀY 31 THÁNG 02 NĂM 2020; nGàY 5 tháng 3 năm 2020; xngày 5 tháng 3 năm 2020; Ngày  1\ntháng 12 năm 2021",
+    "Giải quyết 15/16 thư, đạt 100%; 123/120 hồ sơ 25%; 2/3 diện tích từ 15% trở lên; 1.234/5 = 7 %",
+    "5//3/2020 1/2/3/2020 12\t/ 3 /2020 ٣/٣/٢٠٢٠ ²/3/2020 12\n/5/2020 /5/2020 5/",
+]
+
+
+def _report(paragraphs: list[str]) -> Report:
+    return Report.model_validate({"document": {"title": "x", "kind": "BÁO CÁO"}, "opening": paragraphs}).bind_paths()
+
+
+def _found(pairs) -> list:
+    return [(path, match.span(), match.groups()) for path, match in pairs]
+
+
+def _same_as_whole_scans(report: Report) -> None:
+    starts = report.numbers_before_slash
+    for pattern, pattern_starts in ((_WRITTEN_DAY, _written_day_starts(report.joined_text)), (_SLASHED_DAY, starts),
+                                    (_SLASH_DAY, starts), (_STATED_SHARE, starts)):
+        assert _found(report.search_at(pattern, pattern_starts)) == _found(report.search_all(pattern))
+
+
+def test_anchored_scans_find_what_whole_scans_find_in_written_cases():
+    report = _report(TEXTS)
+    assert _found(report.search_at(_SLASHED_DAY, report.numbers_before_slash))  # the cases hold dates
+    _same_as_whole_scans(report)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_anchored_scans_find_what_whole_scans_find_in_random_texts(seed):
+    rng = random.Random(seed)
+    atoms = ["1", "12", "123", "2020", "05", "/", " / ", " ", "\t", "\n", "%", "5%", ",", ".", "ngày", "Ngày", "NGÀY",
+             "tháng", "THÁNG", "năm", "Năm", "xngày", "đạt", "٣", "²", "\u2003", "15/16", "3/2020", "ày", "gày"]
+    paragraphs = ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 14))) for _ in range(400)]
+    _same_as_whole_scans(_report([p for p in paragraphs if p]))
