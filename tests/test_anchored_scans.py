@@ -47,3 +47,26 @@ def test_anchored_scans_find_what_whole_scans_find_in_random_texts(seed):
              "tháng", "THÁNG", "năm", "Năm", "xngày", "đạt", "٣", "²", "\u2003", "15/16", "3/2020", "ày", "gày"]
     paragraphs = ["".join(rng.choice(atoms) for _ in range(rng.randint(0, 14))) for _ in range(400)]
     _same_as_whole_scans(_report([p for p in paragraphs if p]))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_legacy_sign_tests_pass_every_text_a_legacy_pattern_matches(seed):
+    from dvlint.rules.text import _MAY_MATCH, _MOJIBAKE
+
+    rng = random.Random(seed)
+    chars = [chr(c) for c in range(0x7E, 0x250)] + ["Ã", "á", "º", "»", "‘", "°", "¡", "a", " "] * 10
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 6)))
+        for (_, _, pattern), may_match in zip(_MOJIBAKE, _MAY_MATCH):
+            if pattern.search(text):
+                matched += 1
+                assert may_match(text), (text, pattern.pattern)
+    assert matched > 1000
+
+
+def test_a_vietnamese_capital_a_tilde_is_no_sign_of_double_decoding():
+    from dvlint.rules.text import _MAY_MATCH
+
+    assert not any(may_match("CÔNG TÁC LÃNH ĐẠO, XÃ HỘI") for may_match in _MAY_MATCH)
+    assert _MAY_MATCH[0]("CÃ´ng") and _MAY_MATCH[0]("Cá»™ng") and not _MAY_MATCH[0]("XÃ")
