@@ -70,3 +70,26 @@ def test_a_vietnamese_capital_a_tilde_is_no_sign_of_double_decoding():
 
     assert not any(may_match("CÔNG TÁC LÃNH ĐẠO, XÃ HỘI") for may_match in _MAY_MATCH)
     assert _MAY_MATCH[0]("CÃ´ng") and _MAY_MATCH[0]("Cá»™ng") and not _MAY_MATCH[0]("XÃ")
+
+
+@pytest.mark.parametrize("name", ["Huỳnh Văn Quân", "Trần Thị Bình", "Ư An", "Đỗ Ý"])
+def test_signer_name_pattern_finds_what_a_look_behind_first_finds(name):
+    import re
+
+    from dvlint.knowledge import data
+    from dvlint.rules.signature import _any_diacritics, _letter_classes
+
+    parts = [r"\s+" if char == " " else _letter_classes().get(char, re.escape(char))
+             for char in data.strip_diacritics(name).lower()]
+    reference = re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
+    rng = random.Random(name)
+    forms = {word: [word, word.upper(), data.strip_diacritics(word).lower(), "x" + word, word + "x", word[:-1]]
+             for word in name.split()}
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice([" ", "  ", "\n", "", ",", " (", "."]).join(rng.choice(forms[w]) for w in name.split())
+                       + rng.choice([" ", "", ".", "a"]) for _ in range(rng.randint(1, 3)))
+        found = [(m.span(), m.group(0)) for m in _any_diacritics(name).finditer(text)]
+        assert found == [(m.span(), m.group(0)) for m in reference.finditer(text)]
+        matched += bool(found)
+    assert matched > 100
