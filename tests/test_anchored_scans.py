@@ -93,3 +93,20 @@ def test_signer_name_pattern_finds_what_a_look_behind_first_finds(name):
         assert found == [(m.span(), m.group(0)) for m in reference.finditer(text)]
         matched += bool(found)
     assert matched > 100
+
+
+def test_written_days_found_from_their_gay_are_those_the_whole_scan_finds():
+    rng = random.Random(4)
+
+    def one() -> str:
+        space = lambda: rng.choice(["", " ", "  ", "\n", "\t", "x"])  # noqa: E731
+        return (rng.choice(["", "x", " ", "(", "1", "à", "Ày"])
+                + rng.choice(["ngày", "Ngày", "NGÀY", "nGÀy", "ngáy", "ngay", "xngày", "ngà", "gày", "ày"]) + space()
+                + rng.choice(["5", "05", "31", "123", "", "٣"]) + space() + rng.choice(["tháng", "THÁNG", "thang"])
+                + space() + rng.choice(["2", "12", ""]) + space() + rng.choice(["năm", "NĂM", "nam"]) + space()
+                + rng.choice(["2020", "20", "20201"]))
+
+    report = _report(["".join(one() for _ in range(rng.randint(1, 3))) for _ in range(3000)])
+    found = _found(report.search_at(_WRITTEN_DAY, _written_day_starts(report.joined_text)))
+    assert len(found) > 20
+    assert found == _found(report.search_all(_WRITTEN_DAY))
