@@ -308,7 +308,7 @@ def stated_share(report):
     """
     if "%" not in report.joined_text:
         return  # a literal test in C: most reports state no share at all, and the scan stops at every digit
-    for path, match in report.search_all(_STATED_SHARE):
+    for path, match in report.search_at(_STATED_SHARE, report.numbers_before_slash):
         part, whole = int(match["part"]), int(match["whole"])
         stated = float(match["pct"].replace(",", "."))
         if whole == 0 or part > whole or _THRESHOLD.search(match["between"]) or _OR_MORE.match(match.string, match.end()):

@@ -174,7 +174,11 @@ _FROM_SYMBOL = re.compile(
       r"triển khai|hướng dẫn|đã|là|phối hợp|tại|số|và\s+(?:" + _TYPES + r"))\b|[,;.()“\"]|$))?",
     re.IGNORECASE,
 )
-_TYPE_BEFORE_SYMBOL = re.compile(r"(?P<type>\b(?:" + _TYPES + r"))(?:\s+(?:số\s*:?|số))?\s*\Z", re.IGNORECASE)
+# The search opens with the type words' first letters: at the other places of its window (most) it fails at
+# one class test instead of trying each of the 19 type words (a third off the search).
+_TYPE_FIRST_LETTERS = "".join(sorted({t[0] for t in CITED_TYPES}))
+_TYPE_BEFORE_SYMBOL = re.compile(r"(?=[" + _TYPE_FIRST_LETTERS + r"])(?P<type>\b(?:" + _TYPES + r"))(?:\s+(?:số\s*:?|số))?\s*\Z",
+                                 re.IGNORECASE)
 _TYPE_REACH = 40  # the longest type word, "số:" and spaces fit in this many characters
 
 

@@ -404,6 +404,40 @@ class Report(Node):
         for match in pattern.finditer(self.joined_text):
             yield self.path_at(match.start()), match
 
+    def search_at(self, pattern, starts):
+        """What ``search_all(pattern)`` yields, when a match of ``pattern`` can begin at no offset of
+        ``joined_text`` but ``starts`` (ascending): ``pattern`` is tried at those offsets alone, as
+        ``finditer`` would try it there (from the end of the previous match on), so that a scan which
+        would stop at every digit in the engine stops only at the few places a rarer character marks."""
+        text, resume, tried = self.joined_text, 0, -1
+        for start in starts:
+            if start < resume or start == tried:
+                continue
+            tried = start
+            match = pattern.match(text, start)
+            if match:
+                yield self.path_at(start), match
+                resume = match.end()
+
+    @functools.cached_property
+    def numbers_before_slash(self) -> list[int]:
+        """Where, in ``joined_text``, each number that a '/' follows (spaces between allowed) begins,
+        in order: the only places a slashed date ("5/3/2020", "05 / 3 / 2020") or a fraction ("15/16")
+        can open, found by ``str.find`` in C where a pattern opening with a digit is tried at each one."""
+        text, starts = self.joined_text, []
+        slash = text.find("/")
+        while slash != -1:
+            end = slash
+            while end and text[end - 1].isspace():  # the \s of the patterns: str.isspace, one definition
+                end -= 1
+            start = end
+            while start and text[start - 1].isdecimal():  # and their \d: str.isdecimal
+                start -= 1
+            if start < end:
+                starts.append(start)
+            slash = text.find("/", slash + 1)
+        return starts
+
     def path_at(self, offset: int) -> str:
         """The path of the text that holds ``offset`` of ``joined_text``."""
         return self._texts[bisect.bisect_right(self._text_starts, offset) - 1][0]
