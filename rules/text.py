@@ -142,11 +142,19 @@ _DOUBLE_DECODED = _MOJIBAKE[0][2]
 _MICRO_UNIT = re.compile(r"(?<![^\W\d_])µ(?=(?:g|mg|m|l|mol|s|A|V|W|F|Ci|Sv)\b)")
 
 
+def _holds_any_of(signs: str):
+    """A test of whether a text holds one of ``signs``: a literal search per sign, in C."""
+    return lambda text: any(sign in text for sign in signs)
+
+
+_HOLDS_DOUBLE_DECODED_SIGN = _holds_any_of("ºÄÆ»")  # the signs of _DOUBLE_DECODED but "Ã"
+
+
 def _may_be_double_decoded(text: str) -> bool:
     """Whether _DOUBLE_DECODED can match in ``text``: one of its signs is there, "Ã" counting only before
     a character of U+0080-U+00BF as the pattern asks, since "Ã" is a letter of Vietnamese capitals
     ("LÃNH ĐẠO", "XÃ"): with it alone, the three scans of the text ran on a third of the bench reports."""
-    if any(sign in text for sign in "ºÄÆ»"):
+    if _HOLDS_DOUBLE_DECODED_SIGN(text):
         return True
     at = text.find("Ã")
     while at != -1:
@@ -156,11 +164,12 @@ def _may_be_double_decoded(text: str) -> bool:
     return False
 
 
-# For each pattern of _MOJIBAKE, whether it can match in a text: a literal test per sign, in C.
+# For each pattern of _MOJIBAKE, whether it can match in a text (the VNI and TCVN3 patterns are classes
+# of their signs).
 _MAY_MATCH = (
     _may_be_double_decoded,
-    lambda text, signs=_MOJIBAKE[1][2].pattern[1:-1]: any(sign in text for sign in signs),
-    lambda text, signs=_MOJIBAKE[2][2].pattern[1:-1]: any(sign in text for sign in signs),
+    _holds_any_of(_MOJIBAKE[1][2].pattern[1:-1]),
+    _holds_any_of(_MOJIBAKE[2][2].pattern[1:-1]),
 )
 
 
